@@ -1,0 +1,33 @@
+import { createSandbox } from "../../sandbox"
+
+type Sandbox = ReturnType<typeof createSandbox>
+
+/**
+ * Starts the esimfly sandbox on a random port before the Medusa test app boots, and
+ * points the test host's medusa-config at it through the ESIMFLY_* variables.
+ * Call it at the top level of a spec, before medusaIntegrationTestRunner.
+ */
+export function useSandbox(): { current: () => Sandbox } {
+  let sandbox: Sandbox | undefined
+
+  beforeAll(async () => {
+    sandbox = createSandbox()
+    const { url } = await sandbox.listen(0)
+    process.env.ESIMFLY_BASE_URL = url
+    process.env.ESIMFLY_ACCESS_CODE = sandbox.accessCode
+    process.env.ESIMFLY_SECRET_KEY = sandbox.secretKey
+  })
+
+  afterAll(async () => {
+    await sandbox?.close()
+  })
+
+  return {
+    current: () => {
+      if (!sandbox) {
+        throw new Error("the sandbox is not running yet")
+      }
+      return sandbox
+    },
+  }
+}

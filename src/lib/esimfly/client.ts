@@ -1,0 +1,169 @@
+import { z } from "zod"
+
+import {
+  EsimflyOrderOutcomeUnknownError,
+  EsimflyUnexpectedResponseError,
+  OrderOutcomeCause,
+} from "./errors"
+import {
+  CreateOrderInput,
+  ListOrdersParams,
+  ListPackagesParams,
+  createOrderInputSchema,
+  listOrdersParamsSchema,
+  listPackagesParamsSchema,
+  orderReferenceSchema,
+  parseInput,
+} from "./inputs"
+import {
+  normalizeCreateOrder,
+  normalizeOrderHistory,
+  normalizeOrderStatus,
+  normalizePackagePage,
+} from "./normalize"
+import { EsimflyOptionsInput, parseEsimflyOptions } from "./options"
+import { RateLimitState } from "./rate-limit"
+import {
+  balanceResponseSchema,
+  createOrderResponseSchema,
+  describeSchemaError,
+  orderHistoryResponseSchema,
+  orderStatusResponseSchema,
+  packagesResponseSchema,
+} from "./schemas"
+import { EsimflyTransport, PostOutcome, QueryParams, TransportDeps } from "./transport"
+import type {
+  Balance,
+  CreateOrderResult,
+  OrderHistoryPage,
+  OrderStatus,
+  Package,
+  PackagePage,
+} from "./types"
+
+/** Options plus the injectable seams (fetch, clock, sleep, random, request ids, logger). */
+export type EsimflyClientConfig = EsimflyOptionsInput & TransportDeps
+
+type UnknownCause = { causeKind: OrderOutcomeCause; requestId: string; status?: number }
+
+/** Page size `iteratePackages` asks for: the documented maximum (`limit<=100`). */
+const PACKAGE_PAGE_SIZE = 100
+
+function unknownCause(outcome: PostOutcome): UnknownCause {
+  if (outcome.kind === "unknown") {
+    const { causeKind, requestId, status } = outcome
+    return { causeKind, requestId, status }
+  }
+  const { requestId, status } = outcome.answer
+  return { causeKind: "unreadable_response", requestId, status }
+}
+
+/** Typed client of the esimfly business API: one method per endpoint, no framework. */
+export class EsimflyClient {
+  readonly #transport: EsimflyTransport
+
+  constructor(config: EsimflyClientConfig) {
+    const { fetch, now, sleep, random, generateRequestId, logger, ...raw } = config
+    const options = parseEsimflyOptions(raw)
+    const deps = { fetch, now, sleep, random, generateRequestId, logger }
+    this.#transport = new EsimflyTransport(options, deps)
+  }
+
+  /** The rate-limit window from the latest response that reported one. */
+  get rateLimit(): RateLimitState | null {
+    return this.#transport.rateLimit
+  }
+
+  /**
+   * Buys eSIMs with exactly one request. When the request may have been processed but
+   * no readable answer came back, throws `EsimflyOrderOutcomeUnknownError`.
+   */
+  async createOrder(input: CreateOrderInput): Promise<CreateOrderResult> {
+    const order = parseInput(createOrderInputSchema, input, "createOrder")
+    const key = order.idempotencyKey
+    const payload = {
+      packageCode: order.packageCode,
+      quantity: order.quantity,
+      ...(key === undefined ? {} : { idempotency_key: key }),
+    }
+    const outcome = await this.#transport.postOnce("/esims/order", payload, key)
+    if (outcome.kind === "answer") {
+      const parsed = createOrderResponseSchema.safeParse(outcome.answer.body)
+      if (parsed.success) {
+        return normalizeCreateOrder(parsed.data)
+      }
+    }
+    throw new EsimflyOrderOutcomeUnknownError({ ...order, ...unknownCause(outcome) })
+  }
+
+  /** Looks an order up by reference (docs: create-order.md, "Order Status Checking"). */
+  async getOrder(orderReference: string): Promise<OrderStatus> {
+    const reference = parseInput(orderReferenceSchema, orderReference, "getOrder")
+    const query = { orderReference: reference }
+    const body = await this.#get("/esims/order", query, orderStatusResponseSchema)
+    return normalizeOrderStatus(body.order)
+  }
+
+  /** One page of the order history (docs: orders.md). */
+  async listOrders(params: ListOrdersParams = {}): Promise<OrderHistoryPage> {
+    const p = parseInput(listOrdersParamsSchema, params, "listOrders")
+    const query = {
+      page: p.page,
+      limit: p.limit,
+      status: p.status,
+      from_date: p.fromDate,
+      to_date: p.toDate,
+      search: p.search,
+      sort_by: p.sortBy,
+      sort_order: p.sortOrder,
+    }
+    const body = await this.#get("/orders", query, orderHistoryResponseSchema)
+    const requested = { page: p.page ?? 1, limit: p.limit ?? null }
+    return normalizeOrderHistory(body.data, requested)
+  }
+
+  /** The business account balance. */
+  async getBalance(): Promise<Balance> {
+    const body = await this.#get("/balance", {}, balanceResponseSchema)
+    return { balance: body.data.balance, currency: body.data.currency }
+  }
+
+  /** One page of the package catalogue. */
+  async listPackages(params: ListPackagesParams = {}): Promise<PackagePage> {
+    const p = parseInput(listPackagesParamsSchema, params, "listPackages")
+    const { search, type, country, page, limit } = p
+    const query = { search, type, country, page, limit }
+    const body = await this.#get("/esims/packages", query, packagesResponseSchema)
+    const requested = { page: page ?? 1, limit: limit ?? null }
+    return normalizePackagePage(body.data, requested)
+  }
+
+  /** Walks every page of the catalogue; a failed page throws instead of ending the walk. */
+  async *iteratePackages(
+    filters: Omit<ListPackagesParams, "page"> = {}
+  ): AsyncGenerator<Package, void, undefined> {
+    const limit = filters.limit ?? PACKAGE_PAGE_SIZE
+    for (let page = 1; ; page += 1) {
+      const result = await this.listPackages({ ...filters, page, limit })
+      yield* result.packages
+      if (result.packages.length === 0 || page >= result.pagination.totalPages) {
+        return
+      }
+    }
+  }
+
+  async #get<T>(path: string, query: QueryParams, schema: z.ZodType<T>): Promise<T> {
+    const answer = await this.#transport.get(path, query)
+    const parsed = schema.safeParse(answer.body)
+    if (parsed.success) {
+      return parsed.data
+    }
+    const detail = describeSchemaError(parsed.error)
+    throw new EsimflyUnexpectedResponseError({
+      message: `esimfly GET ${path} returned an unexpected response: ${detail}`,
+      detail,
+      status: answer.status,
+      requestId: answer.requestId,
+    })
+  }
+}

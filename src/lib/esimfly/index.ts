@@ -1,0 +1,40 @@
+export { EsimflyClient } from "./client"
+export type { EsimflyClientConfig } from "./client"
+export * from "./errors"
+export {
+  createOrderInputSchema,
+  listOrdersParamsSchema,
+  listPackagesParamsSchema,
+} from "./inputs"
+export type { CreateOrderInput, ListOrdersParams, ListPackagesParams } from "./inputs"
+export {
+  ANDROID_INSTALL_URL,
+  APPLE_INSTALL_URL,
+  buildAndroidInstallUrl,
+  buildAppleInstallUrl,
+  lpaFromInstallUrl,
+  parseLpa,
+} from "./lpa"
+export type { LpaParts } from "./lpa"
+export {
+  ESIMFLY_DEFAULT_BASE_URL,
+  esimflyOptionsSchema,
+  esimflyOptionsShape,
+  parseEsimflyOptions,
+} from "./options"
+export type { EsimflyOptions, EsimflyOptionsInput } from "./options"
+export { readRateLimit } from "./rate-limit"
+export type { RateLimitState } from "./rate-limit"
+export {
+  backoffMs,
+  parseRateLimitReset,
+  parseRetryAfter,
+  planRetry,
+  shouldRetry,
+} from "./retry-policy"
+export type { RetryPolicy } from "./retry-policy"
+export * from "./schemas"
+export { signRequest } from "./sign"
+export type { SignInput } from "./sign"
+export type { EsimflyLogger, FetchLike } from "./transport"
+export type * from "./types"

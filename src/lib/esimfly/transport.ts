@@ -1,0 +1,304 @@
+import { randomUUID } from "node:crypto"
+
+import {
+  EsimflyError,
+  EsimflyNetworkError,
+  EsimflyTimeoutError,
+  EsimflyUnexpectedResponseError,
+  OrderOutcomeCause,
+  errorFromResponse,
+} from "./errors"
+import {
+  Json,
+  QueryParams,
+  buildUrl,
+  describeCause,
+  isEsimflyErrorBody,
+  isRecord,
+  isTimeout,
+  parseJson,
+} from "./http"
+import { RateLimitState, readRateLimit } from "./rate-limit"
+import { sanitize } from "./redact"
+import { AttemptFailure, RetryPolicy, planRetry, serverWaitMs } from "./retry-policy"
+import { signRequest } from "./sign"
+
+export type { QueryParams } from "./http"
+
+/** The subset of `fetch` the client uses; inject a fake in tests. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+
+/** Optional logger (Medusa's fits); it never receives headers, secrets or signatures. */
+export type EsimflyLogger = {
+  debug(message: string, meta?: Record<string, unknown>): void
+  warn(message: string, meta?: Record<string, unknown>): void
+}
+
+/** Injectable seams: network, clock, timer, randomness, request ids and logger. */
+export type TransportDeps = {
+  fetch?: FetchLike
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  generateRequestId?: () => string
+  logger?: EsimflyLogger
+}
+
+/** Connection settings, taken from the validated options. */
+export type TransportConfig = RetryPolicy & {
+  accessCode: string
+  secretKey: string
+  baseUrl: string
+  timeoutMs: number
+  orderTimeoutMs: number
+}
+
+/** A successful JSON object answer, not yet checked against its schema. */
+export type Answer = {
+  status: number
+  requestId: string
+  body: Record<string, unknown>
+}
+
+/** A single POST either got an answer or left its outcome unknown. */
+export type PostOutcome =
+  | { kind: "answer"; answer: Answer }
+  | {
+      kind: "unknown"
+      causeKind: OrderOutcomeCause
+      requestId: string
+      status?: number
+    }
+
+type HttpMethod = "GET" | "POST"
+
+type Sent = {
+  method: HttpMethod
+  path: string
+  requestId: string
+  signature: string
+  timeoutMs: number
+  durationMs: number
+}
+
+type ResponseAttempt = Sent & {
+  kind: "response"
+  status: number
+  json: Json
+  waitMs: number | null
+}
+
+type FailedAttempt = Sent & { kind: "timeout" | "network"; detail: string }
+
+type Attempt = ResponseAttempt | FailedAttempt
+
+function failureOf(attempt: Attempt): AttemptFailure {
+  return attempt.kind === "response"
+    ? { kind: "status", status: attempt.status }
+    : { kind: attempt.kind }
+}
+
+function sleepFor(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Signs, sends, times out and retries requests; the only holder of the secret key. */
+export class EsimflyTransport {
+  readonly #secretKey: string
+  readonly #config: Omit<TransportConfig, "secretKey">
+  readonly #fetch: FetchLike
+  readonly #now: () => number
+  readonly #sleep: (ms: number) => Promise<void>
+  readonly #random: () => number
+  readonly #generateRequestId: () => string
+  readonly #logger: EsimflyLogger | undefined
+  #rateLimit: RateLimitState | null = null
+
+  constructor({ secretKey, ...config }: TransportConfig, deps: TransportDeps = {}) {
+    this.#secretKey = secretKey
+    this.#config = config
+    this.#fetch = deps.fetch ?? ((url, init) => fetch(url, init))
+    this.#now = deps.now ?? Date.now
+    this.#sleep = deps.sleep ?? sleepFor
+    this.#random = deps.random ?? Math.random
+    this.#generateRequestId = deps.generateRequestId ?? randomUUID
+    this.#logger = deps.logger
+  }
+
+  /** The rate-limit window from the latest response that reported one. */
+  get rateLimit(): RateLimitState | null {
+    return this.#rateLimit
+  }
+
+  /** GET with timeout and retries; every attempt has a fresh id, timestamp and signature. */
+  async get(path: string, query: QueryParams = {}): Promise<Answer> {
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await this.#attempt("GET", path, query, "")
+      const outcome =
+        result.kind === "response"
+          ? this.#interpret(result)
+          : this.#failureError(result)
+      if (!(outcome instanceof EsimflyError)) {
+        return outcome
+      }
+      const plan = planRetry({
+        method: "GET",
+        failure: failureOf(result),
+        attempt,
+        policy: this.#config,
+        random: this.#random,
+        serverWaitMs: result.kind === "response" ? result.waitMs : null,
+      })
+      if (!plan.retry) {
+        throw outcome
+      }
+      const { requestId } = result
+      this.#logger?.warn(
+        `esimfly GET ${path} failed (${outcome.code}, request ${requestId}); ` +
+          `retry ${attempt + 1} in ${plan.delayMs} ms`,
+        { requestId }
+      )
+      await this.#sleep(plan.delayMs)
+    }
+  }
+
+  /**
+   * One POST, never re-sent: a purchase is looked up, not repeated (STYLE.md habit 6).
+   * Anything after which the request may have been processed is reported as unknown.
+   */
+  async postOnce(
+    path: string,
+    payload: unknown,
+    idempotencyKey?: string
+  ): Promise<PostOutcome> {
+    const result = await this.#attempt("POST", path, {}, JSON.stringify(payload))
+    if (result.kind !== "response") {
+      return this.#unknown(result, result.kind, idempotencyKey)
+    }
+    if (result.status >= 500 && !isEsimflyErrorBody(result.json)) {
+      return this.#unknown(result, "bad_gateway", idempotencyKey)
+    }
+    const outcome = this.#interpret(result, idempotencyKey)
+    if (outcome instanceof EsimflyUnexpectedResponseError) {
+      return this.#unknown(result, "unreadable_response", idempotencyKey)
+    }
+    if (outcome instanceof EsimflyError) {
+      throw outcome
+    }
+    return { kind: "answer", answer: outcome }
+  }
+
+  async #attempt(
+    method: HttpMethod,
+    path: string,
+    query: QueryParams,
+    body: string
+  ): Promise<Attempt> {
+    const requestId = this.#generateRequestId()
+    const startedAt = this.#now()
+    const timestamp = String(Math.floor(startedAt))
+    const { accessCode, baseUrl } = this.#config
+    const secretKey = this.#secretKey
+    const signature = signRequest({ secretKey, timestamp, requestId, accessCode, body })
+    const { orderTimeoutMs, timeoutMs: getTimeoutMs } = this.#config
+    const timeoutMs = method === "POST" ? orderTimeoutMs : getTimeoutMs
+    const signal = AbortSignal.timeout(timeoutMs)
+    const headers = this.#headers(method, requestId, timestamp, signature)
+    const withBody = method === "POST" ? { body } : {}
+    const init: RequestInit = { method, headers, signal, ...withBody }
+    const sent = { method, path, requestId, signature, timeoutMs }
+    try {
+      const response = await this.#fetch(buildUrl(baseUrl, path, query), init)
+      const { status, headers: received } = response
+      const receivedAt = this.#now()
+      this.#rateLimit = readRateLimit(received, receivedAt) ?? this.#rateLimit
+      const waitMs = serverWaitMs(status, received, receivedAt)
+      const json = parseJson(await response.text())
+      const durationMs = this.#now() - startedAt
+      return this.#logged({ ...sent, kind: "response", status, json, waitMs, durationMs })
+    } catch (error) {
+      const kind = isTimeout(error, signal) ? "timeout" : "network"
+      const detail = sanitize(describeCause(error), [secretKey, signature])
+      return this.#logged({ ...sent, kind, detail, durationMs: this.#now() - startedAt })
+    }
+  }
+
+  #headers(
+    method: HttpMethod,
+    requestId: string,
+    timestamp: string,
+    signature: string
+  ): Record<string, string> {
+    return {
+      "RT-AccessCode": this.#config.accessCode,
+      "RT-RequestID": requestId,
+      "RT-Timestamp": timestamp,
+      "RT-Signature": signature,
+      Accept: "application/json",
+      ...(method === "POST" ? { "Content-Type": "application/json" } : {}),
+    }
+  }
+
+  #logged<T extends Attempt>(attempt: T): T {
+    const { method, path, requestId, durationMs } = attempt
+    const outcome = attempt.kind === "response" ? String(attempt.status) : attempt.kind
+    this.#logger?.debug(
+      `esimfly ${method} ${path} ${outcome} (${durationMs} ms, request ${requestId})`,
+      { requestId }
+    )
+    return attempt
+  }
+
+  #unknown(
+    attempt: Attempt,
+    causeKind: OrderOutcomeCause,
+    idempotencyKey?: string
+  ): PostOutcome {
+    const { requestId } = attempt
+    const status = attempt.kind === "response" ? attempt.status : undefined
+    this.#logger?.warn(
+      `esimfly ${attempt.method} ${attempt.path} outcome unknown ` +
+        `(${causeKind}, request ${requestId}); look the order up before retrying`,
+      { requestId, idempotencyKey }
+    )
+    return { kind: "unknown", causeKind, requestId, status }
+  }
+
+  #interpret(attempt: ResponseAttempt, idempotencyKey?: string): Answer | EsimflyError {
+    const { status, requestId, json, waitMs } = attempt
+    const ok = status >= 200 && status < 300
+    if (ok && json.ok && isRecord(json.value) && json.value.success !== false) {
+      return { status, requestId, body: json.value }
+    }
+    if (json.ok && isRecord(json.value)) {
+      const secrets = [this.#secretKey, attempt.signature]
+      const context = { idempotencyKey, retryAfterMs: waitMs, secrets }
+      return errorFromResponse(status, json.value, requestId, context)
+    }
+    if (!ok) {
+      return errorFromResponse(status, undefined, requestId, {
+        idempotencyKey,
+        retryAfterMs: waitMs,
+      })
+    }
+    const detail = json.ok ? "body is not a JSON object" : "body is not valid JSON"
+    return new EsimflyUnexpectedResponseError({
+      message: `esimfly ${attempt.method} ${attempt.path} returned an unexpected response: ${detail}`,
+      detail,
+      status,
+      requestId,
+      idempotencyKey,
+    })
+  }
+
+  #failureError(attempt: FailedAttempt): EsimflyError {
+    const where = `esimfly ${attempt.method} ${attempt.path}`
+    const { requestId } = attempt
+    if (attempt.kind === "timeout") {
+      const message = `${where} timed out after ${attempt.timeoutMs} ms`
+      return new EsimflyTimeoutError({ message, requestId })
+    }
+    const message = `${where} failed: ${attempt.detail}`
+    return new EsimflyNetworkError({ message, requestId })
+  }
+}

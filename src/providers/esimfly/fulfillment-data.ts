@@ -1,0 +1,33 @@
+/** What the provider records on a fulfillment: a summary of the eSIMs it delivered. */
+export type EsimFulfillmentSummary = {
+  iccid: string
+  package_code: string | null
+  status: string
+}
+
+export type EsimFulfillmentData = {
+  delivery: "esim"
+  esims: EsimFulfillmentSummary[]
+}
+
+function isSummary(value: unknown): value is EsimFulfillmentSummary {
+  if (!value || typeof value !== "object") {
+    return false
+  }
+  const candidate = value as Record<string, unknown>
+  return typeof candidate.iccid === "string" && typeof candidate.status === "string"
+}
+
+/** Builds the fulfillment data from what the purchase workflow hands over; never trusts its shape. */
+export function toFulfillmentData(source: unknown): EsimFulfillmentData {
+  const esims = (source as { esims?: unknown } | undefined)?.esims
+  const list = Array.isArray(esims) ? esims.filter(isSummary) : []
+  return {
+    delivery: "esim",
+    esims: list.map((esim) => ({
+      iccid: esim.iccid,
+      package_code: esim.package_code ?? null,
+      status: esim.status,
+    })),
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  CreateFulfillmentResult,
+  FulfillmentOption,
+  Logger,
+} from "@medusajs/framework/types"
+import { AbstractFulfillmentProviderService } from "@medusajs/framework/utils"
+import { EsimflyOptions, parseEsimflyOptions } from "../../lib/esimfly"
+import { toFulfillmentData } from "./fulfillment-data"
+
+export const ESIM_FULFILLMENT_OPTION_ID = "esimfly-digital-delivery"
+
+type InjectedDependencies = {
+  logger: Logger
+}
+
+/**
+ * Delivers eSIMs as Medusa fulfillments. It buys nothing: the purchase lives in the
+ * purchase workflow, where it is made idempotent, and a rollback here must never
+ * "un-buy" an eSIM.
+ */
+export default class EsimflyFulfillmentService extends AbstractFulfillmentProviderService {
+  static identifier = "esimfly"
+
+  protected readonly options_: EsimflyOptions
+  protected readonly logger_: Logger
+
+  static validateOptions(options: Record<string, unknown>): void {
+    parseEsimflyOptions(options)
+  }
+
+  constructor({ logger }: InjectedDependencies, options: Record<string, unknown>) {
+    super()
+    this.logger_ = logger
+    this.options_ = parseEsimflyOptions(options)
+  }
+
+  async getFulfillmentOptions(): Promise<FulfillmentOption[]> {
+    return [{ id: ESIM_FULFILLMENT_OPTION_ID, name: "eSIM delivered instantly (email + account)" }]
+  }
+
+  async validateOption(data: Record<string, unknown>): Promise<boolean> {
+    return data.id === ESIM_FULFILLMENT_OPTION_ID
+  }
+
+  async validateFulfillmentData(
+    _optionData: Record<string, unknown>,
+    data: Record<string, unknown>
+  ): Promise<Record<string, unknown>> {
+    return data
+  }
+
+  async canCalculate(): Promise<boolean> {
+    return false
+  }
+
+  async createFulfillment(
+    _data: Record<string, unknown>,
+    _items: object[],
+    _order: object | undefined,
+    fulfillment: Record<string, unknown>
+  ): Promise<CreateFulfillmentResult> {
+    return { data: toFulfillmentData(fulfillment.metadata), labels: [] }
+  }
+
+  async cancelFulfillment(): Promise<Record<string, unknown>> {
+    return {}
+  }
+
+  async createReturnFulfillment(): Promise<CreateFulfillmentResult> {
+    return { data: { delivery: "esim" }, labels: [] }
+  }
+}
