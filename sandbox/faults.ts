@@ -1,0 +1,172 @@
+import { assertRateLimit, isCount } from "./options"
+import { pathMatches } from "./paths"
+import { SandboxRateLimiter } from "./rate-limit"
+import { RateLimitConfig } from "./types"
+
+/** Which API calls a fault applies to: the next `count` (default 1), optionally by path/method. */
+export interface FaultMatch {
+  count?: number
+  /** Full ("/api/v1/business/balance") or relative to the API base ("/balance"). */
+  path?: string
+  /** GET and POST share /esims/order, so a method can narrow the match. */
+  method?: string
+}
+
+export interface FailNextFault extends FaultMatch {
+  status: number
+  code?: string
+  message?: string
+}
+
+export interface FaultRule {
+  remaining: number
+  path: string | null
+  method: string | null
+}
+
+export interface FailRule extends FaultRule {
+  status: number
+  code: string
+  message: string
+}
+
+export interface FaultSnapshot {
+  latencyMs: number
+  failNext: FailRule[]
+  hangNext: FaultRule[]
+  dropReplyNext: FaultRule[]
+  rateLimit: RateLimitConfig
+  stayPending: string[]
+}
+
+/** The fault switches of a running sandbox (object API; the control routes call the same). */
+export interface SandboxFaults {
+  setLatency(ms: number): void
+  failNext(fault: FailNextFault): void
+  hangNext(fault?: FaultMatch): void
+  dropReplyNext(fault?: FaultMatch): void
+  setRateLimit(config: RateLimitConfig | null): void
+  stayPending(packageCode: string): void
+  reset(): void
+  snapshot(): FaultSnapshot
+}
+
+const DEFAULT_CODES: Record<number, string> = {
+  429: "RATE_LIMIT_EXCEEDED",
+  500: "SYSTEM_ERROR",
+  502: "PROVIDER_ERROR",
+  503: "SERVICE_UNAVAILABLE",
+  504: "GATEWAY_TIMEOUT",
+}
+
+export class SandboxFaultBook implements SandboxFaults {
+  latencyMs: number
+  private fails: FailRule[] = []
+  private hangs: FaultRule[] = []
+  private drops: FaultRule[] = []
+  private readonly pendingCodes = new Set<string>()
+
+  constructor(
+    private readonly initialLatencyMs: number,
+    private readonly limiter: SandboxRateLimiter
+  ) {
+    this.latencyMs = initialLatencyMs
+  }
+
+  setLatency(ms: number): void {
+    if (typeof ms !== "number" || !(ms >= 0)) throw new Error("latencyMs must be a number ≥ 0")
+    this.latencyMs = ms
+  }
+
+  failNext(fault: FailNextFault): void {
+    const status = fault?.status
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new Error("failNext.status must be an HTTP error status (400-599)")
+    }
+    const code = fault.code ?? DEFAULT_CODES[status] ?? "SANDBOX_FAULT"
+    const message = fault.message ?? `Sandbox fault: HTTP ${status}`
+    this.fails.push({ ...toRule(fault, "failNext"), status, code, message })
+  }
+
+  hangNext(fault: FaultMatch = {}): void {
+    this.hangs.push(toRule(fault, "hangNext"))
+  }
+
+  dropReplyNext(fault: FaultMatch = {}): void {
+    this.drops.push(toRule(fault, "dropReplyNext"))
+  }
+
+  setRateLimit(config: RateLimitConfig | null): void {
+    if (config !== null) assertRateLimit(config, "rateLimit")
+    this.limiter.configure(config)
+  }
+
+  stayPending(packageCode: string): void {
+    if (typeof packageCode !== "string" || packageCode === "") {
+      throw new Error("stayPending needs a package code")
+    }
+    this.pendingCodes.add(packageCode)
+  }
+
+  staysPending(packageCode: string): boolean {
+    return this.pendingCodes.has(packageCode)
+  }
+
+  reset(): void {
+    this.latencyMs = this.initialLatencyMs
+    this.fails = []
+    this.hangs = []
+    this.drops = []
+    this.pendingCodes.clear()
+    this.limiter.reset()
+  }
+
+  snapshot(): FaultSnapshot {
+    return {
+      latencyMs: this.latencyMs,
+      failNext: this.fails.map((rule) => ({ ...rule })),
+      hangNext: this.hangs.map((rule) => ({ ...rule })),
+      dropReplyNext: this.drops.map((rule) => ({ ...rule })),
+      rateLimit: this.limiter.current(),
+      stayPending: [...this.pendingCodes],
+    }
+  }
+
+  takeHang(method: string, pathname: string): boolean {
+    return take(this.hangs, method, pathname) !== undefined
+  }
+
+  takeFail(method: string, pathname: string): FailRule | undefined {
+    return take(this.fails, method, pathname)
+  }
+
+  takeDrop(method: string, pathname: string): boolean {
+    return take(this.drops, method, pathname) !== undefined
+  }
+}
+
+function toRule(fault: FaultMatch, name: string): FaultRule {
+  const count = fault?.count ?? 1
+  if (!isCount(count) || count < 1) throw new Error(`${name}.count must be an integer ≥ 1`)
+  if (fault.path !== undefined && typeof fault.path !== "string") {
+    throw new Error(`${name}.path must be a string`)
+  }
+  if (fault.method !== undefined && typeof fault.method !== "string") {
+    throw new Error(`${name}.method must be a string`)
+  }
+  return { remaining: count, path: fault.path ?? null, method: fault.method?.toUpperCase() ?? null }
+}
+
+/** Claims one use of the first matching rule, dropping rules that are used up. */
+function take<T extends FaultRule>(rules: T[], method: string, pathname: string): T | undefined {
+  const index = rules.findIndex(
+    (rule) =>
+      (rule.path === null || pathMatches(rule.path, pathname)) &&
+      (rule.method === null || rule.method === method)
+  )
+  if (index === -1) return undefined
+  const rule = rules[index]
+  rule.remaining--
+  if (rule.remaining === 0) rules.splice(index, 1)
+  return rule
+}

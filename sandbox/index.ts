@@ -1,0 +1,84 @@
+import { createCore } from "./core"
+import { SandboxFaults } from "./faults"
+import { buildLedger } from "./ledger"
+import { resetSandbox, setBalance, setOrderStatus } from "./operations"
+import { packageWire, PackageWire } from "./packages"
+import { API_BASE, CONTROL_BASE } from "./paths"
+import { closeServer, createSandboxServer, listenOn } from "./server"
+import { Currency, OrderStatus, SandboxLedger, SandboxOptions } from "./types"
+
+export type {
+  Currency,
+  LedgerEsim,
+  LedgerOrder,
+  OrderStatus,
+  PendingShape,
+  RateLimitConfig,
+  RequestOutcome,
+  RequestRecord,
+  SandboxLedger,
+  SandboxOptions,
+} from "./types"
+export type { FailNextFault, FaultMatch, FaultRule, FailRule, FaultSnapshot, SandboxFaults } from "./faults"
+export type { PackageWire } from "./packages"
+export { API_BASE, CONTROL_BASE } from "./paths"
+
+export interface SandboxAddress {
+  port: number
+  /** The client's baseUrl: http://localhost:<port>/api/v1/business */
+  url: string
+  /** http://localhost:<port>/__sandbox */
+  controlUrl: string
+}
+
+/** A running (or ready to run) esimfly simulator. */
+export interface Sandbox {
+  readonly accessCode: string
+  readonly secretKey: string
+  readonly personalAccessCode: string
+  readonly currency: Currency
+  readonly faults: SandboxFaults
+  listen(port?: number, host?: string): Promise<SandboxAddress>
+  /** Stops the server and ends every open socket, hung ones included. */
+  close(): Promise<void>
+  ledger(): SandboxLedger
+  /** In major units of the account currency. */
+  setBalance(amount: number): void
+  setOrderStatus(orderReference: string, status: OrderStatus): void
+  /** Clears orders, requests and faults and restores the opening balance. */
+  reset(): void
+  /** The catalogue exactly as GET /esims/packages lists it. */
+  packages(): PackageWire[]
+}
+
+/** Creates an esimfly business API simulator; call listen() to serve it. */
+export function createSandbox(options?: SandboxOptions): Sandbox {
+  const core = createCore(options)
+  const server = createSandboxServer(core)
+  const { accessCode, secretKey, personalAccessCode, currency } = core.options
+  return {
+    accessCode,
+    secretKey,
+    personalAccessCode,
+    currency,
+    faults: core.faults,
+    listen: async (port = 0, host = "127.0.0.1") => {
+      if (core.closing.signal.aborted) core.closing = new AbortController()
+      return addressOf(await listenOn(server, port, host))
+    },
+    close: () => {
+      core.closing.abort()
+      return closeServer(server)
+    },
+    ledger: () => buildLedger(core),
+    setBalance: (amount) => void setBalance(core, amount),
+    setOrderStatus: (orderReference, status) => setOrderStatus(core, orderReference, status),
+    reset: () => resetSandbox(core),
+    packages: () => core.catalogue.map((pkg) => packageWire(pkg, currency)),
+  }
+}
+
+function addressOf(port: number): SandboxAddress {
+  const origin = `http://localhost:${port}`
+  return { port, url: origin + API_BASE, controlUrl: origin + CONTROL_BASE }
+}

@@ -1,0 +1,58 @@
+import { SandboxCore } from "./core"
+import { toMajor } from "./money"
+import { settleByTime } from "./order-lifecycle"
+import { LedgerOrder, OrderRecord, RequestOutcome, SandboxLedger } from "./types"
+
+/** A copy of what the sandbox holds, for assertions and the demo. */
+export function buildLedger(core: SandboxCore): SandboxLedger {
+  const { state, options } = core
+  state.orders.forEach((order) => settleByTime(core, order))
+  return {
+    orders: state.orders.map(ledgerOrder),
+    requests: state.requests.map((request) => ({ ...request })),
+    balance: toMajor(state.balanceMinor, options.currency),
+    currency: options.currency,
+  }
+}
+
+export interface RequestTrace {
+  seq: number
+  method: string
+  path: string
+  requestId: string | null
+}
+
+/** Requests are listed when they finish, so the last entry is the latest answer. */
+export function recordRequest(
+  core: SandboxCore,
+  trace: RequestTrace,
+  status: number | null,
+  outcome: RequestOutcome
+): void {
+  const at = new Date(core.now()).toISOString()
+  core.state.requests.push({ ...trace, status, outcome, at })
+}
+
+function ledgerOrder(order: OrderRecord): LedgerOrder {
+  const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
+  return {
+    id: order.id,
+    orderReference: order.orderReference,
+    requestId: order.requestId,
+    idempotencyKey: order.idempotencyKey,
+    callbackUrl: order.callbackUrl,
+    packageCode: order.packageCode,
+    packageName: order.packageName,
+    quantity: order.quantity,
+    unitPrice: toMajor(order.unitMinor, order.currency),
+    amount: toMajor(order.amountMinor, order.currency),
+    profit: toMajor(order.profitMinor, order.currency),
+    currency: order.currency,
+    status: order.status,
+    polls: order.polls,
+    placeholders: [...order.placeholders],
+    esims: order.esims.map((esim) => ({ ...esim })),
+    createdAt: new Date(order.createdAt).toISOString(),
+    completedAt: iso(order.completedAt),
+  }
+}

@@ -1,0 +1,136 @@
+/** Account currencies the sandbox can simulate (see beyond-the-reference.md, "Balance"). */
+export type Currency = "USD" | "IQD"
+
+/** How a pending order lists its eSIMs: older docs use PENDING_ placeholders, newer ones `esims: []`. */
+export type PendingShape = "placeholders" | "empty"
+
+/** Internal order states; `pending_details` is listed as `pending` by GET /orders. */
+export type OrderStatus = "completed" | "pending_details" | "failed" | "cancelled"
+
+export type PackageType = "local" | "regional" | "global"
+
+export interface RateLimitConfig {
+  limit: number
+  windowMs: number
+}
+
+export interface SandboxOptions {
+  /** Business account access code. Default "esf_sandbox_access". */
+  accessCode?: string
+  /** Secret shared by both accounts. Default "sk_sandbox_secret". */
+  secretKey?: string
+  /** A personal (non-business) account: it signs correctly but gets 403 INVALID_USER. */
+  personalAccessCode?: string
+  currency?: Currency
+  /** Opening balance in major units. Default 1000 USD or 1,500,000 IQD. */
+  balance?: number
+  /** Status polls that still answer pending_details before an order completes. Default 2. */
+  pendingPolls?: number
+  /** Seconds after creation when a pending order completes on its own. Default null (polls only). */
+  pendingSeconds?: number | null
+  pendingShape?: PendingShape
+  latencyMs?: number
+  /** Default 1000 requests per hour, as documented. */
+  rateLimit?: RateLimitConfig
+  /** Injectable clock (ms since epoch), used for timestamps, windows and order dates. */
+  now?: () => number
+  smdpAddress?: string
+}
+
+export interface ResolvedOptions {
+  accessCode: string
+  secretKey: string
+  personalAccessCode: string
+  currency: Currency
+  balance: number
+  pendingPolls: number
+  pendingSeconds: number | null
+  pendingShape: PendingShape
+  latencyMs: number
+  rateLimit: RateLimitConfig
+  now: () => number
+  smdpAddress: string
+}
+
+export interface EsimRecord {
+  iccid: string
+  activationCode: string
+  lpaString: string
+}
+
+export interface OrderRecord {
+  id: number
+  orderReference: string
+  requestId: string
+  idempotencyKey: string | null
+  callbackUrl: string | null
+  packageCode: string
+  packageName: string
+  flag: string | null
+  quantity: number
+  currency: Currency
+  unitMinor: number
+  amountMinor: number
+  profitMinor: number
+  status: OrderStatus
+  polls: number
+  placeholders: string[]
+  esims: EsimRecord[]
+  createdAt: number
+  completedAt: number | null
+  /** The create-order answer, replayed with `duplicate: true` for a reused idempotency key. */
+  response: Record<string, unknown>
+}
+
+export type RequestOutcome = "answered" | "dropped" | "hung" | "rejected"
+
+export interface RequestRecord {
+  seq: number
+  method: string
+  path: string
+  requestId: string | null
+  status: number | null
+  outcome: RequestOutcome
+  at: string
+}
+
+export interface LedgerEsim {
+  iccid: string
+  lpaString: string
+  activationCode: string
+}
+
+export interface LedgerOrder {
+  id: number
+  orderReference: string
+  requestId: string
+  idempotencyKey: string | null
+  callbackUrl: string | null
+  packageCode: string
+  packageName: string
+  quantity: number
+  unitPrice: number
+  amount: number
+  profit: number
+  currency: Currency
+  status: OrderStatus
+  polls: number
+  placeholders: string[]
+  esims: LedgerEsim[]
+  createdAt: string
+  completedAt: string | null
+}
+
+export interface SandboxLedger {
+  orders: LedgerOrder[]
+  requests: RequestRecord[]
+  balance: number
+  currency: Currency
+}
+
+/** What a route handler answers; the server adds the rate-limit headers. */
+export interface ApiReply {
+  status: number
+  body: Record<string, unknown>
+  headers?: Record<string, string>
+}
