@@ -1,4 +1,4 @@
-# Helpers for scripts/demo.sh (sourced, not run).
+# Generic helpers for scripts/demo.sh (sourced, not run).
 
 log() { printf "[demo %4ss] %s\n" "$SECONDS" "$*"; }
 
@@ -10,21 +10,31 @@ die() {
 # True when something already listens on localhost:<port>.
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Runs a setup step with its output in a log file; on failure shows the log's tail.
+# http_ok <url> <seconds>: true when the url answers 2xx within the time (curl, else node).
+http_ok() {
+  if command -v curl >/dev/null; then
+    curl -sf -o /dev/null --max-time "$2" "$1"
+  else
+    node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(process.argv[2] * 1000) })
+      .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1" "$2"
+  fi
+}
+
+# step <title> <logfile> <command…>: runs a setup step with its output in a log; on failure shows the tail.
 step() {
   local name=$1 logfile=$2
   shift 2
   log "$name"
-  if ! "$@" >"$logfile" 2>&1; then
+  if ! "$@" >"$logfile" 2>&1 9>&-; then
     tail -n 40 "$logfile" >&2
     die "$name failed (full log: $logfile)"
   fi
 }
 
-# wait_for_url <url> <seconds> <pid> <logfile>: polls until the url answers 2xx, while <pid> lives.
+# wait_for_url <url> <seconds> <pid> <logfile>: polls until the url answers, while <pid> lives.
 wait_for_url() {
   local url=$1 limit=$2 pid=$3 logfile=$4 start=$SECONDS
-  until curl -sf -o /dev/null --max-time 2 "$url"; do
+  until http_ok "$url" 2; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 40 "$logfile" >&2
       die "the process behind $url exited (full log: $logfile)"
@@ -53,11 +63,4 @@ stop_group() {
   done
   log "$name did not stop within 15 s; killing it"
   kill -KILL -- "-$pgid" 2>/dev/null || true
-}
-
-# A random hex secret, made once per checkout and kept in .demo/ so sessions survive restarts.
-demo_secret() {
-  local file=$1
-  [ -s "$file" ] || node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("hex"))' >"$file"
-  cat "$file"
 }

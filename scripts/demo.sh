@@ -2,12 +2,19 @@
 # npm run demo: a throwaway PostgreSQL, the esimfly sandbox, the built plugin and a seeded demo
 # Medusa app (demo/). Ctrl-C (or SIGTERM) stops all of it.
 # Env: DEMO_PORT (9000), SANDBOX_PORT (4010), DEMO_PG_PORT (a free port), DEMO_DB_NAME,
-# ESIMFLY_ACCESS_CODE / ESIMFLY_SECRET_KEY / ESIMFLY_BASE_URL (setting the base URL skips the sandbox).
+# ESIMFLY_BASE_URL + ESIMFLY_ACCESS_CODE + ESIMFLY_SECRET_KEY (a real account: then no sandbox runs).
 set -euo pipefail
+# Started with "&" from a non-interactive shell, bash ignores SIGINT and cannot trap a signal ignored
+# on entry; re-exec once with SIGINT restored so Ctrl-C and `kill -INT` still clean up.
+if [ -z "${DEMO_SIGNALS_RESET:-}" ] && env --default-signal=INT true 2>/dev/null; then
+  DEMO_SIGNALS_RESET=1 exec env --default-signal=INT bash "$0" "$@"
+fi
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 # shellcheck source=scripts/demo-lib.sh
 . "$ROOT/scripts/demo-lib.sh"
+# shellcheck source=scripts/demo-app.sh
+. "$ROOT/scripts/demo-app.sh"
 
 export MEDUSA_DISABLE_TELEMETRY=true
 STATE=$ROOT/.demo
@@ -19,12 +26,18 @@ DB_NAME=${DEMO_DB_NAME:-medusa_esimfly_demo}
 ADMIN_EMAIL=admin@esimfly.local
 ADMIN_PASSWORD=supersecret
 MEDUSA="$ROOT/node_modules/.bin/medusa"
-USE_SANDBOX=1
-[ -n "${ESIMFLY_BASE_URL:-}" ] && USE_SANDBOX=""
-ESIMFLY_ACCESS_CODE=${ESIMFLY_ACCESS_CODE:-esf_sandbox_access}
-ESIMFLY_SECRET_KEY=${ESIMFLY_SECRET_KEY:-sk_sandbox_secret}
-ESIMFLY_BASE_URL=${ESIMFLY_BASE_URL:-http://localhost:$SANDBOX_PORT/api/v1/business}
 SANDBOX_ROOT=http://localhost:$SANDBOX_PORT
+if [ -z "${ESIMFLY_BASE_URL:-}" ]; then
+  # Sandbox mode: the simulator's default credentials, whatever the environment holds.
+  USE_SANDBOX=1
+  ESIMFLY_ACCESS_CODE=esf_sandbox_access
+  ESIMFLY_SECRET_KEY=sk_sandbox_secret
+  ESIMFLY_BASE_URL=$SANDBOX_ROOT/api/v1/business
+else
+  USE_SANDBOX=""
+  : "${ESIMFLY_ACCESS_CODE:?is required with ESIMFLY_BASE_URL}"
+  : "${ESIMFLY_SECRET_KEY:?is required with ESIMFLY_BASE_URL}"
+fi
 
 PG_STARTED="" SANDBOX_PID="" MEDUSA_PID=""
 cleanup() {
@@ -40,11 +53,15 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-trap "exit 130" INT
-trap "exit 143" TERM
-trap "exit 129" HUP
+trap 'trap "" INT TERM HUP; exit 130' INT
+trap 'trap "" INT TERM HUP; exit 143' TERM
+trap 'trap "" INT TERM HUP; exit 129' HUP
 
 mkdir -p "$LOGS"
+exec 9>"$STATE/lock" # held by this shell only: every child gets 9>&-
+if command -v flock >/dev/null; then
+  flock -n 9 || die "another demo is running from $ROOT"
+fi
 port_busy "$DEMO_PORT" && die "port $DEMO_PORT is in use; set DEMO_PORT"
 [ -n "$USE_SANDBOX" ] && port_busy "$SANDBOX_PORT" && die "port $SANDBOX_PORT is in use; set SANDBOX_PORT"
 if [ ! -d "$ROOT/node_modules/@medusajs/medusa" ]; then
@@ -52,86 +69,38 @@ if [ ! -d "$ROOT/node_modules/@medusajs/medusa" ]; then
 fi
 
 PGPORT=${DEMO_PG_PORT:-$(node "$ROOT/scripts/free-port.js")}
-"$ROOT/scripts/pg-stop.sh" "$PGDIR" >/dev/null 2>&1 || true # a server left by a killed run
+"$ROOT/scripts/pg-stop.sh" "$PGDIR" >/dev/null 2>&1 9>&- || true # a server left by a killed run
 PG_STARTED=1
 step "PostgreSQL on localhost:$PGPORT" "$LOGS/pg-start.log" "$ROOT/scripts/pg-start.sh" "$PGDIR" "$PGPORT"
 
 if [ -n "$USE_SANDBOX" ]; then
   log "esimfly sandbox on port $SANDBOX_PORT"
   setsid node -r ts-node/register/transpile-only sandbox/cli.ts --port "$SANDBOX_PORT" \
-    >"$LOGS/sandbox.log" 2>&1 </dev/null &
+    >"$LOGS/sandbox.log" 2>&1 </dev/null 9>&- &
   SANDBOX_PID=$!
 fi
-
 step "plugin build (medusa plugin:build)" "$LOGS/plugin-build.log" "$MEDUSA" plugin:build
 if [ -n "$USE_SANDBOX" ]; then
   wait_for_url "$SANDBOX_ROOT/__sandbox/ledger" 60 "$SANDBOX_PID" "$LOGS/sandbox.log"
 fi
 
-umask 077
-cat >"$ROOT/demo/.env" <<EOF
-# Written by scripts/demo.sh on every run; edits are overwritten.
-DATABASE_URL=postgres://postgres@localhost:$PGPORT/$DB_NAME
-DB_NAME=$DB_NAME
-MEDUSA_DISABLE_TELEMETRY=true
-STORE_CORS=http://localhost:8000,http://localhost:$DEMO_PORT
-ADMIN_CORS=http://localhost:$DEMO_PORT,http://localhost:5173
-AUTH_CORS=http://localhost:$DEMO_PORT,http://localhost:5173,http://localhost:8000
-JWT_SECRET=$(demo_secret "$STATE/jwt-secret")
-COOKIE_SECRET=$(demo_secret "$STATE/cookie-secret")
-ESIMFLY_ACCESS_CODE=$ESIMFLY_ACCESS_CODE
-ESIMFLY_SECRET_KEY=$ESIMFLY_SECRET_KEY
-ESIMFLY_BASE_URL=$ESIMFLY_BASE_URL
-EOF
-umask 022
-
+write_demo_env "$ROOT/demo/.env"
 cd "$ROOT/demo"
 step "database $DB_NAME (medusa db:setup)" "$LOGS/db-setup.log" \
   "$MEDUSA" db:setup --db "$DB_NAME" --no-interactive
+rm -f .env.template # db:setup copies DB_NAME into it; the demo's .env is written above
+chmod 600 .env # db:setup rewrites it with default permissions
 step "seed (medusa exec ./src/scripts/seed.ts)" "$LOGS/seed.log" "$MEDUSA" exec ./src/scripts/seed.ts
 grep -o "seed: .*" "$LOGS/seed.log" | sed "s/^seed: /  /" || true
-
-admin_exists() {
-  command -v psql >/dev/null || return 1
-  [ "$(psql -h localhost -p "$PGPORT" -U postgres -d "$DB_NAME" -tAc \
-    "select count(*) from \"user\" where email = '$ADMIN_EMAIL' and deleted_at is null")" != 0 ]
-}
-if admin_exists; then
-  log "admin user $ADMIN_EMAIL exists"
-elif ! "$MEDUSA" user -e "$ADMIN_EMAIL" -p "$ADMIN_PASSWORD" >"$LOGS/user.log" 2>&1; then
-  grep -qi "already exists" "$LOGS/user.log" || { tail -n 40 "$LOGS/user.log" >&2; die "medusa user failed"; }
-else
-  log "admin user $ADMIN_EMAIL created"
-fi
+ensure_admin_user
 
 log "medusa develop on port $DEMO_PORT"
-setsid "$MEDUSA" develop --port "$DEMO_PORT" >"$LOGS/medusa.log" 2>&1 </dev/null &
+setsid "$MEDUSA" develop --port "$DEMO_PORT" >"$LOGS/medusa.log" 2>&1 </dev/null 9>&- &
 MEDUSA_PID=$!
 wait_for_url "http://localhost:$DEMO_PORT/health" 300 "$MEDUSA_PID" "$LOGS/medusa.log"
 log "/health answers"
-curl -sf -o /dev/null --max-time 60 "http://localhost:$DEMO_PORT/app" || log "warning: /app did not answer yet"
+http_ok "http://localhost:$DEMO_PORT/app" 60 || log "warning: /app did not answer yet"
 
-KEY=$(node -p 'require("./.demo-info.json").publishable_key')
-cat <<EOF
-
-========================================================================
- esimfly demo is running (ready after ${SECONDS}s)
-
- Admin       http://localhost:$DEMO_PORT/app
-             login $ADMIN_EMAIL / $ADMIN_PASSWORD
- Store API   http://localhost:$DEMO_PORT/store
-             header x-publishable-api-key: $KEY
- esimfly     $ESIMFLY_BASE_URL
-EOF
-[ -n "$USE_SANDBOX" ] && echo " Ledger      $SANDBOX_ROOT/__sandbox/ledger"
-cat <<EOF
- Logs        .demo/logs/ (medusa.log has the eSIM emails)
-
- Try: curl -H "x-publishable-api-key: $KEY" http://localhost:$DEMO_PORT/store/products
- Ctrl-C to stop
-========================================================================
-
-EOF
-
-wait -n $MEDUSA_PID $SANDBOX_PID || true
-die "a demo process exited on its own; see .demo/logs/"
+print_banner "$(node -p 'require("./.demo-info.json").publishable_key')"
+wait -n "$MEDUSA_PID" ${SANDBOX_PID:+"$SANDBOX_PID"} || true
+die "medusa develop or the sandbox exited on its own; see .demo/logs/"

@@ -6,6 +6,7 @@ cd "$ROOT"
 export MEDUSA_DISABLE_TELEMETRY=true
 
 WORK=$(mktemp -d /tmp/esimfly-test.XXXXXX)
+chmod 755 "$WORK" # the postgres user must reach its data dir inside
 PGPORT=${PGPORT:-$(node scripts/free-port.js)}
 cleanup() { scripts/pg-stop.sh "$WORK/pg" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -1,44 +1,57 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { spawnSync } from "node:child_process"
 import path from "node:path"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(180 * 1000)
 
 const root = path.resolve(__dirname, "../..")
+const validOptions = {
+  ESIMFLY_ACCESS_CODE: "esf_test_access",
+  ESIMFLY_SECRET_KEY: "sk_startup_canary_secret",
+  ESIMFLY_BASE_URL: "http://localhost:9/api/v1/business",
+}
 
-function bootWith(env: Record<string, string | undefined>) {
-  const databaseUrl = `postgres://${process.env.DB_USERNAME}@localhost:${process.env.DB_PORT}/postgres`
+/** Boots the test host with `medusa exec` (every module and loader) against a migrated DB. */
+function bootWith(databaseUrl: string, env: Record<string, string>) {
   const result = spawnSync(
     process.execPath,
     [require.resolve("@medusajs/cli/cli.js"), "exec", "./integration-tests/fixtures/noop-script.ts"],
     {
       cwd: root,
       encoding: "utf8",
-      timeout: 100 * 1000,
+      timeout: 120 * 1000,
       env: { ...process.env, NODE_ENV: "test", DATABASE_URL: databaseUrl, ...env },
     }
   )
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` }
 }
 
-describe("start-up option validation", () => {
-  it("refuses to start without secretKey and names the option", () => {
-    const { status, output } = bootWith({
-      ESIMFLY_ACCESS_CODE: "esf_test_access",
-      ESIMFLY_SECRET_KEY: "",
-      ESIMFLY_BASE_URL: "http://localhost:9/api/v1/business",
-    })
-    expect(status).not.toBe(0)
-    expect(output).toContain('option "secretKey"')
-  })
+// The test host's medusa-config reads these when the runner boots it.
+Object.assign(process.env, validOptions)
 
-  it("refuses a malformed baseUrl and names it", () => {
-    const { status, output } = bootWith({
-      ESIMFLY_ACCESS_CODE: "esf_test_access",
-      ESIMFLY_SECRET_KEY: "sk_test_secret",
-      ESIMFLY_BASE_URL: "not a url",
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ dbConfig }) => {
+    const databaseUrl = () => dbConfig.clientUrl
+
+    it("starts with valid options", () => {
+      const { status, output } = bootWith(databaseUrl(), validOptions)
+      expect(output).toContain("Finished executing script")
+      expect(status).toBe(0)
     })
-    expect(status).not.toBe(0)
-    expect(output).toContain('option "baseUrl"')
-    expect(output).not.toContain("sk_test_secret")
-  })
+
+    it("refuses to start without secretKey and names the option", () => {
+      const { status, output } = bootWith(databaseUrl(), { ...validOptions, ESIMFLY_SECRET_KEY: "" })
+      expect(status).not.toBe(0)
+      expect(output).toContain('esimfly: option "secretKey"')
+      expect(output).not.toContain("Finished executing script")
+    })
+
+    it("refuses a malformed baseUrl, names it and never prints the secret", () => {
+      const { status, output } = bootWith(databaseUrl(), { ...validOptions, ESIMFLY_BASE_URL: "not a url" })
+      expect(status).not.toBe(0)
+      expect(output).toContain('esimfly: option "baseUrl"')
+      expect(output).not.toContain(validOptions.ESIMFLY_SECRET_KEY)
+    })
+  },
 })

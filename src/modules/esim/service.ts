@@ -10,15 +10,15 @@ type InjectedDependencies = {
 
 /** Owns the plugin's eSIM data and the one esimfly client of the process. */
 export default class EsimModuleService extends MedusaService({}) {
-  readonly #options: EsimModuleOptions
-  readonly #client: EsimflyClient
+  protected readonly options_: EsimModuleOptions
+  protected readonly client_: EsimflyClient
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.#options = dependencies.esimModuleOptions
-    this.#client = new EsimflyClient({
-      ...this.#options,
+    this.options_ = dependencies.esimModuleOptions
+    this.client_ = new EsimflyClient({
+      ...this.options_,
       logger: {
         debug: (message) => dependencies.logger.debug(message),
         warn: (message) => dependencies.logger.warn(message),
@@ -27,10 +27,10 @@ export default class EsimModuleService extends MedusaService({}) {
   }
 
   getClient(): EsimflyClient {
-    return this.#client
+    return this.client_
   }
 
   getBaseUrl(): string {
-    return this.#options.baseUrl
+    return this.options_.baseUrl
   }
 }
