@@ -1,0 +1,54 @@
+// The demo app: loads the built plugin (repo root, via the self-link in node_modules),
+// the esimfly fulfillment provider next to the manual one, and a local "email" channel
+// so delivery emails are logged instead of sent. scripts/demo.sh writes the .env.
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const esimflyOptions = {
+  accessCode: process.env.ESIMFLY_ACCESS_CODE,
+  secretKey: process.env.ESIMFLY_SECRET_KEY,
+  baseUrl: process.env.ESIMFLY_BASE_URL,
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS!,
+      adminCors: process.env.ADMIN_CORS!,
+      authCors: process.env.AUTH_CORS!,
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  plugins: [{ resolve: "medusa-plugin-esimfly", options: esimflyOptions }],
+  modules: [
+    {
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          {
+            resolve: "medusa-plugin-esimfly/providers/esimfly",
+            id: "esimfly",
+            options: esimflyOptions,
+          },
+        ],
+      },
+    },
+    {
+      key: Modules.NOTIFICATION,
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local", channels: ["email"] },
+          },
+        ],
+      },
+    },
+  ],
+})
