@@ -27,20 +27,31 @@ fi
 
 as_pg() {
   if [ "$(id -u)" = 0 ]; then
-    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
     (cd / && runuser -u postgres -- "$@")
   else
     (cd / && "$@")
   fi
 }
 
+# The postgres user must reach its data dir; a checkout inside a private folder (a
+# mktemp dir, a home dir) is out of its reach, so the data then lives in a /tmp folder
+# named after the checkout, recorded in $DIR/location for pg-stop.sh.
 mkdir -p "$DIR"
-[ "$(id -u)" = 0 ] && chown postgres "$DIR"
-if [ ! -f "$DIR/data/PG_VERSION" ]; then
-  as_pg "$PGBIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
+PGHOME="$DIR"
+if [ "$(id -u)" = 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  chown postgres "$DIR"
+  if ! runuser -u postgres -- test -w "$DIR"; then
+    PGHOME="/tmp/esimfly-pg-$(printf %s "$DIR" | sha1sum | cut -c1-12)"
+    mkdir -p "$PGHOME" && chmod 755 "$PGHOME" && chown postgres "$PGHOME"
+  fi
+fi
+echo "$PGHOME" >"$DIR/location"
+if [ ! -f "$PGHOME/data/PG_VERSION" ]; then
+  as_pg "$PGBIN/initdb" -D "$PGHOME/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
     || { cat "$DIR/initdb.log" >&2; exit 1; }
 fi
-as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-  -o "-p $PORT -k $DIR -c listen_addresses=localhost -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
-echo "PostgreSQL ready on localhost:$PORT (data in $DIR)"
+as_pg "$PGBIN/pg_ctl" -D "$PGHOME/data" -l "$PGHOME/server.log" -w -t 60 \
+  -o "-p $PORT -k $PGHOME -c listen_addresses=localhost -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null || { cat "$PGHOME/server.log" >&2; exit 1; }
+echo "PostgreSQL ready on localhost:$PORT (data in $PGHOME/data)"

@@ -2,10 +2,11 @@
 # Stops the throwaway PostgreSQL started by pg-start.sh.
 set -uo pipefail
 DIR=${1:?usage: pg-stop.sh <dir>}
-[ -f "$DIR/data/postmaster.pid" ] || exit 0
+PGHOME=$(cat "$DIR/location" 2>/dev/null || echo "$DIR")
+[ -f "$PGHOME/data/postmaster.pid" ] || exit 0
 PGBIN=$( (pg_config --bindir 2>/dev/null) || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 if [ "$(id -u)" = 0 ]; then
-  (cd / && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null)
+  (cd / && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGHOME/data" -m fast -w stop >/dev/null)
 else
-  (cd / && "$PGBIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null)
+  (cd / && "$PGBIN/pg_ctl" -D "$PGHOME/data" -m fast -w stop >/dev/null)
 fi
