@@ -86,7 +86,7 @@ export class EsimflyClient {
       quantity: order.quantity,
       ...(key === undefined ? {} : { idempotency_key: key }),
     }
-    const outcome = await this.#transport.postOnce("/esims/order", payload, key)
+    const outcome = await this.#transport.postOnce("/esims/order", payload, key, order.requestId)
     if (outcome.kind === "answer") {
       const parsed = createOrderResponseSchema.safeParse(outcome.answer.body)
       if (parsed.success) {

@@ -20,7 +20,9 @@ export {
   ESIMFLY_DEFAULT_BASE_URL,
   esimflyOptionsSchema,
   esimflyOptionsShape,
+  integerOption,
   parseEsimflyOptions,
+  parseOptions,
 } from "./options"
 export type { EsimflyOptions, EsimflyOptionsInput } from "./options"
 export { readRateLimit } from "./rate-limit"

@@ -46,6 +46,8 @@ export const createOrderInputSchema = z.object({
     .min(1, { error: "must be between 1 and 200 characters" })
     .max(200, { error: "must be between 1 and 200 characters" })
     .optional(),
+  /** Lets the caller record the RT-RequestID before the call (docs: UUID v4, never reused). */
+  requestId: z.uuidv4({ error: "must be a UUID v4" }).optional(),
 })
 
 /** Filters of the order history (docs: orders.md, "Query Parameters"). */

@@ -30,7 +30,8 @@ function numericString(value: unknown): unknown {
   return typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : value
 }
 
-function integerOption(min: number, max: number, fallback: number) {
+/** An integer option with a range and a default; numeric strings (env vars) are accepted. */
+export function integerOption(min: number, max: number, fallback: number) {
   const message = `must be an integer between ${min} and ${max}`
   const integer = z
     .number({ error: message })
@@ -82,9 +83,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return option ? `option "${option}" ${issue.message}` : "options must be an object"
 }
 
-/** Validates options once, at load, and names the offending option in the error. */
-export function parseEsimflyOptions(raw: unknown): EsimflyOptions {
-  const result = esimflyOptionsSchema.safeParse(raw)
+/** Parses options with any schema, naming every offending option in one error. */
+export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
+  const result = schema.safeParse(raw)
   if (result.success) {
     return result.data
   }
@@ -93,4 +94,9 @@ export function parseEsimflyOptions(raw: unknown): EsimflyOptions {
     message: `esimfly: ${issues.map(describeIssue).join("; ")}`,
     option: issues[0]?.path.map(String).join(".") || null,
   })
+}
+
+/** Validates options once, at load, and names the offending option in the error. */
+export function parseEsimflyOptions(raw: unknown): EsimflyOptions {
+  return parseOptions(esimflyOptionsSchema, raw)
 }

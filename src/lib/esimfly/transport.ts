@@ -169,9 +169,10 @@ export class EsimflyTransport {
   async postOnce(
     path: string,
     payload: unknown,
-    idempotencyKey?: string
+    idempotencyKey?: string,
+    requestId?: string
   ): Promise<PostOutcome> {
-    const result = await this.#attempt("POST", path, {}, JSON.stringify(payload))
+    const result = await this.#attempt("POST", path, {}, JSON.stringify(payload), requestId)
     if (result.kind !== "response") {
       return this.#unknown(result, result.kind, idempotencyKey)
     }
@@ -192,9 +193,10 @@ export class EsimflyTransport {
     method: HttpMethod,
     path: string,
     query: QueryParams,
-    body: string
+    body: string,
+    presetRequestId?: string
   ): Promise<Attempt> {
-    const requestId = this.#generateRequestId()
+    const requestId = presetRequestId ?? this.#generateRequestId()
     const startedAt = this.#now()
     const timestamp = String(Math.floor(startedAt))
     const { accessCode, baseUrl } = this.#config

@@ -1,8 +1,34 @@
-import { EsimflyOptions, parseEsimflyOptions } from "../../lib/esimfly"
+import { z } from "zod"
+import { esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
 
-/** The plugin's options: the esimfly connection (see README, "Options"). */
-export type EsimModuleOptions = EsimflyOptions
+const esimModuleOptionsSchema = z
+  .object({
+    ...esimflyOptionsShape,
+    /** First wait before polling a pending order; esimfly advises 15–30 s. */
+    pendingPollIntervalMs: integerOption(1000, 600000, 20000),
+    /** Each further poll waits this factor longer… */
+    pendingPollBackoff: z.coerce
+      .number({ error: "must be a number between 1 and 10" })
+      .min(1, { error: "must be a number between 1 and 10" })
+      .max(10, { error: "must be a number between 1 and 10" })
+      .default(1.5),
+    /** …up to this wait. */
+    pendingPollMaxIntervalMs: integerOption(1000, 3600000, 120000),
+    /** A pending order older than this needs attention (esimfly: poll "up to about 10 min"). */
+    pendingMaxAgeMs: integerOption(10000, 86400000, 600000),
+  })
+  .loose()
 
+/** The plugin's options: the esimfly connection plus the pending-order policy (README, "Options"). */
+export type EsimModuleOptions = z.output<typeof esimModuleOptionsSchema>
+
+/** Validates once, at load, naming the offending option. */
 export function parseEsimModuleOptions(raw: unknown): EsimModuleOptions {
-  return parseEsimflyOptions(raw)
+  return parseOptions(esimModuleOptionsSchema, raw)
+}
+
+/** How long to wait before the next status poll of a pending order. */
+export function pollDelayMs(options: EsimModuleOptions, pollCount: number): number {
+  const delay = options.pendingPollIntervalMs * options.pendingPollBackoff ** pollCount
+  return Math.min(options.pendingPollMaxIntervalMs, Math.round(delay))
 }

@@ -1,7 +1,10 @@
 import { Logger } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
-import { EsimModuleOptions } from "./options"
+import { EsimDelivery } from "./models/esim-delivery"
+import { EsimOrder } from "./models/esim-order"
+import { EsimProfile } from "./models/esim-profile"
+import { EsimModuleOptions, pollDelayMs } from "./options"
 
 type InjectedDependencies = {
   logger: Logger
@@ -9,7 +12,11 @@ type InjectedDependencies = {
 }
 
 /** Owns the plugin's eSIM data and the one esimfly client of the process. */
-export default class EsimModuleService extends MedusaService({}) {
+export default class EsimModuleService extends MedusaService({
+  EsimOrder,
+  EsimProfile,
+  EsimDelivery,
+}) {
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient
 
@@ -28,6 +35,15 @@ export default class EsimModuleService extends MedusaService({}) {
 
   getClient(): EsimflyClient {
     return this.client_
+  }
+
+  getOptions(): EsimModuleOptions {
+    return this.options_
+  }
+
+  /** When a pending order should next be polled, after `pollCount` polls. */
+  nextPollAt(pollCount: number, now: Date): Date {
+    return new Date(now.getTime() + pollDelayMs(this.options_, pollCount))
   }
 
   getBaseUrl(): string {

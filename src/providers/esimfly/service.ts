@@ -57,9 +57,10 @@ export default class EsimflyFulfillmentService extends AbstractFulfillmentProvid
     _data: Record<string, unknown>,
     _items: object[],
     _order: object | undefined,
-    fulfillment: Record<string, unknown>
+    _fulfillment: Record<string, unknown>,
+    additionalData?: Record<string, unknown>
   ): Promise<CreateFulfillmentResult> {
-    return { data: toFulfillmentData(fulfillment.metadata), labels: [] }
+    return { data: toFulfillmentData(additionalData), labels: [] }
   }
 
   async cancelFulfillment(): Promise<Record<string, unknown>> {

@@ -1,0 +1,19 @@
+/** One line of an intent's history, shown to admins. */
+export type IntentEvent = {
+  at: string
+  type: string
+  message?: string
+  code?: string
+  request_id?: string
+}
+
+export type IntentHistory = { events: IntentEvent[] }
+
+const MAX_EVENTS = 100
+
+/** Appends an event, keeping the newest 100 so a row never grows without bound. */
+export function withEvent(history: unknown, event: IntentEvent): IntentHistory {
+  const events = (history as Partial<IntentHistory> | null)?.events
+  const previous = Array.isArray(events) ? events : []
+  return { events: [...previous, event].slice(-MAX_EVENTS) }
+}

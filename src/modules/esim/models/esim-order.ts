@@ -1,0 +1,53 @@
+import { model } from "@medusajs/framework/utils"
+import { EsimProfile } from "./esim-profile"
+
+export const ESIM_ORDER_STATUSES = [
+  "pending",
+  "purchasing",
+  "completed",
+  "pending_details",
+  "held",
+  "failed",
+  "needs_attention",
+] as const
+
+/**
+ * A purchase intent: one esimfly create-order for one batch (≤ 10 eSIMs) of one line
+ * item. It is written before the call and updated after it, so a crash or an error
+ * always leaves a visible state.
+ */
+export const EsimOrder = model
+  .define("esim_order", {
+    id: model.id({ prefix: "esord" }).primaryKey(),
+    order_id: model.text().index(),
+    line_item_id: model.text(),
+    batch: model.number(),
+    variant_id: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    email: model.text().nullable(),
+    package_code: model.text(),
+    quantity: model.number(),
+    status: model.enum([...ESIM_ORDER_STATUSES]).default("pending"),
+    idempotency_key: model.text().unique(),
+    request_id: model.text().nullable(),
+    attempts: model.number().default(0),
+    last_attempt_at: model.dateTime().nullable(),
+    esimfly_order_reference: model.text().nullable(),
+    amount: model.bigNumber().nullable(),
+    currency_code: model.text().nullable(),
+    error_code: model.text().nullable(),
+    error_message: model.text().nullable(),
+    current_balance: model.bigNumber().nullable(),
+    required_balance: model.bigNumber().nullable(),
+    pending_since: model.dateTime().nullable(),
+    next_poll_at: model.dateTime().nullable(),
+    poll_count: model.number().default(0),
+    completed_at: model.dateTime().nullable(),
+    fulfillment_id: model.text().nullable(),
+    history: model.json().default({ events: [] }),
+    esims: model.hasMany(() => EsimProfile, { mappedBy: "esim_order" }),
+  })
+  .indexes([
+    { on: ["order_id", "line_item_id", "batch"], unique: true },
+    { on: ["status"] },
+  ])

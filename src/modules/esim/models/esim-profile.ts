@@ -1,0 +1,24 @@
+import { model } from "@medusajs/framework/utils"
+import { EsimOrder } from "./esim-order"
+
+/** One eSIM as esimfly delivered it, with everything a shopper needs to install it. */
+export const EsimProfile = model
+  .define("esim_profile", {
+    id: model.id({ prefix: "esim" }).primaryKey(),
+    iccid: model.text().unique(),
+    order_id: model.text().index(),
+    line_item_id: model.text(),
+    customer_id: model.text().nullable(),
+    lpa: model.text().nullable(),
+    smdp_address: model.text().nullable(),
+    activation_code: model.text().nullable(),
+    apple_install_url: model.text().nullable(),
+    android_install_url: model.text().nullable(),
+    package_code: model.text(),
+    package_name: model.text().nullable(),
+    data_amount: model.text().nullable(),
+    validity_days: model.number().nullable(),
+    status: model.text().default("new"),
+    esim_order: model.belongsTo(() => EsimOrder, { mappedBy: "esims" }),
+  })
+  .indexes([{ on: ["customer_id"] }])

@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto"
+import { CreateOrderResult } from "../../lib/esimfly"
+import { withEvent } from "./history"
+import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./mappers"
+import EsimModuleService from "./service"
+
+export type IntentRow = {
+  id: string
+  order_id: string
+  line_item_id: string
+  customer_id: string | null
+  package_code: string
+  quantity: number
+  idempotency_key: string
+  attempts: number
+  history: unknown
+}
+
+/** Stores eSIMs once: a replayed order returns ICCIDs that are already stored. */
+export async function storeProfiles(
+  esim: EsimModuleService,
+  rows: ReturnType<typeof toProfileRows>
+): Promise<void> {
+  if (!rows.length) {
+    return
+  }
+  const existing = await esim.listEsimProfiles({ iccid: rows.map((row) => row.iccid) }, { take: null })
+  const stored = new Set(existing.map((profile) => profile.iccid))
+  const fresh = rows.filter((row) => !stored.has(row.iccid))
+  if (fresh.length) {
+    await esim.createEsimProfiles(fresh)
+  }
+}
+
+/**
+ * Buys one intent with exactly one create-order. The request id and idempotency key are
+ * stored before the call and the outcome right after it, so a crash in between leaves a
+ * "purchasing" row that is looked up, never bought again.
+ */
+export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow): Promise<string> {
+  const requestId = randomUUID()
+  const sentAt = new Date()
+  const history = withEvent(intent.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId })
+  await esim.updateEsimOrders({
+    id: intent.id,
+    status: "purchasing",
+    request_id: requestId,
+    attempts: intent.attempts + 1,
+    last_attempt_at: sentAt,
+    history,
+  })
+  const { package_code: packageCode, quantity, idempotency_key: idempotencyKey } = intent
+  let result: CreateOrderResult
+  try {
+    result = await esim.getClient().createOrder({ packageCode, quantity, idempotencyKey, requestId })
+  } catch (error) {
+    const outcome = purchaseFailed(error, new Date())
+    await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
+    return outcome.status
+  }
+  const outcome = purchaseSucceeded(result, new Date())
+  // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
+  await esim.updateEsimOrders({ id: intent.id, ...outcome.fields })
+  await storeProfiles(esim, toProfileRows(result.esims, intent, result.packageName))
+  const nextPoll = outcome.status === "pending_details" ? { next_poll_at: esim.nextPollAt(0, new Date()) } : {}
+  await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...nextPoll, history: withEvent(history, outcome.event) })
+  return outcome.status
+}

@@ -1,0 +1,73 @@
+/** esimfly sells at most 10 eSIMs per create-order (docs: create-order.md, "Quantity Limits"). */
+export const MAX_ESIMS_PER_PURCHASE = 10
+
+/** The variant metadata key that marks a variant as an eSIM and names its package. */
+export const PACKAGE_CODE_METADATA_KEY = "esimfly_package_code"
+
+export type PlannableItem = {
+  id: string
+  quantity: number | string
+  variant_id?: string | null
+  variant?: { metadata?: Record<string, unknown> | null } | null
+}
+
+export type PlannableOrder = {
+  id: string
+  email?: string | null
+  customer_id?: string | null
+  items?: (PlannableItem | null)[] | null
+}
+
+export type IntentDraft = {
+  order_id: string
+  line_item_id: string
+  batch: number
+  quantity: number
+  package_code: string
+  variant_id: string | null
+  customer_id: string | null
+  email: string | null
+  idempotency_key: string
+}
+
+/** The package code a line buys, or null when the line is not an eSIM. */
+export function packageCodeOf(item: PlannableItem): string | null {
+  const code = item.variant?.metadata?.[PACKAGE_CODE_METADATA_KEY]
+  return typeof code === "string" && code.trim() ? code.trim() : null
+}
+
+/** Splits a quantity into batches of at most 10: 23 → [10, 10, 3]. */
+export function splitIntoBatches(quantity: number): number[] {
+  const whole = Math.max(0, Math.floor(quantity))
+  const batches: number[] = []
+  for (let left = whole; left > 0; left -= MAX_ESIMS_PER_PURCHASE) {
+    batches.push(Math.min(MAX_ESIMS_PER_PURCHASE, left))
+  }
+  return batches
+}
+
+/** One idempotency key per purchase batch, stable across redeliveries of the same event. */
+export function idempotencyKeyFor(orderId: string, lineItemId: string, batch: number): string {
+  return `${orderId}:${lineItemId}:${batch}`
+}
+
+/** Every purchase intent an order needs; physical lines are left alone. */
+export function planIntents(order: PlannableOrder): IntentDraft[] {
+  return (order.items ?? []).flatMap((item) => {
+    const code = item ? packageCodeOf(item) : null
+    if (!item || !code) {
+      return []
+    }
+    return splitIntoBatches(Number(item.quantity)).map((quantity, batch) => ({
+      order_id: order.id,
+      line_item_id: item.id,
+      batch,
+      quantity,
+      package_code: code,
+      variant_id: item.variant_id ?? null,
+      customer_id: order.customer_id ?? null,
+      email: order.email ?? null,
+      idempotency_key: idempotencyKeyFor(order.id, item.id, batch),
+    }))
+  })
+}

@@ -1,0 +1,29 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ESIM_MODULE } from "../../modules/esim"
+import { IntentRow, purchaseIntent } from "../../modules/esim/purchase-intent"
+import EsimModuleService from "../../modules/esim/service"
+import { BUYABLE_STATUSES } from "../../modules/esim/types"
+
+export const buyEsimIntentsStepId = "buy-esim-intents"
+
+export type BuyEsimIntentsInput = { order_id: string; intent_ids?: string[] }
+
+export type BuyEsimIntentsOutput = { outcomes: { id: string; status: string }[] }
+
+/**
+ * Buys every intent of the order that is still `pending`, one create-order per batch,
+ * in sequence (it shares one rate limit). Nothing to compensate: a bought eSIM is kept.
+ */
+export const buyEsimIntentsStep = createStep(
+  buyEsimIntentsStepId,
+  async ({ order_id, intent_ids }: BuyEsimIntentsInput, { container }) => {
+    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+    const filters = { order_id, status: BUYABLE_STATUSES, ...(intent_ids ? { id: intent_ids } : {}) }
+    const intents = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
+    const outcomes: BuyEsimIntentsOutput["outcomes"] = []
+    for (const intent of intents) {
+      outcomes.push({ id: intent.id, status: await purchaseIntent(esim, intent as unknown as IntentRow) })
+    }
+    return new StepResponse<BuyEsimIntentsOutput>({ outcomes })
+  }
+)

@@ -1,0 +1,66 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createOrderFulfillmentWorkflow, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { ESIM_MODULE } from "../../modules/esim"
+import { withEvent } from "../../modules/esim/history"
+import { readyLines } from "../../modules/esim/delivery-plan"
+import EsimModuleService from "../../modules/esim/service"
+
+export const deliverEsimOrderStepId = "deliver-esim-order"
+
+export type DeliverEsimOrderInput = { order_id: string }
+
+/** The esimfly provider's id is `esimfly_<id from medusa-config>`. */
+const isEsimflyProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("esimfly_")
+
+async function esimShippingOptionId(container: MedusaContainer, orderId: string): Promise<string | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({ entity: "order", fields: ["shipping_methods.shipping_option_id"], filters: { id: orderId } })
+  const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "provider_id"] })
+  const esimOptions = options.filter((option) => isEsimflyProvider(option.provider_id)).map((option) => option.id)
+  const methods = (orders[0]?.shipping_methods ?? []) as ({ shipping_option_id?: string | null } | null)[]
+  const chosen = methods.map((method) => method?.shipping_option_id)
+  return esimOptions.find((id) => chosen.includes(id)) ?? esimOptions[0] ?? null
+}
+
+/**
+ * Records a real Medusa fulfillment for every eSIM line whose eSIMs are all stored, and
+ * marks it delivered. A fulfillment error is written on the intents, never thrown: the
+ * eSIMs are bought and stored, and the shopper still gets them.
+ */
+export const deliverEsimOrderStep = createStep(
+  deliverEsimOrderStepId,
+  async ({ order_id }: DeliverEsimOrderInput, { container }) => {
+    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+    const intents = await esim.listEsimOrders({ order_id }, { take: null, relations: ["esims"] })
+    const plan = readyLines(intents)
+    if (!plan.items.length) {
+      return new StepResponse({ fulfillment_id: null as string | null })
+    }
+    const at = new Date().toISOString()
+    const ready = intents.filter((intent) => plan.intentIds.includes(intent.id))
+    try {
+      const shipping_option_id = await esimShippingOptionId(container, order_id)
+      if (!shipping_option_id) {
+        throw new Error("no shipping option uses the esimfly fulfillment provider")
+      }
+      const input = { order_id, items: plan.items, shipping_option_id, additional_data: { esims: plan.summary } }
+      const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({ input })
+      await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: order_id, fulfillmentId: fulfillment.id } })
+      await esim.updateEsimOrders(ready.map((intent) => ({
+        id: intent.id,
+        fulfillment_id: fulfillment.id,
+        history: withEvent(intent.history, { at, type: "delivered", message: `fulfillment ${fulfillment.id}` }),
+      })))
+      return new StepResponse({ fulfillment_id: fulfillment.id as string | null })
+    } catch (error) {
+      const message = `fulfillment not recorded: ${(error as Error).message}`
+      await esim.updateEsimOrders(ready.map((intent) => ({
+        id: intent.id,
+        history: withEvent(intent.history, { at, type: "fulfillment_failed", message }),
+      })))
+      return new StepResponse({ fulfillment_id: null as string | null })
+    }
+  }
+)

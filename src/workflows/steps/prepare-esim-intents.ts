@@ -1,0 +1,48 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ESIM_MODULE } from "../../modules/esim"
+import { withEvent } from "../../modules/esim/history"
+import { PlannableOrder, planIntents } from "../../modules/esim/purchase-plan"
+import EsimModuleService from "../../modules/esim/service"
+
+export const prepareEsimIntentsStepId = "prepare-esim-intents"
+
+export type PrepareEsimIntentsInput = { order_id: string }
+
+const ORDER_FIELDS = ["id", "email", "customer_id", "items.*", "items.variant.metadata"]
+
+/**
+ * Creates the purchase intents an order still lacks (one per line and batch of ≤ 10),
+ * and marks any intent left "purchasing" by a crash as needing attention: its outcome
+ * is unknown, so it must be looked up, never re-bought.
+ */
+export const prepareEsimIntentsStep = createStep(
+  prepareEsimIntentsStepId,
+  async ({ order_id }: PrepareEsimIntentsInput, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+    const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
+    const order = data[0] as PlannableOrder | undefined
+    if (!order) {
+      return new StepResponse({ created: 0, interrupted: 0 })
+    }
+    const existing = await esim.listEsimOrders({ order_id }, { take: null })
+    const known = new Set(existing.map((intent) => intent.idempotency_key))
+    const missing = planIntents(order).filter((draft) => !known.has(draft.idempotency_key))
+    if (missing.length) {
+      const now = new Date().toISOString()
+      await esim.createEsimOrders(missing.map((draft) => ({ ...draft, history: withEvent(null, { at: now, type: "pending" }) })))
+    }
+    const interrupted = existing.filter((intent) => intent.status === "purchasing")
+    await esim.updateEsimOrders(
+      interrupted.map((intent) => ({
+        id: intent.id,
+        status: "needs_attention" as const,
+        error_code: "ORDER_OUTCOME_UNKNOWN",
+        error_message: "the purchase was interrupted before esimfly's answer was stored; look the order up before retrying",
+        history: withEvent(intent.history, { at: new Date().toISOString(), type: "needs_attention", code: "INTERRUPTED" }),
+      }))
+    )
+    return new StepResponse({ created: missing.length, interrupted: interrupted.length })
+  }
+)
