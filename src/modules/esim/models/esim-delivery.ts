@@ -12,5 +12,7 @@ export const EsimDelivery = model.define("esim_delivery", {
   notification_status: model.enum(["not_sent", "sent", "failed"]).default("not_sent"),
   notification_error: model.text().nullable(),
   notified_at: model.dateTime().nullable(),
+  /** How many eSIMs the last email carried: more eSIMs later (a retried line) means a new email. */
+  notified_esim_count: model.number().default(0),
   sent_count: model.number().default(0),
 })

@@ -1,13 +1,13 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261125084642 extends Migration {
+export class Migration20261125085609 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "esim_profile" drop constraint if exists "esim_profile_iccid_unique";`);
     this.addSql(`alter table if exists "esim_order" drop constraint if exists "esim_order_order_id_line_item_id_batch_unique";`);
     this.addSql(`alter table if exists "esim_order" drop constraint if exists "esim_order_idempotency_key_unique";`);
     this.addSql(`alter table if exists "esim_delivery" drop constraint if exists "esim_delivery_order_id_unique";`);
-    this.addSql(`create table if not exists "esim_delivery" ("id" text not null, "order_id" text not null, "access_token_hash" text not null, "notification_id" text null, "notification_status" text check ("notification_status" in ('not_sent', 'sent', 'failed')) not null default 'not_sent', "notification_error" text null, "notified_at" timestamptz null, "sent_count" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "esim_delivery_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "esim_delivery" ("id" text not null, "order_id" text not null, "access_token_hash" text not null, "notification_id" text null, "notification_status" text check ("notification_status" in ('not_sent', 'sent', 'failed')) not null default 'not_sent', "notification_error" text null, "notified_at" timestamptz null, "notified_esim_count" integer not null default 0, "sent_count" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "esim_delivery_pkey" primary key ("id"));`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_esim_delivery_order_id_unique" ON "esim_delivery" ("order_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_esim_delivery_deleted_at" ON "esim_delivery" ("deleted_at") WHERE deleted_at IS NULL;`);
 

@@ -1,0 +1,128 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ESIM_MODULE } from "../../src/modules/esim"
+import EsimModuleService from "../../src/modules/esim/service"
+import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
+import {
+  checkoutEsimCart,
+  createCustomer,
+  seedEsimStore,
+  SeededEsimStore,
+  UNKNOWN_PACKAGE_CODE,
+  waitForOrderPlaced,
+} from "../fixtures/esim-store"
+import { useSandbox } from "../helpers/sandbox-env"
+
+jest.setTimeout(120 * 1000)
+
+const sandbox = useSandbox()
+
+const creates = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
+
+async function fulfillmentsOf(container: MedusaContainer, orderId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const fields = ["fulfillments.*", "fulfillments.items.*", "fulfillment_status"]
+  const { data } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
+  return data[0] as unknown as { fulfillment_status: string; fulfillments: { provider_id: string; delivered_at: string | null; data: { esims: unknown[] } }[] }
+}
+
+async function notificationsTo(container: MedusaContainer, email: string) {
+  return container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let seed: SeededEsimStore
+    let esim: EsimModuleService
+
+    beforeEach(async () => {
+      sandbox.current().reset()
+      seed = await seedEsimStore(getContainer(), { packageCodes: ["TR1GB7D", "EU-5GB-30D", "TR-1GB-7D-SLOW"], withUnknownPackage: true })
+      esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
+    })
+
+    async function placeOrder(lines: { code: string; quantity: number }[], extra: Record<string, unknown> = {}) {
+      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
+      const result = await checkoutEsimCart(api, seed, {
+        lines: lines.map((line) => ({ variantId: seed.esimProducts[line.code].variant.id, quantity: line.quantity })),
+        ...extra,
+      })
+      await placed
+      return result.order
+    }
+
+    it("buys, stores, fulfils and notifies a customer's eSIM once", async () => {
+      const customer = await createCustomer(getContainer(), seed, { email: "shopper@esim.test" })
+      const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { customerHeaders: customer.headers })
+
+      expect(creates()).toHaveLength(1)
+      expect(sandbox.current().ledger().orders[0]).toMatchObject({ packageCode: "TR1GB7D", quantity: 1, idempotencyKey: expect.stringContaining(order.id) })
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      expect(intent).toMatchObject({ status: "completed", quantity: 1, attempts: 1, esimfly_order_reference: expect.any(String) })
+      const profiles = await esim.listEsimProfiles({ order_id: order.id })
+      expect(profiles).toHaveLength(1)
+      expect(profiles[0]).toMatchObject({ customer_id: customer.customer.id, lpa: expect.stringMatching(/^LPA:1\$/) })
+
+      const stored = await fulfillmentsOf(getContainer(), order.id)
+      expect(stored.fulfillments).toHaveLength(1)
+      expect(stored.fulfillments[0]).toMatchObject({ provider_id: "esimfly_esimfly", delivered_at: expect.anything() })
+      expect(stored.fulfillments[0].data.esims).toEqual([expect.objectContaining({ iccid: profiles[0].iccid })])
+
+      const notifications = await notificationsTo(getContainer(), "shopper@esim.test")
+      expect(notifications.filter((n) => n.template === "esim-delivered")).toHaveLength(1)
+    })
+
+    it("splits a line of 23 into three purchases of 10, 10 and 3", async () => {
+      const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 23 }])
+      expect(creates()).toHaveLength(3)
+      expect(sandbox.current().ledger().orders.map((o) => o.quantity)).toEqual([10, 10, 3])
+      expect(await esim.listEsimProfiles({ order_id: order.id }, { take: null })).toHaveLength(23)
+      expect((await fulfillmentsOf(getContainer(), order.id)).fulfillments).toHaveLength(1)
+    })
+
+    it("buys once when order.placed is delivered twice in a row and five times at once", async () => {
+      const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 12 }], { email: "twice@esim.test" })
+      const run = () => purchaseEsimsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+      await run()
+      await run()
+      await Promise.all([run(), run(), run(), run(), run()])
+      expect(creates()).toHaveLength(2)
+      expect(await esim.listEsimProfiles({ order_id: order.id }, { take: null })).toHaveLength(12)
+      expect((await fulfillmentsOf(getContainer(), order.id)).fulfillments).toHaveLength(1)
+      expect(await notificationsTo(getContainer(), "twice@esim.test")).toHaveLength(1)
+    })
+
+    it("fails only the line whose package esimfly does not know", async () => {
+      const order = await placeOrder([
+        { code: UNKNOWN_PACKAGE_CODE, quantity: 1 },
+        { code: "TR1GB7D", quantity: 2 },
+      ])
+      const intents = await esim.listEsimOrders({ order_id: order.id })
+      const byCode = Object.fromEntries(intents.map((intent) => [intent.package_code, intent]))
+      expect(byCode[UNKNOWN_PACKAGE_CODE]).toMatchObject({ status: "failed", error_code: "INVALID_PACKAGE" })
+      expect(byCode.TR1GB7D).toMatchObject({ status: "completed", fulfillment_id: expect.any(String) })
+      expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
+    })
+
+    it("holds the intent with both amounts when the balance is too low", async () => {
+      sandbox.current().setBalance(1)
+      const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 2 }])
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      expect(intent).toMatchObject({ status: "held", error_code: "INSUFFICIENT_BALANCE", current_balance: 1 })
+      expect(Number(intent.required_balance)).toBeGreaterThan(1)
+      expect(sandbox.current().ledger().orders).toHaveLength(0)
+    })
+
+    it("leaves a dropped create-order reply needing attention and never buys it again", async () => {
+      sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
+      const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }])
+      await purchaseEsimsWorkflow(getContainer()).run({ input: { order_id: order.id } })
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      expect(intent).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN", request_id: expect.any(String) })
+      expect(creates()).toHaveLength(1)
+      expect(sandbox.current().ledger().orders).toHaveLength(1)
+    })
+  },
+})

@@ -1,0 +1,80 @@
+import { InstallDetails } from "./install-details"
+
+export const DELIVERY_TEMPLATE = "esim-delivered"
+
+export type DeliveredEsim = InstallDetails & {
+  iccid: string
+  package_name: string | null
+  package_code: string
+  data_amount: string | null
+  validity_days: number | null
+}
+
+export type DeliveryEmailInput = {
+  order_id: string
+  email: string
+  access_token: string
+  esims: DeliveredEsim[]
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
+
+const planOf = (esim: DeliveredEsim) =>
+  [esim.package_name ?? esim.package_code, esim.data_amount, esim.validity_days ? `${esim.validity_days} days` : null]
+    .filter(Boolean)
+    .join(" · ")
+
+function esimHtml(esim: DeliveredEsim): string {
+  const link = (url: string | null, label: string) => (url ? `<a href="${escapeHtml(url)}">${label}</a>` : "")
+  return [
+    `<h2>${escapeHtml(planOf(esim))}</h2>`,
+    esim.qr_code_data_url ? `<img src="cid:qr-${esim.iccid}" alt="eSIM QR code" width="240" height="240"/>` : "",
+    `<p>${link(esim.apple_install_url, "Install on iPhone")} ${link(esim.android_install_url, "Install on Android")}</p>`,
+    `<p>Manual installation: SM-DP+ address <code>${escapeHtml(esim.smdp_address ?? "")}</code>, `,
+    `activation code <code>${escapeHtml(esim.activation_code ?? "")}</code></p>`,
+    `<p>ICCID ${escapeHtml(esim.iccid)}</p>`,
+  ].join("\n")
+}
+
+function esimText(esim: DeliveredEsim): string {
+  return [
+    planOf(esim),
+    `  SM-DP+ address: ${esim.smdp_address ?? "-"}`,
+    `  Activation code: ${esim.activation_code ?? "-"}`,
+    `  iPhone: ${esim.apple_install_url ?? "-"}`,
+    `  Android: ${esim.android_install_url ?? "-"}`,
+    `  ICCID: ${esim.iccid}`,
+  ].join("\n")
+}
+
+function qrAttachment(esim: DeliveredEsim) {
+  const base64 = esim.qr_code_data_url?.split(",")[1]
+  return base64
+    ? [{ content: base64, filename: `esim-${esim.iccid}.png`, content_type: "image/png", disposition: "inline", id: `qr-${esim.iccid}` }]
+    : []
+}
+
+/**
+ * The `esim-delivered` notification: a stable template name and `data` for providers
+ * that render their own templates, plus ready `content` and inline QR attachments for
+ * those that do not.
+ */
+export function deliveryNotification(input: DeliveryEmailInput) {
+  const subject = input.esims.length === 1 ? "Your eSIM is ready" : `Your ${input.esims.length} eSIMs are ready`
+  const intro = "Scan the QR code with the phone that will use the eSIM, or tap the install link on that phone."
+  return {
+    to: input.email,
+    channel: "email",
+    template: DELIVERY_TEMPLATE,
+    data: { order_id: input.order_id, access_token: input.access_token, esims: input.esims },
+    content: {
+      subject,
+      text: [subject, intro, ...input.esims.map(esimText)].join("\n\n"),
+      html: [`<h1>${subject}</h1>`, `<p>${intro}</p>`, ...input.esims.map(esimHtml)].join("\n"),
+    },
+    attachments: input.esims.flatMap(qrAttachment),
+    resource_id: input.order_id,
+    resource_type: "order",
+  }
+}

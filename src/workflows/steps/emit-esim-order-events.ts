@@ -1,0 +1,45 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ESIM_MODULE } from "../../modules/esim"
+import EsimModuleService from "../../modules/esim/service"
+
+export const emitEsimOrderEventsStepId = "emit-esim-order-events"
+
+export const EsimOrderEvents = {
+  COMPLETED: "esim_order.completed",
+  FAILED: "esim_order.failed",
+} as const
+
+export type EmitEsimOrderEventsInput = {
+  order_id: string
+  outcomes: { id: string; status: string }[]
+  fulfillment_id: string | null
+}
+
+const FAILURES = ["held", "failed", "needs_attention"]
+
+/**
+ * Emits `esim_order.failed` for intents that failed in this run, and
+ * `esim_order.completed` when this run delivered the order's last eSIMs.
+ */
+export const emitEsimOrderEventsStep = createStep(
+  emitEsimOrderEventsStepId,
+  async (input: EmitEsimOrderEventsInput, { container }) => {
+    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+    const eventBus = container.resolve(Modules.EVENT_BUS)
+    const failed = input.outcomes.filter((outcome) => FAILURES.includes(outcome.status))
+    const events: { name: string; data: Record<string, unknown> }[] = []
+    if (failed.length) {
+      events.push({ name: EsimOrderEvents.FAILED, data: { order_id: input.order_id, intents: failed } })
+    }
+    const intents = await esim.listEsimOrders({ order_id: input.order_id }, { take: null })
+    const allDone = intents.length > 0 && intents.every((intent) => intent.status === "completed" && intent.fulfillment_id)
+    if (input.fulfillment_id && allDone) {
+      events.push({ name: EsimOrderEvents.COMPLETED, data: { order_id: input.order_id, fulfillment_id: input.fulfillment_id } })
+    }
+    if (events.length) {
+      await eventBus.emit(events)
+    }
+    return new StepResponse({ emitted: events.map((event) => event.name) })
+  }
+)
