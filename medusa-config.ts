@@ -8,6 +8,7 @@ const esimflyOptions = {
   accessCode: process.env.ESIMFLY_ACCESS_CODE,
   secretKey: process.env.ESIMFLY_SECRET_KEY,
   baseUrl: process.env.ESIMFLY_BASE_URL,
+  orderTimeoutMs: process.env.ESIMFLY_ORDER_TIMEOUT_MS,
 }
 
 module.exports = defineConfig({

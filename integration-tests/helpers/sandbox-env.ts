@@ -16,6 +16,8 @@ export function useSandbox(): { current: () => Sandbox } {
     process.env.ESIMFLY_BASE_URL = url
     process.env.ESIMFLY_ACCESS_CODE = sandbox.accessCode
     process.env.ESIMFLY_SECRET_KEY = sandbox.secretKey
+    // A hung create-order must give up quickly in tests (production default: 60 s).
+    process.env.ESIMFLY_ORDER_TIMEOUT_MS = "3000"
   })
 
   afterAll(async () => {

@@ -5,7 +5,9 @@ import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
 import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
 import {
+  adminHeaders,
   checkoutEsimCart,
+  createAdminToken,
   createCustomer,
   seedEsimStore,
   SeededEsimStore,
@@ -104,6 +106,67 @@ medusaIntegrationTestRunner({
       expect(byCode[UNKNOWN_PACKAGE_CODE]).toMatchObject({ status: "failed", error_code: "INVALID_PACKAGE" })
       expect(byCode.TR1GB7D).toMatchObject({ status: "completed", fulfillment_id: expect.any(String) })
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
+    })
+
+    it("completes a held intent with POST /admin/esim-orders/:id/retry once the balance is raised", async () => {
+      sandbox.current().setBalance(1)
+      const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 2 }], { email: "held@esim.test" })
+      const [held] = await esim.listEsimOrders({ order_id: order.id })
+      expect(held.status).toBe("held")
+      const headers = adminHeaders(await createAdminToken(getContainer()))
+      sandbox.current().setBalance(500)
+      const { data } = await api.post(`/admin/esim-orders/${held.id}/retry`, {}, headers)
+      expect(data.esim_order).toMatchObject({ id: held.id, status: "completed", attempts: 2, fulfillment_id: expect.any(String) })
+      expect(data.esim_order.esims).toHaveLength(2)
+      expect(creates().filter((r) => r.status === 200)).toHaveLength(1)
+      expect(await notificationsTo(getContainer(), "held@esim.test")).toHaveLength(1)
+      const again = await api.post(`/admin/esim-orders/${held.id}/retry`, {}, headers).catch((e) => e.response)
+      expect(again.status).toBe(400)
+      expect(again.data.message).toContain("completed")
+    })
+
+    it("settles a dropped reply on retry by adopting the order esimfly created", async () => {
+      sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
+      const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { email: "dropped@esim.test" })
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      const headers = adminHeaders(await createAdminToken(getContainer()))
+      const { data } = await api.post(`/admin/esim-orders/${intent.id}/retry`, {}, headers)
+      expect(data.esim_order).toMatchObject({ status: "completed", esimfly_order_reference: sandbox.current().ledger().orders[0].orderReference })
+      expect(data.esim_order.history.events.map((e: { type: string }) => e.type)).toContain("adopted")
+      expect(data.esim_order.esims).toHaveLength(1)
+      expect(creates()).toHaveLength(1)
+      expect(sandbox.current().ledger().orders).toHaveLength(1)
+    })
+
+    it("buys again on retry only when esimfly's history proves the lost attempt bought nothing", async () => {
+      sandbox.current().faults.hangNext({ path: "/esims/order", method: "POST" })
+      const esimOptions = esim.getOptions()
+      const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { email: "hung@esim.test" })
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOptions.orderTimeoutMs).toBeLessThanOrEqual(5000)
+      expect(intent.status).toBe("needs_attention")
+      expect(sandbox.current().ledger().orders).toHaveLength(0)
+      const headers = adminHeaders(await createAdminToken(getContainer()))
+      const { data } = await api.post(`/admin/esim-orders/${intent.id}/retry`, {}, headers)
+      expect(data.esim_order.status).toBe("completed")
+      expect(data.esim_order.history.events.map((e: { type: string }) => e.type)).toContain("rebuy")
+      expect(sandbox.current().ledger().orders).toHaveLength(1)
+    })
+
+    it("resends the delivery email on demand and refuses strangers", async () => {
+      const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { email: "resend@esim.test" })
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      const headers = adminHeaders(await createAdminToken(getContainer()))
+      const { data } = await api.post(`/admin/esim-orders/${intent.id}/resend`, {}, headers)
+      expect(data.notification.status).toBe("sent")
+      expect(await notificationsTo(getContainer(), "resend@esim.test")).toHaveLength(2)
+      const anonymous = await api.post(`/admin/esim-orders/${intent.id}/resend`, {}).catch((e) => e.response)
+      expect(anonymous.status).toBe(401)
+      const missing = await api.post("/admin/esim-orders/esord_missing/retry", {}, headers).catch((e) => e.response)
+      expect(missing.status).toBe(404)
+      const extra = await api.post(`/admin/esim-orders/${intent.id}/retry`, { force: true }, headers).catch((e) => e.response)
+      expect(extra.status).toBe(400)
+      expect(extra.data.message).toContain("force")
     })
 
     it("holds the intent with both amounts when the balance is too low", async () => {

@@ -1,1 +1,3 @@
 export * from "./purchase-esims"
+export * from "./resend-esim-delivery"
+export * from "./retry-esim-order"

@@ -14,6 +14,7 @@ export type IntentRow = {
   idempotency_key: string
   attempts: number
   history: unknown
+  esimfly_order_reference?: string | null
 }
 
 /** Stores eSIMs once: a replayed order returns ICCIDs that are already stored. */

@@ -1,0 +1,71 @@
+import { OrderSummary } from "../../lib/esimfly"
+import { withEvent } from "./history"
+import { toProfileRows } from "./mappers"
+import { IntentRow, storeProfiles } from "./purchase-intent"
+import EsimModuleService from "./service"
+import { EsimOrderStatus } from "./types"
+import { historyWindow, resolveUnknownOutcome } from "./unknown-outcome"
+
+const MAX_HISTORY_PAGES = 20
+
+type AdoptableIntent = IntentRow & { last_attempt_at: Date | string | null }
+
+/** Takes over an esimfly order the intent created, by reference: its eSIMs, never a new purchase. */
+export async function adoptOrder(esim: EsimModuleService, intent: IntentRow, reference: string): Promise<EsimOrderStatus> {
+  const order = await esim.getClient().getOrder(reference)
+  const now = new Date()
+  await storeProfiles(esim, toProfileRows(order.esims, intent, order.packageName))
+  const done = !order.pending && order.esims.length > 0
+  const status: EsimOrderStatus = done ? "completed" : "pending_details"
+  const timing = done ? { completed_at: now, next_poll_at: null } : { pending_since: now, poll_count: 0, next_poll_at: esim.nextPollAt(0, now) }
+  await esim.updateEsimOrders({
+    id: intent.id,
+    status,
+    esimfly_order_reference: reference,
+    amount: order.finalPrice ?? order.amount,
+    error_code: null,
+    error_message: null,
+    ...timing,
+    history: withEvent(intent.history, { at: now.toISOString(), type: "adopted", message: `esimfly order ${reference}` }),
+  })
+  return status
+}
+
+async function historyOf(esim: EsimModuleService, intent: AdoptableIntent): Promise<OrderSummary[]> {
+  const window = historyWindow(intent)
+  const orders: OrderSummary[] = []
+  for (let page = 1; page <= MAX_HISTORY_PAGES; page++) {
+    const result = await esim.getClient().listOrders({ ...window, search: intent.package_code, status: "all", limit: 100, page })
+    orders.push(...result.orders)
+    if (page >= result.pagination.totalPages || !result.orders.length) {
+      return orders
+    }
+  }
+  throw new Error(`esimfly's history around this purchase exceeds ${MAX_HISTORY_PAGES} pages; settle it by hand`)
+}
+
+/**
+ * Settles an intent whose create-order outcome is unknown: adopt the order it created,
+ * buy again only when esimfly's complete history proves no order exists, and leave
+ * several candidates to a person. Every decision is written to the intent's history.
+ */
+export async function settleUnknownOutcome(esim: EsimModuleService, intent: AdoptableIntent): Promise<EsimOrderStatus> {
+  if (intent.esimfly_order_reference) {
+    return adoptOrder(esim, intent, intent.esimfly_order_reference)
+  }
+  const history = await historyOf(esim, intent)
+  const claimed = await esim.listEsimOrders({ esimfly_order_reference: history.map((o) => o.orderReference) }, { take: null })
+  const decision = resolveUnknownOutcome(intent, history, new Set(claimed.map((c) => c.esimfly_order_reference ?? "")))
+  if (decision.kind === "adopt") {
+    return adoptOrder(esim, intent, decision.reference)
+  }
+  const at = new Date().toISOString()
+  if (decision.kind === "rebuy") {
+    const message = "esimfly's order history shows no order for this attempt; buying again with the same idempotency key"
+    await esim.updateEsimOrders({ id: intent.id, status: "pending", error_code: null, error_message: null, history: withEvent(intent.history, { at, type: "rebuy", message }) })
+    return "pending"
+  }
+  const message = `several esimfly orders could be this purchase (${decision.references.join(", ")}); check them at esimfly`
+  await esim.updateEsimOrders({ id: intent.id, error_message: message, history: withEvent(intent.history, { at, type: "ambiguous", message }) })
+  return "needs_attention"
+}

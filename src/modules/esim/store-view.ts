@@ -1,0 +1,57 @@
+import { InstallDetails, installDetails } from "./install-details"
+
+/** The columns of an eSIM profile that a shopper may see. */
+export type StoreEsimSource = {
+  id: string
+  order_id: string
+  line_item_id: string
+  iccid: string
+  status: string
+  package_code: string
+  package_name: string | null
+  data_amount: string | null
+  validity_days: number | null
+  lpa: string | null
+  smdp_address: string | null
+  activation_code: string | null
+  apple_install_url: string | null
+  android_install_url: string | null
+  created_at: Date | string
+}
+
+export type StoreEsim = InstallDetails & {
+  id: string
+  order_id: string
+  line_item_id: string
+  iccid: string
+  status: string
+  package_code: string
+  package_name: string | null
+  data_amount: string | null
+  validity_days: number | null
+  created_at: Date | string
+}
+
+/**
+ * The shopper's view of one eSIM. Fields are picked one by one, so nothing else on the
+ * row (its owner, its esimfly intent) can reach a store response by accident.
+ */
+export async function toStoreEsim(profile: StoreEsimSource): Promise<StoreEsim> {
+  return {
+    id: profile.id,
+    order_id: profile.order_id,
+    line_item_id: profile.line_item_id,
+    iccid: profile.iccid,
+    status: profile.status,
+    package_code: profile.package_code,
+    package_name: profile.package_name,
+    data_amount: profile.data_amount,
+    validity_days: profile.validity_days,
+    ...(await installDetails(profile)),
+    created_at: profile.created_at,
+  }
+}
+
+export async function toStoreEsims(profiles: StoreEsimSource[]): Promise<StoreEsim[]> {
+  return Promise.all(profiles.map(toStoreEsim))
+}

@@ -1,0 +1,40 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { esimOrderLockKey } from "./purchase-esims"
+import { buyEsimIntentsStep } from "./steps/buy-esim-intents"
+import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
+import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
+import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
+import { requeueEsimIntentStep } from "./steps/requeue-esim-intent"
+
+export const retryEsimOrderWorkflowId = "retry-esim-order"
+
+export type RetryEsimOrderInput = { id: string }
+
+/**
+ * Retries one held, failed or unsettled intent: it buys only what was not bought, then
+ * delivers and notifies like the first run. Takes the same order lock as the purchase.
+ */
+export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (input: RetryEsimOrderInput) => {
+  const { data: intents } = useQueryGraphStep({
+    entity: "esim_order",
+    fields: ["id", "order_id"],
+    filters: { id: input.id },
+    options: { throwIfKeyNotFound: true },
+  })
+  const orderId = transform({ intents }, ({ intents }) => intents[0].order_id as string)
+  const key = transform({ orderId }, ({ orderId }) => esimOrderLockKey(orderId))
+  acquireLockStep({ key, timeout: 180, ttl: 600 })
+  requeueEsimIntentStep({ id: input.id })
+  const bought = buyEsimIntentsStep(transform({ orderId, input }, ({ orderId, input }) => ({ order_id: orderId, intent_ids: [input.id] })))
+  const delivered = deliverEsimOrderStep({ order_id: orderId })
+  notifyEsimDeliveryStep({ order_id: orderId })
+  const eventInput = transform({ orderId, bought, delivered }, ({ orderId, bought, delivered }) => ({
+    order_id: orderId,
+    outcomes: bought.outcomes,
+    fulfillment_id: delivered.fulfillment_id,
+  }))
+  emitEsimOrderEventsStep(eventInput)
+  releaseLockStep({ key })
+  return new WorkflowResponse({ bought })
+})
