@@ -24,5 +24,10 @@ module.exports = {
   cacheDirectory: "<rootDir>/.jest-cache",
   setupFiles: ["./integration-tests/setup.js"],
   testMatch: matchers[process.env.TEST_TYPE] ?? Object.values(matchers).flat(),
-  testPathIgnorePatterns: ["/node_modules/", "\\.medusa/"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "\\.medusa/",
+    // unit specs sit beside module specs; only the unit tier runs them
+    ...(process.env.TEST_TYPE === "integration:modules" ? ["\\.unit\\.spec\\."] : []),
+  ],
 }

@@ -12,6 +12,7 @@ const baseUrl = "http://localhost:4010/api/v1/business"
 moduleIntegrationTestRunner<EsimModuleService>({
   moduleName: ESIM_MODULE,
   resolve: "./src/modules/esim",
+  pathToMigrations: "./src/modules/esim/migrations",
   moduleOptions: {
     accessCode: "esf_module_test",
     secretKey: "sk_module_test",
@@ -22,6 +23,39 @@ moduleIntegrationTestRunner<EsimModuleService>({
       expect(service.getClient()).toBe(service.getClient())
       expect(service.getBaseUrl()).toBe(baseUrl)
       expect(JSON.stringify(service.getClient())).not.toContain("sk_module_test")
+    })
+
+    const intent = (batch: number, key = `order_1:line_1:${batch}`) => ({
+      order_id: "order_1",
+      line_item_id: "line_1",
+      batch,
+      quantity: 10,
+      package_code: "TR-1GB-7D",
+      idempotency_key: key,
+    })
+
+    it("refuses a second intent for the same order line and batch", async () => {
+      await service.createEsimOrders([intent(0), intent(1)])
+      await expect(service.createEsimOrders(intent(0, "other-key"))).rejects.toThrow()
+      await expect(service.createEsimOrders({ ...intent(2), idempotency_key: "order_1:line_1:0" })).rejects.toThrow()
+      const stored = await service.listEsimOrders({ order_id: "order_1" })
+      expect(stored.map((row) => [row.batch, row.status, row.attempts])).toEqual([[0, "pending", 0], [1, "pending", 0]])
+    })
+
+    it("stores each ICCID once and links it to its intent", async () => {
+      const [owner] = await service.createEsimOrders([intent(0)])
+      const profile = { iccid: "8988000000000000001", order_id: "order_1", line_item_id: "line_1", package_code: "TR-1GB-7D", esim_order_id: owner.id }
+      await service.createEsimProfiles(profile)
+      await expect(service.createEsimProfiles(profile)).rejects.toThrow()
+      const [withEsims] = await service.listEsimOrders({ id: owner.id }, { relations: ["esims"] })
+      expect(withEsims.esims.map((esim) => esim.iccid)).toEqual(["8988000000000000001"])
+    })
+
+    it("keeps money exact and rejects an unknown status", async () => {
+      const [row] = await service.createEsimOrders([{ ...intent(0), amount: 19.99, current_balance: 12.4 }])
+      const [stored] = await service.listEsimOrders({ id: row.id })
+      expect(Number(stored.amount)).toBe(19.99)
+      await expect(service.updateEsimOrders({ id: row.id, status: "bogus" as never })).rejects.toThrow()
     })
   },
 })

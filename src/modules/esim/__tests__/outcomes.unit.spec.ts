@@ -1,0 +1,84 @@
+import {
+  EsimflyInsufficientBalanceError,
+  EsimflyInvalidPackageError,
+  EsimflyOrderOutcomeUnknownError,
+  EsimflyOrderProcessingError,
+  OrderSummary,
+} from "../../../lib/esimfly"
+import { readyLines } from "../delivery-plan"
+import { withEvent } from "../history"
+import { formatDataAmount, purchaseFailed } from "../mappers"
+import { resolveUnknownOutcome } from "../unknown-outcome"
+
+const now = new Date("2026-11-25T10:00:00Z")
+
+describe("purchaseFailed", () => {
+  it("holds an intent on INSUFFICIENT_BALANCE with both amounts", () => {
+    const error = new EsimflyInsufficientBalanceError({ message: "Insufficient balance", status: 400, requestId: "r", currentBalance: 12.4, requiredBalance: 19, needToLoad: 6.6 })
+    expect(purchaseFailed(error, now)).toMatchObject({ status: "held", fields: { current_balance: 12.4, required_balance: 19, error_code: "INSUFFICIENT_BALANCE" } })
+  })
+
+  it("never turns an unknown outcome into a plain failure", () => {
+    const error = new EsimflyOrderOutcomeUnknownError({ requestId: "r", packageCode: "TR", quantity: 1, causeKind: "timeout" })
+    expect(purchaseFailed(error, now).status).toBe("needs_attention")
+    expect(purchaseFailed(new TypeError("boom"), now)).toMatchObject({ status: "needs_attention", fields: { error_code: "UNEXPECTED_ERROR" } })
+  })
+
+  it("fails definite refusals with their code", () => {
+    const invalid = new EsimflyInvalidPackageError({ message: "Invalid package code", status: 400, requestId: "r" })
+    const processing = new EsimflyOrderProcessingError({ message: "Failed to process order", status: 500, requestId: "r" })
+    expect(purchaseFailed(invalid, now)).toMatchObject({ status: "failed", fields: { error_code: "INVALID_PACKAGE" } })
+    expect(purchaseFailed(processing, now)).toMatchObject({ status: "failed", fields: { error_code: "ORDER_PROCESSING_ERROR" } })
+  })
+})
+
+describe("resolveUnknownOutcome", () => {
+  const intent = { package_code: "TR-1GB-7D", last_attempt_at: now }
+  const row = (reference: string, code: string, at: string): OrderSummary =>
+    ({ id: 1, orderReference: reference, packageName: null, packageCode: code, amount: 1, currency: "USD", status: "completed", flagUrl: null, createdAt: at })
+
+  it("adopts the one unclaimed order of the package near the attempt", () => {
+    const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"), row("order_b", "EU-5GB-30D", "2026-11-25T10:00:03Z"), row("order_c", "TR-1GB-7D", "2026-11-24T10:00:00Z")]
+    expect(resolveUnknownOutcome(intent, history, new Set())).toEqual({ kind: "adopt", reference: "order_a" })
+  })
+
+  it("buys again only when nothing matches", () => {
+    const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
+    expect(resolveUnknownOutcome(intent, history, new Set(["order_a"]))).toEqual({ kind: "rebuy" })
+  })
+
+  it("leaves several candidates to a person", () => {
+    const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"), row("order_b", "TR-1GB-7D", "2026-11-25T10:01:00Z")]
+    expect(resolveUnknownOutcome(intent, history, new Set())).toEqual({ kind: "ambiguous", references: ["order_a", "order_b"] })
+  })
+})
+
+describe("readyLines", () => {
+  const intent = (id: string, line: string, status: string, fulfillment_id: string | null = null) =>
+    ({ id, line_item_id: line, quantity: 1, status, fulfillment_id, package_code: "P", esims: [{ iccid: `icc_${id}`, status: "new" }] })
+
+  it("fulfils a line only when every batch is completed and unfulfilled", () => {
+    const plan = readyLines([intent("a1", "a", "completed"), intent("a2", "a", "completed"), intent("b1", "b", "completed"), intent("b2", "b", "pending_details"), intent("c1", "c", "completed", "ful_1")])
+    expect(plan.items).toEqual([{ id: "a", quantity: 2 }])
+    expect(plan.summary.map((s) => s.iccid)).toEqual(["icc_a1", "icc_a2"])
+  })
+})
+
+describe("small helpers", () => {
+  it("formats data amounts", () => {
+    expect(formatDataAmount({ totalVolume: 1073741824, unlimited: false })).toBe("1 GB")
+    expect(formatDataAmount({ totalVolume: 524288000, unlimited: false })).toBe("500 MB")
+    expect(formatDataAmount({ totalVolume: 0, unlimited: true })).toBe("Unlimited")
+    expect(formatDataAmount({ totalVolume: null, unlimited: null })).toBeNull()
+  })
+
+  it("keeps the newest 100 history events", () => {
+    let history: unknown = null
+    for (let i = 0; i < 105; i++) {
+      history = withEvent(history, { at: String(i), type: "poll" })
+    }
+    const events = (history as { events: { at: string }[] }).events
+    expect(events).toHaveLength(100)
+    expect(events[0].at).toBe("5")
+  })
+})
