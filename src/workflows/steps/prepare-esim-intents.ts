@@ -9,7 +9,7 @@ export const prepareEsimIntentsStepId = "prepare-esim-intents"
 
 export type PrepareEsimIntentsInput = { order_id: string }
 
-const ORDER_FIELDS = ["id", "email", "customer_id", "items.*", "items.variant.metadata"]
+const ORDER_FIELDS = ["id", "status", "email", "customer_id", "items.*", "items.variant.metadata"]
 
 /**
  * Creates the purchase intents an order still lacks (one per line and batch of ≤ 10),
@@ -22,8 +22,9 @@ export const prepareEsimIntentsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
-    const order = data[0] as PlannableOrder | undefined
-    if (!order) {
+    const order = data[0] as (PlannableOrder & { status?: string }) | undefined
+    // A canceled order buys nothing; intents made before the cancel are left as they are.
+    if (!order || order.status === "canceled") {
       return new StepResponse({ created: 0, interrupted: 0 })
     }
     const existing = await esim.listEsimOrders({ order_id }, { take: null })

@@ -1,0 +1,177 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { MedusaContainer } from "@medusajs/framework/types"
+import jsQR from "jsqr"
+import { PNG } from "pngjs"
+import {
+  checkoutEsimCart,
+  createCustomer,
+  RequestConfig,
+  seedEsimStore,
+  SeededEsimStore,
+  storeHeaders,
+  waitForOrderPlaced,
+} from "../fixtures/esim-store"
+import { useSandbox } from "../helpers/sandbox-env"
+
+jest.setTimeout(120 * 1000)
+
+const sandbox = useSandbox()
+
+type StoreEsimBody = Record<string, unknown> & { id: string; iccid: string; lpa: string; qr_code_data_url: string }
+type Reply = { status: number; data: Record<string, unknown>; headers: Record<string, string> }
+type CallConfig = RequestConfig & { validateStatus: (status: number) => boolean }
+type Api = { get: (url: string, config: CallConfig) => Promise<Reply> }
+
+const STORE_ESIM_FIELDS = [
+  "id",
+  "order_id",
+  "line_item_id",
+  "iccid",
+  "status",
+  "package_code",
+  "package_name",
+  "data_amount",
+  "validity_days",
+  "lpa",
+  "smdp_address",
+  "activation_code",
+  "apple_install_url",
+  "android_install_url",
+  "qr_code_data_url",
+  "created_at",
+].sort()
+
+/** Any status, never a throw: the tests assert on 4xx replies. */
+async function call(api: Api, url: string, config: RequestConfig): Promise<Reply> {
+  return api.get(url, { ...config, validateStatus: () => true })
+}
+
+function decodeQr(dataUrl: string): string | undefined {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"))
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
+}
+
+async function deliveryToken(container: MedusaContainer, email: string): Promise<string> {
+  const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
+  const delivered = notifications.filter((n) => n.template === "esim-delivered")
+  expect(delivered).toHaveLength(1)
+  return (delivered[0].data as { access_token: string }).access_token
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let seed: SeededEsimStore
+    let anonymous: RequestConfig
+
+    beforeEach(async () => {
+      sandbox.current().reset()
+      seed = await seedEsimStore(getContainer(), { packageCodes: ["TR1GB7D"] })
+      anonymous = storeHeaders(seed.publishableKey.token)
+    })
+
+    async function placeOrder(input: { customerHeaders?: RequestConfig; email?: string }) {
+      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
+      const lines = [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }]
+      const { order } = await checkoutEsimCart(api, seed, { lines, ...input })
+      await placed
+      return order
+    }
+
+    it("lists a customer's own eSIMs, uncached, with a QR code that decodes to the LPA", async () => {
+      const customer = await createCustomer(getContainer(), seed, { email: "owner@esim.test" })
+      const order = await placeOrder({ customerHeaders: customer.headers })
+
+      const mine = await call(api, "/store/customers/me/esims", customer.headers)
+      expect(mine.status).toBe(200)
+      expect(mine.headers["cache-control"]).toContain("no-store")
+      expect(mine.data).toMatchObject({ count: 1, limit: 20, offset: 0 })
+      const [esim] = mine.data.esims as StoreEsimBody[]
+      expect(Object.keys(esim).sort()).toEqual(STORE_ESIM_FIELDS)
+      const lpa = expect.stringMatching(/^LPA:1\$/)
+      expect(esim).toMatchObject({ order_id: order.id, package_code: "TR1GB7D", lpa })
+      expect(esim.qr_code_data_url).toMatch(/^data:image\/png;base64,/)
+      expect(decodeQr(esim.qr_code_data_url)).toBe(esim.lpa)
+
+      const byOrder = await call(api, `/store/orders/${order.id}/esims`, customer.headers)
+      expect(byOrder.status).toBe(200)
+      expect(byOrder.headers["cache-control"]).toContain("no-store")
+      expect(byOrder.data).toEqual({ esims: [esim] })
+
+      const filtered = await call(api, `/store/customers/me/esims?order_id=${order.id}&limit=1`, customer.headers)
+      expect(filtered.data).toMatchObject({ count: 1, limit: 1, esims: [{ id: esim.id }] })
+      const otherOrder = await call(api, "/store/customers/me/esims?order_id=order_none", customer.headers)
+      expect(otherOrder.data).toMatchObject({ count: 0, esims: [] })
+      const nextPage = await call(api, "/store/customers/me/esims?offset=1", customer.headers)
+      expect(nextPage.data).toMatchObject({ count: 1, offset: 1, esims: [] })
+    })
+
+    it("opens a guest order's eSIMs with the emailed token only and tells everyone else it does not exist", async () => {
+      const order = await placeOrder({ email: "guest@esim.test" })
+      const token = await deliveryToken(getContainer(), "guest@esim.test")
+      const stranger = await createCustomer(getContainer(), seed, { email: "stranger@esim.test" })
+      const url = `/store/orders/${order.id}/esims`
+
+      const withHeader = await call(api, url, { headers: { ...anonymous.headers, "x-esim-access-token": token } })
+      expect(withHeader.status).toBe(200)
+      expect(withHeader.headers["cache-control"]).toContain("no-store")
+      const [esim] = withHeader.data.esims as StoreEsimBody[]
+      expect(esim).toMatchObject({ order_id: order.id, lpa: expect.stringMatching(/^LPA:1\$/) })
+      expect(decodeQr(esim.qr_code_data_url)).toBe(esim.lpa)
+      const withQuery = await call(api, `${url}?token=${encodeURIComponent(token)}`, anonymous)
+      expect(withQuery.data).toEqual(withHeader.data)
+
+      const unknown = await call(api, "/store/orders/order_01UNKNOWN/esims", anonymous)
+      expect(unknown.status).toBe(404)
+      const hidden = (reply: Reply, id: string) => ({
+        ...reply.data,
+        message: String(reply.data.message).replace(id, "<id>"),
+      })
+      const denials = [
+        await call(api, url, anonymous),
+        await call(api, `${url}?token=wrong`, anonymous),
+        await call(api, url, { headers: { ...anonymous.headers, "x-esim-access-token": `${token}x` } }),
+        await call(api, `${url}?token=${esim.iccid}`, anonymous),
+        await call(api, url, stranger.headers),
+      ]
+      for (const denial of denials) {
+        expect(denial.status).toBe(404)
+        expect(denial.headers["cache-control"]).toContain("no-store")
+        expect(hidden(denial, order.id)).toEqual(hidden(unknown, "order_01UNKNOWN"))
+        expect(JSON.stringify(denial.data)).not.toContain(esim.iccid)
+      }
+
+      const anonymousList = await call(api, "/store/customers/me/esims", anonymous)
+      expect(anonymousList.status).toBe(401)
+      expect(anonymousList.headers["cache-control"]).toContain("no-store")
+      expect(anonymousList.data.esims).toBeUndefined()
+      const strangerList = await call(api, "/store/customers/me/esims", stranger.headers)
+      expect(strangerList.data).toMatchObject({ count: 0, esims: [] })
+    })
+
+    it("answers 400 naming the field for bad parameters and without a publishable key", async () => {
+      const customer = await createCustomer(getContainer(), seed)
+      const cases: [string, RegExp][] = [
+        ["limit=1000", /limit/],
+        ["limit=0", /limit/],
+        ["limit=abc", /limit/],
+        ["offset=-1", /offset/],
+        ["foo=1", /foo/],
+      ]
+      for (const [params, field] of cases) {
+        const reply = await call(api, `/store/customers/me/esims?${params}`, customer.headers)
+        const outcome = { params, status: reply.status, type: reply.data.type }
+        expect(outcome).toEqual({ params, status: 400, type: "invalid_data" })
+        expect(reply.data.message).toMatch(field)
+      }
+      const unknownParam = await call(api, "/store/orders/order_01UNKNOWN/esims?foo=1", anonymous)
+      expect(unknownParam.status).toBe(400)
+      expect(unknownParam.data.message).toMatch(/foo/)
+      const bearerOnly = { headers: { authorization: `Bearer ${customer.token}` } }
+      const withoutKey = await call(api, "/store/customers/me/esims", bearerOnly)
+      expect(withoutKey.status).toBe(400)
+      expect(withoutKey.data.message).toMatch(/publishable/i)
+    })
+  },
+})

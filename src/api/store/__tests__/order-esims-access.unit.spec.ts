@@ -1,0 +1,28 @@
+import { hashAccessToken } from "../../../modules/esim/access-token"
+import { canReadOrderEsims } from "../order-esims-access"
+
+const token = "emailed-token"
+const token_hash = hashAccessToken(token)
+
+describe("canReadOrderEsims", () => {
+  it("lets the order's own customer in without a token", () => {
+    expect(canReadOrderEsims({ actor_id: "cus_1", order_customer_id: "cus_1", token_hash })).toBe(true)
+  })
+
+  it("lets anyone holding the emailed token in, signed in or not", () => {
+    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash })).toBe(true)
+    expect(canReadOrderEsims({ actor_id: "cus_2", order_customer_id: "cus_1", token, token_hash })).toBe(true)
+  })
+
+  it("keeps out another customer, a wrong token and a missing one", () => {
+    expect(canReadOrderEsims({ actor_id: "cus_2", order_customer_id: "cus_1", token_hash })).toBe(false)
+    expect(canReadOrderEsims({ order_customer_id: "cus_1", token: "guess", token_hash })).toBe(false)
+    expect(canReadOrderEsims({ order_customer_id: "cus_1", token_hash })).toBe(false)
+    expect(canReadOrderEsims({ order_customer_id: "cus_1", token: token_hash, token_hash })).toBe(false)
+  })
+
+  it("never matches an anonymous caller to an order without a customer or a delivery", () => {
+    expect(canReadOrderEsims({ order_customer_id: null })).toBe(false)
+    expect(canReadOrderEsims({ actor_id: "", order_customer_id: "", token: "" })).toBe(false)
+  })
+})

@@ -1,0 +1,25 @@
+import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { privateNoStore } from "./no-store"
+import { StoreGetOrderEsims, StoreListCustomerEsims } from "./validators"
+
+const CUSTOMER_ESIMS = "/store/customers/me/esims"
+const ORDER_ESIMS = "/store/orders/:id/esims"
+
+export const storeEsimRoutesMiddlewares: MiddlewareRoute[] = [
+  // Without `methods` these run before every route middleware, core's auth included, so a 401 is uncached too.
+  { matcher: CUSTOMER_ESIMS, middlewares: [privateNoStore] },
+  { matcher: ORDER_ESIMS, middlewares: [privateNoStore] },
+  {
+    methods: ["GET"],
+    matcher: CUSTOMER_ESIMS,
+    middlewares: [
+      authenticate("customer", ["session", "bearer"]),
+      validateAndTransformQuery(StoreListCustomerEsims, { isList: true, defaultLimit: 20 }),
+    ],
+  },
+  {
+    methods: ["GET"],
+    matcher: ORDER_ESIMS,
+    middlewares: [validateAndTransformQuery(StoreGetOrderEsims, {})],
+  },
+]

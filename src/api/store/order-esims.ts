@@ -1,0 +1,44 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ESIM_MODULE } from "../../modules/esim"
+import EsimModuleService from "../../modules/esim/service"
+import { StoreEsim, toStoreEsims } from "../../modules/esim/store-view"
+import { canReadOrderEsims } from "./order-esims-access"
+
+export type OrderEsimsRequest = { order_id: string; actor_id?: string; token?: string }
+
+export type StoreOrderEsimsResponse = { esims: StoreEsim[] }
+
+/** One error for an unknown order and a forbidden one, so a caller cannot tell them apart. */
+export function orderNotFound(orderId: string): MedusaError {
+  return new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
+}
+
+type OrderOwner = { customer_id: string | null }
+
+async function findOrderOwner(scope: MedusaContainer, orderId: string): Promise<OrderOwner | undefined> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id: orderId } })
+  const order = data[0] as { customer_id?: string | null } | undefined
+  return order ? { customer_id: order.customer_id ?? null } : undefined
+}
+
+/** The eSIMs of one order for its customer or its token holder; anyone else gets a 404. */
+export async function readOrderEsims(
+  scope: MedusaContainer,
+  input: OrderEsimsRequest
+): Promise<StoreOrderEsimsResponse> {
+  const esim = scope.resolve<EsimModuleService>(ESIM_MODULE)
+  // Both lookups always run, so an unknown order and a forbidden one cost the same.
+  const [order, [delivery]] = await Promise.all([
+    findOrderOwner(scope, input.order_id),
+    esim.listEsimDeliveries({ order_id: input.order_id }, { take: 1 }),
+  ])
+  const access = { ...input, order_customer_id: order?.customer_id ?? null, token_hash: delivery?.access_token_hash }
+  if (!order || !canReadOrderEsims(access)) {
+    throw orderNotFound(input.order_id)
+  }
+  const orderBy = { created_at: "ASC" as const, id: "ASC" as const }
+  const profiles = await esim.listEsimProfiles({ order_id: input.order_id }, { take: null, order: orderBy })
+  return { esims: await toStoreEsims(profiles) }
+}

@@ -1,0 +1,19 @@
+import { z } from "@medusajs/framework/zod"
+
+/** Query strings arrive as text; a non-number stays as it is, so zod names the field. */
+const integerParam = (value: unknown) => (typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value)
+
+export const StoreListCustomerEsims = z.object({
+  limit: z.preprocess(integerParam, z.number().int().min(1).max(100).optional().default(20)),
+  offset: z.preprocess(integerParam, z.number().int().min(0).optional().default(0)),
+  order_id: z.string().min(1).optional(),
+})
+
+export type StoreListCustomerEsims = z.infer<typeof StoreListCustomerEsims>
+
+/** The guest token may also come in the `x-esim-access-token` header, which wins. */
+export const StoreGetOrderEsims = z.object({
+  token: z.string().min(1).max(512).optional(),
+})
+
+export type StoreGetOrderEsims = z.infer<typeof StoreGetOrderEsims>
