@@ -52,11 +52,29 @@ function decodeQr(dataUrl: string): string | undefined {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
 }
 
-async function deliveryToken(container: MedusaContainer, email: string): Promise<string> {
-  const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
-  const delivered = notifications.filter((n) => n.template === "esim-delivered")
+type SentNotification = { to: string; template?: string; data?: unknown; content?: { text?: string } }
+
+/** The guest token travels only in the sent email's content (stored data never holds it). */
+async function deliveryToken(container: MedusaContainer, email: string, sent: SentNotification[]): Promise<string> {
+  const delivered = sent.filter((n) => n.to === email && n.template === "esim-delivered")
   expect(delivered).toHaveLength(1)
-  return (delivered[0].data as { access_token: string }).access_token
+  const stored = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
+  const token = /access code (\S+)/.exec(delivered[0].content?.text ?? "")?.[1] ?? ""
+  expect(token.length).toBeGreaterThanOrEqual(43)
+  expect(JSON.stringify(stored)).not.toContain(token)
+  return token
+}
+
+/** Records what the plugin hands to the Notification Module, including the unstored content. */
+function recordNotifications(container: MedusaContainer): SentNotification[] {
+  const service = container.resolve(Modules.NOTIFICATION)
+  const sent: SentNotification[] = []
+  const original = service.createNotifications.bind(service)
+  jest.spyOn(service, "createNotifications").mockImplementation(((data: SentNotification | SentNotification[]) => {
+    sent.push(...(Array.isArray(data) ? data : [data]))
+    return original(data as never)
+  }) as never)
+  return sent
 }
 
 medusaIntegrationTestRunner({
@@ -108,8 +126,9 @@ medusaIntegrationTestRunner({
     })
 
     it("opens a guest order's eSIMs with the emailed token only and tells everyone else it does not exist", async () => {
+      const sent = recordNotifications(getContainer())
       const order = await placeOrder({ email: "guest@esim.test" })
-      const token = await deliveryToken(getContainer(), "guest@esim.test")
+      const token = await deliveryToken(getContainer(), "guest@esim.test", sent)
       const stranger = await createCustomer(getContainer(), seed, { email: "stranger@esim.test" })
       const url = `/store/orders/${order.id}/esims`
 

@@ -1,19 +1,16 @@
-import { InstallDetails } from "./install-details"
+import { StoreEsim } from "./store-view"
 
 export const DELIVERY_TEMPLATE = "esim-delivered"
 
-export type DeliveredEsim = InstallDetails & {
-  iccid: string
-  package_name: string | null
-  package_code: string
-  data_amount: string | null
-  validity_days: number | null
-}
+export type DeliveredEsim = StoreEsim
 
 export type DeliveryEmailInput = {
   order_id: string
   email: string
+  /** The guest token: it goes into the email's content only, never into stored `data`. */
   access_token: string
+  /** `orderEsimsUrl` option with `{order_id}` and `{token}` filled in, when configured. */
+  access_url: string | null
   esims: DeliveredEsim[]
 }
 
@@ -55,23 +52,36 @@ function qrAttachment(esim: DeliveredEsim) {
     : []
 }
 
+function accessLines(input: DeliveryEmailInput): { text: string; html: string } {
+  if (input.access_url) {
+    return {
+      text: `View your eSIMs any time: ${input.access_url}`,
+      html: `<p><a href="${escapeHtml(input.access_url)}">View your eSIMs any time</a></p>`,
+    }
+  }
+  const text = `To view these eSIMs again, use order ${input.order_id} with access code ${input.access_token}`
+  return { text, html: `<p>${escapeHtml(text)}</p>` }
+}
+
 /**
  * The `esim-delivered` notification: a stable template name and `data` for providers
  * that render their own templates, plus ready `content` and inline QR attachments for
- * those that do not.
+ * those that do not. The Notification Module stores `data` but not `content`, so the
+ * guest token only ever travels in `content`.
  */
 export function deliveryNotification(input: DeliveryEmailInput) {
   const subject = input.esims.length === 1 ? "Your eSIM is ready" : `Your ${input.esims.length} eSIMs are ready`
   const intro = "Scan the QR code with the phone that will use the eSIM, or tap the install link on that phone."
+  const access = accessLines(input)
   return {
     to: input.email,
     channel: "email",
     template: DELIVERY_TEMPLATE,
-    data: { order_id: input.order_id, access_token: input.access_token, esims: input.esims },
+    data: { order_id: input.order_id, esims: input.esims },
     content: {
       subject,
-      text: [subject, intro, ...input.esims.map(esimText)].join("\n\n"),
-      html: [`<h1>${subject}</h1>`, `<p>${intro}</p>`, ...input.esims.map(esimHtml)].join("\n"),
+      text: [subject, intro, ...input.esims.map(esimText), access.text].join("\n\n"),
+      html: [`<h1>${subject}</h1>`, `<p>${intro}</p>`, ...input.esims.map(esimHtml), access.html].join("\n"),
     },
     attachments: input.esims.flatMap(qrAttachment),
     resource_id: input.order_id,

@@ -16,6 +16,11 @@ const esimModuleOptionsSchema = z
     pendingPollMaxIntervalMs: integerOption(1000, 3600000, 120000),
     /** A pending order older than this needs attention (esimfly: poll "up to about 10 min"). */
     pendingMaxAgeMs: integerOption(10000, 86400000, 600000),
+    /** Storefront page that shows an order's eSIMs; `{order_id}` and `{token}` are filled in for the email. */
+    orderEsimsUrl: z
+      .string({ error: "must be a URL containing {token}" })
+      .refine((url) => /^https?:\/\//.test(url) && url.includes("{token}"), { error: "must be an http(s) URL containing {token}" })
+      .optional(),
   })
   .loose()
 

@@ -4,7 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { hashAccessToken, newAccessToken } from "../../modules/esim/access-token"
 import { DeliveredEsim, deliveryNotification } from "../../modules/esim/delivery-email"
-import { installDetails } from "../../modules/esim/install-details"
+import { StoreEsimSource, toStoreEsim } from "../../modules/esim/store-view"
 import EsimModuleService from "../../modules/esim/service"
 import { IN_PROGRESS_STATUSES } from "../../modules/esim/types"
 
@@ -17,7 +17,14 @@ type EsimProfileRow = Awaited<ReturnType<EsimModuleService["listEsimProfiles"]>>
 type Outcome = { status: "skipped" | "sent" | "failed"; reason?: string }
 
 async function withInstallDetails(profiles: EsimProfileRow[]): Promise<DeliveredEsim[]> {
-  return Promise.all(profiles.map(async (profile) => ({ ...profile, ...(await installDetails(profile)) })))
+  return Promise.all(profiles.map((profile) => toStoreEsim(profile as unknown as StoreEsimSource)))
+}
+
+function accessUrl(template: string | undefined, orderId: string, token: string): string | null {
+  if (!template) {
+    return null
+  }
+  return template.replace(/\{order_id\}/g, encodeURIComponent(orderId)).replace(/\{token\}/g, encodeURIComponent(token))
 }
 
 async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput): Promise<Outcome> {
@@ -41,7 +48,13 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
     ? await esim.updateEsimDeliveries({ id: existing.id, ...base })
     : await esim.createEsimDeliveries(base)
   const notification = {
-    ...deliveryNotification({ order_id: input.order_id, email, access_token: token, esims }),
+    ...deliveryNotification({
+      order_id: input.order_id,
+      email,
+      access_token: token,
+      access_url: accessUrl(esim.getOptions().orderEsimsUrl, input.order_id, token),
+      esims,
+    }),
     idempotency_key: `esim-delivered:${input.order_id}:${esims.length}:${sends}`,
   }
   try {

@@ -43,12 +43,20 @@ describe("guest access tokens", () => {
 
 describe("deliveryNotification", () => {
   it("carries the QR inline, the manual codes and escapes the package name", async () => {
-    const esim = { iccid: "8988000000000000001", package_code: "TR-1GB-7D", package_name: "<b>Turkey</b>", data_amount: "1 GB", validity_days: 7, ...(await installDetails({ lpa: LPA })) }
-    const notification = deliveryNotification({ order_id: "order_1", email: "a@b.c", access_token: "tok", esims: [esim] })
+    const esim = {
+      id: "esim_1", order_id: "order_1", line_item_id: "line_1", status: "new", created_at: "2026-11-25",
+      iccid: "8988000000000000001", package_code: "TR-1GB-7D", package_name: "<b>Turkey</b>", data_amount: "1 GB", validity_days: 7,
+      ...(await installDetails({ lpa: LPA })),
+    }
+    const notification = deliveryNotification({ order_id: "order_1", email: "a@b.c", access_token: "tok_secret", access_url: null, esims: [esim] })
     expect(notification).toMatchObject({ to: "a@b.c", channel: "email", template: "esim-delivered" })
     expect(notification.content.html).toContain("cid:qr-8988000000000000001")
     expect(notification.content.html).toContain("&lt;b&gt;Turkey&lt;/b&gt;")
     expect(notification.content.text).toContain("ABCDE-FGHIJ-KLMNO-PQRST")
+    expect(notification.content.text).toContain("access code tok_secret")
+    expect(JSON.stringify(notification.data)).not.toContain("tok_secret")
+    const linked = deliveryNotification({ order_id: "order_1", email: "a@b.c", access_token: "tok_secret", access_url: "https://shop.test/esims?t=tok_secret", esims: [esim] })
+    expect(linked.content.html).toContain('href="https://shop.test/esims?t=tok_secret"')
     expect(notification.attachments).toEqual([expect.objectContaining({ id: "qr-8988000000000000001", disposition: "inline", content_type: "image/png" })])
   })
 })
