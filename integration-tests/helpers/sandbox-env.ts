@@ -18,6 +18,8 @@ export function useSandbox(): { current: () => Sandbox } {
     process.env.ESIMFLY_SECRET_KEY = sandbox.secretKey
     // A hung create-order must give up quickly in tests (production default: 60 s).
     process.env.ESIMFLY_ORDER_TIMEOUT_MS = "3000"
+    // Specs run the pending job's workflow themselves; the scheduler must not race them.
+    process.env.ESIMFLY_PENDING_JOB_INTERVAL_MS ??= String(60 * 60 * 1000)
   })
 
   afterAll(async () => {

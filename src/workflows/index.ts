@@ -1,3 +1,4 @@
 export * from "./purchase-esims"
 export * from "./resend-esim-delivery"
 export * from "./retry-esim-order"
+export * from "./resolve-pending-esims"
