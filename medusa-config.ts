@@ -10,6 +10,11 @@ const esimflyOptions = {
   baseUrl: process.env.ESIMFLY_BASE_URL,
   orderTimeoutMs: process.env.ESIMFLY_ORDER_TIMEOUT_MS,
 }
+const esimModuleOptions = {
+  ...esimflyOptions,
+  lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD,
+  exchangeRates: JSON.parse(process.env.ESIMFLY_EXCHANGE_RATES || "[]"),
+}
 
 module.exports = defineConfig({
   admin: { disable: true },
@@ -24,7 +29,7 @@ module.exports = defineConfig({
     },
   },
   modules: [
-    { resolve: "./src/modules/esim", options: esimflyOptions },
+    { resolve: "./src/modules/esim", options: esimModuleOptions },
     {
       resolve: "@medusajs/medusa/fulfillment",
       options: {

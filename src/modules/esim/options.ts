@@ -16,6 +16,21 @@ const esimModuleOptionsSchema = z
     pendingPollMaxIntervalMs: integerOption(1000, 3600000, 120000),
     /** A pending order older than this needs attention (esimfly: poll "up to about 10 min"). */
     pendingMaxAgeMs: integerOption(10000, 86400000, 600000),
+    /** Balance under which the admin shows a warning, in the esimfly account's currency. */
+    lowBalanceThreshold: z.coerce.number({ error: "must be a number ≥ 0" }).min(0, { error: "must be a number ≥ 0" }).optional(),
+    /** How long the admin's balance card may show a cached balance (saves API quota). */
+    balanceCacheTtlMs: integerOption(0, 3600000, 30000),
+    /** Merchant-set rates for comparing esimfly costs with store revenue in another currency. */
+    exchangeRates: z
+      .array(
+        z.object({
+          from: z.string().length(3, { error: "must be a 3-letter currency code" }).toLowerCase(),
+          to: z.string().length(3, { error: "must be a 3-letter currency code" }).toLowerCase(),
+          rate: z.number({ error: "must be a positive number" }).positive({ error: "must be a positive number" }),
+        }),
+        { error: "must be a list of { from, to, rate }" }
+      )
+      .default([]),
     /** Storefront page that shows an order's eSIMs; `{order_id}` and `{token}` are filled in for the email. */
     orderEsimsUrl: z
       .string({ error: "must be a URL containing {token}" })

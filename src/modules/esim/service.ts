@@ -1,6 +1,7 @@
 import { Logger } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
+import { BalanceCache, CachedBalance } from "./balance-cache"
 import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
 import { EsimProfile } from "./models/esim-profile"
@@ -19,11 +20,13 @@ export default class EsimModuleService extends MedusaService({
 }) {
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient
+  protected readonly balanceCache_: BalanceCache
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = dependencies.esimModuleOptions
+    this.balanceCache_ = new BalanceCache(this.options_.balanceCacheTtlMs)
     this.client_ = new EsimflyClient({
       ...this.options_,
       logger: {
@@ -35,6 +38,11 @@ export default class EsimModuleService extends MedusaService({
 
   getClient(): EsimflyClient {
     return this.client_
+  }
+
+  /** The esimfly balance, read at most once per `balanceCacheTtlMs`. */
+  async getBalance(): Promise<CachedBalance> {
+    return this.balanceCache_.get(() => this.client_.getBalance())
   }
 
   getOptions(): EsimModuleOptions {

@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../modules/esim"
+import { installDetails, InstallSource } from "../../../modules/esim/install-details"
 import EsimModuleService from "../../../modules/esim/service"
 
 /** One intent with its eSIMs, as the admin API returns it; 404 when it does not exist. */
@@ -10,5 +11,18 @@ export async function retrieveEsimOrder(container: MedusaContainer, id: string) 
   if (!intent) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`)
   }
-  return intent
+  const [withQr] = await withQrCodes([intent])
+  return withQr
+}
+
+/** Adds each eSIM's install details (QR data URL, manual codes, links) for the admin. */
+export async function withQrCodes<T extends { esims?: unknown[] | null }>(intents: T[]): Promise<T[]> {
+  return Promise.all(
+    intents.map(async (intent) => ({
+      ...intent,
+      esims: await Promise.all(
+        (intent.esims ?? []).map(async (esim) => ({ ...(esim as object), ...(await installDetails(esim as InstallSource)) }))
+      ),
+    }))
+  )
 }

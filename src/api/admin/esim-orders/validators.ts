@@ -1,5 +1,19 @@
 import { z } from "@medusajs/framework/zod"
+import { isoDateParam } from "../../utils/iso-date"
 
 /** Retry and resend take no body; unknown fields are refused. */
 export const AdminEsimOrderAction = z.object({}).strict()
 export type AdminEsimOrderAction = z.infer<typeof AdminEsimOrderAction>
+
+const STATUSES = ["pending", "purchasing", "completed", "pending_details", "held", "failed", "needs_attention"] as const
+
+/** Filters of the plugin's own purchase intents. */
+export const AdminListEsimOrders = z.object({
+  status: z.union([z.enum(STATUSES), z.array(z.enum(STATUSES))]).optional(),
+  order_id: z.string().min(1).max(100).optional(),
+  from_date: isoDateParam("from_date").optional(),
+  to_date: isoDateParam("to_date").optional(),
+  limit: z.coerce.number().int().min(1).max(100, { error: "must be at most 100" }).default(20),
+  offset: z.coerce.number().int().min(0, { error: "must be 0 or more" }).default(0),
+})
+export type AdminListEsimOrders = z.infer<typeof AdminListEsimOrders>

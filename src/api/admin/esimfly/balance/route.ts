@@ -1,0 +1,20 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ESIM_MODULE } from "../../../../modules/esim"
+import EsimModuleService from "../../../../modules/esim/service"
+import { callEsimfly } from "../errors"
+
+/** The esimfly wholesale balance (briefly cached) and whether it is under the warning threshold. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
+  const balance = await callEsimfly(() => esim.getBalance())
+  const threshold = esim.getOptions().lowBalanceThreshold ?? null
+  res.json({
+    balance: {
+      amount: balance.balance,
+      currency: balance.currency,
+      as_of: balance.as_of.toISOString(),
+      low_balance_threshold: threshold,
+      is_low: threshold !== null && balance.balance < threshold,
+    },
+  })
+}

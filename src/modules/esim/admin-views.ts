@@ -1,0 +1,49 @@
+import { OrderHistoryPage, PackagePage } from "../../lib/esimfly"
+
+/** esimfly's history in the admin API's snake_case. */
+export function toHistoryResponse(page: OrderHistoryPage) {
+  return {
+    orders: page.orders.map((order) => ({
+      id: order.id,
+      order_reference: order.orderReference,
+      package_name: order.packageName,
+      package_code: order.packageCode,
+      amount: order.amount,
+      currency: order.currency,
+      status: order.status,
+      flag_url: order.flagUrl,
+      created_at: order.createdAt,
+    })),
+    summary: { total_orders: page.summary.totalOrders, total_revenue: page.summary.totalRevenue },
+    pagination: {
+      page: page.pagination.page,
+      limit: page.pagination.limit,
+      total: page.pagination.total,
+      total_pages: page.pagination.totalPages,
+    },
+  }
+}
+
+/** esimfly's catalogue in the admin API's snake_case. */
+export function toPackagesResponse(page: PackagePage) {
+  return {
+    packages: page.packages.map((pkg) => ({
+      package_code: pkg.packageCode,
+      name: pkg.name,
+      region: pkg.region,
+      type: pkg.type,
+      data_amount_gb: pkg.dataAmountGb,
+      validity_days: pkg.validityDays,
+      cost: pkg.cost,
+      currency: pkg.currency,
+      is_unlimited: pkg.isUnlimited,
+      countries: pkg.countries,
+    })),
+    pagination: {
+      page: page.pagination.page,
+      limit: page.pagination.limit,
+      total: page.pagination.total,
+      total_pages: page.pagination.totalPages,
+    },
+  }
+}
