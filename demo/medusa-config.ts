@@ -1,6 +1,7 @@
 // The demo app: loads the built plugin (repo root, via the self-link in node_modules),
-// the esimfly fulfillment provider next to the manual one, and a local "email" channel
-// so delivery emails are logged instead of sent. scripts/demo.sh writes the .env.
+// the esimfly fulfillment provider next to the manual one, and an "email" channel that
+// writes each email to an outbox folder (.demo/outbox) instead of sending it.
+// scripts/demo.sh writes the .env.
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -43,9 +44,9 @@ module.exports = defineConfig({
       options: {
         providers: [
           {
-            resolve: "@medusajs/medusa/notification-local",
-            id: "local",
-            options: { name: "Local", channels: ["email"] },
+            resolve: "./src/modules/outbox-notification",
+            id: "outbox",
+            options: { channels: ["email"], dir: process.env.DEMO_OUTBOX_DIR || undefined },
           },
         ],
       },

@@ -25,6 +25,7 @@ COOKIE_SECRET=$cookie
 ESIMFLY_ACCESS_CODE=$ESIMFLY_ACCESS_CODE
 ESIMFLY_SECRET_KEY=$ESIMFLY_SECRET_KEY
 ESIMFLY_BASE_URL=$ESIMFLY_BASE_URL
+DEMO_OUTBOX_DIR=$OUTBOX
 EOT
 }
 
@@ -63,8 +64,10 @@ print_banner() {
  Store API   http://localhost:$DEMO_PORT/store
              header x-publishable-api-key: $1
  $api
- Logs        .demo/logs/ (medusa.log also shows the eSIM emails)
+ Outbox      $OUTBOX/ (each email as .html: open it in a browser)
+ Logs        .demo/logs/
 
+ Buy one:    bash scripts/demo-buy.sh   (or --customer, as a signed-in shopper)
  Try: curl -H "x-publishable-api-key: $1" http://localhost:$DEMO_PORT/store/products
  Ctrl-C to stop
 ========================================================================

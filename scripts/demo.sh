@@ -20,6 +20,7 @@ export MEDUSA_DISABLE_TELEMETRY=true
 STATE=$ROOT/.demo
 PGDIR=$STATE/pg
 LOGS=$STATE/logs
+OUTBOX=$STATE/outbox # the demo's "sent" emails (demo/src/modules/outbox-notification)
 DEMO_PORT=${DEMO_PORT:-9000}
 SANDBOX_PORT=${SANDBOX_PORT:-4010}
 DB_NAME=${DEMO_DB_NAME:-medusa_esimfly_demo}

@@ -59,7 +59,7 @@ function accessLines(input: DeliveryEmailInput): { text: string; html: string } 
       html: `<p><a href="${escapeHtml(input.access_url)}">View your eSIMs any time</a></p>`,
     }
   }
-  const text = `To view these eSIMs again, use order ${input.order_id} with access code ${input.access_token}`
+  const text = `To view these eSIMs again: order ${input.order_id}, access code ${input.access_token}`
   return { text, html: `<p>${escapeHtml(text)}</p>` }
 }
 
