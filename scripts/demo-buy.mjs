@@ -5,18 +5,19 @@ import { randomBytes } from "node:crypto"
 import { readdir, readFile } from "node:fs/promises"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
+import { pickVariant, placeOrder, registerCustomer, storeClient, StoreApiError } from "./lib/store-api.mjs"
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..")
 const STORE = `http://localhost:${process.env.DEMO_PORT || 9000}`
 const SANDBOX = `http://localhost:${process.env.SANDBOX_PORT || 4010}`
 const OUTBOX = process.env.DEMO_OUTBOX_DIR || join(ROOT, ".demo", "outbox")
-const SHIPPING_OPTION_NAME = "eSIM – instant delivery"
 const EMAIL_WAIT_MS = Number(process.env.DEMO_BUY_WAIT_MS || 30000)
 
 class DemoBuyError extends Error {}
+const isOurError = (error) => error instanceof DemoBuyError || error instanceof StoreApiError
 
 function fail(error) {
-  console.error(`demo-buy: ${error instanceof DemoBuyError ? error.message : error.stack}`)
+  console.error(`demo-buy: ${isOurError(error) ? error.message : error.stack}`)
   if (error.routeMissing) {
     console.error("demo-buy: the running app has no such route (was the plugin built with its store routes?)")
   }
@@ -25,34 +26,7 @@ function fail(error) {
 
 const asCustomer = process.argv.includes("--customer")
 const info = await readDemoInfo().catch(fail)
-const api = storeClient(info.publishable_key)
-
-/** One store API call; a non-2xx answer becomes an error that names the call and Medusa's message. */
-function storeClient(publishableKey) {
-  return async (method, path, { body, token, headers } = {}) => {
-    const res = await fetch(STORE + path, {
-      method,
-      headers: {
-        "content-type": "application/json",
-        "x-publishable-api-key": publishableKey,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).catch(() => {
-      throw new DemoBuyError(`the demo is not running (nothing answers on ${STORE}); start it with npm run demo`)
-    })
-    const text = await res.text()
-    const json = text.startsWith("{") ? JSON.parse(text) : null
-    if (!res.ok) {
-      const error = new DemoBuyError(`${method} ${path} answered ${res.status}: ${json?.message ?? text.slice(0, 200)}`)
-      error.status = res.status
-      error.routeMissing = res.status === 404 && !json
-      throw error
-    }
-    return json
-  }
-}
+const api = storeClient(STORE, info.publishable_key)
 
 async function readDemoInfo() {
   const file = join(ROOT, "demo", ".demo-info.json")
@@ -60,49 +34,6 @@ async function readDemoInfo() {
     throw new DemoBuyError(`${file} is missing: start the demo with npm run demo (the seed writes it)`)
   })
   return JSON.parse(text)
-}
-
-function pickVariant(products) {
-  for (const product of products) {
-    const variant = product.variants?.find((v) => v.metadata?.esimfly_package_code) ?? product.variants?.[0]
-    if (variant) {
-      return { product, variant }
-    }
-  }
-  throw new DemoBuyError("GET /store/products lists no product with a variant: did the seed run?")
-}
-
-/** A new customer account: register the identity, create the customer, then log in for a token with the actor. */
-async function registerCustomer(email, password) {
-  const { token: registration } = await api("POST", "/auth/customer/emailpass/register", { body: { email, password } })
-  const customer = { email, first_name: "Demo", last_name: "Shopper" }
-  await api("POST", "/store/customers", { body: customer, token: registration })
-  const { token } = await api("POST", "/auth/customer/emailpass", { body: { email, password } })
-  return token
-}
-
-async function placeOrder({ region, variant, email, token }) {
-  const address = { first_name: "Demo", last_name: "Shopper", address_1: "1 Demo Street", city: "Demo City" }
-  const shipTo = { ...address, postal_code: "10001", country_code: region.countries[0].iso_2 }
-  const { cart } = await api("POST", "/store/carts", { token, body: { region_id: region.id } })
-  const cartPath = `/store/carts/${cart.id}`
-  await api("POST", `${cartPath}/line-items`, { token, body: { variant_id: variant.id, quantity: 1 } })
-  await api("POST", cartPath, { token, body: { email, shipping_address: shipTo, billing_address: shipTo } })
-  const { shipping_options } = await api("GET", `/store/shipping-options?cart_id=${cart.id}`, { token })
-  const option = shipping_options.find((o) => o.name === SHIPPING_OPTION_NAME)
-  if (!option) {
-    const names = shipping_options.map((o) => o.name).join(", ") || "none"
-    throw new DemoBuyError(`no "${SHIPPING_OPTION_NAME}" shipping option for the cart (offered: ${names})`)
-  }
-  await api("POST", `${cartPath}/shipping-methods`, { token, body: { option_id: option.id } })
-  const { payment_collection } = await api("POST", "/store/payment-collections", { token, body: { cart_id: cart.id } })
-  const sessionPath = `/store/payment-collections/${payment_collection.id}/payment-sessions`
-  await api("POST", sessionPath, { token, body: { provider_id: "pp_system_default" } })
-  const completed = await api("POST", `${cartPath}/complete`, { token })
-  if (completed.type !== "order") {
-    throw new DemoBuyError(`the cart did not complete: ${completed.error?.message ?? JSON.stringify(completed)}`)
-  }
-  return { cart, order: completed.order }
 }
 
 /** The newest outbox email about this order, polled until the purchase workflow has sent it. */
@@ -168,12 +99,12 @@ async function main() {
   const query = `region_id=${region.id}&fields=id,title,*variants,%2Bvariants.metadata&limit=20`
   const { product, variant } = pickVariant((await api("GET", `/store/products?${query}`)).products)
   const email = `demo-${Date.now()}-${randomBytes(2).toString("hex")}@example.com`
-  const token = asCustomer ? await registerCustomer(email, randomBytes(12).toString("hex")) : undefined
+  const token = asCustomer ? await registerCustomer(api, email, randomBytes(12).toString("hex")) : undefined
   console.log(`demo-buy: ${asCustomer ? "registered customer" : "guest"} ${email}`)
   const price = variant.calculated_price
   const code = variant.metadata?.esimfly_package_code ?? "?"
   console.log(`  product  ${product.title} / ${variant.title} (${code}), ${price?.calculated_amount} ${price?.currency_code}`)
-  const { cart, order } = await placeOrder({ region, variant, email, token })
+  const { cart, order } = await placeOrder(api, { region, variant, email, token })
   console.log(`  cart     ${cart.id} in region ${region.name}, shipped to ${region.countries[0].iso_2}`)
   console.log(`  order    ${order.id} (display #${order.display_id}), total ${order.total} ${order.currency_code}`)
   const placedAt = Date.now()

@@ -1,0 +1,49 @@
+import { Text, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
+import { formatDateTime, formatMoney, intentErrorText } from "../lib/format"
+import { statusLabel } from "../lib/status"
+import { datePresets } from "../lib/table-state"
+import { ESIM_ORDER_STATUSES, EsimOrder } from "../lib/types"
+import { EsimStatusBadge } from "./esim-status-badge"
+
+const column = createDataTableColumnHelper<EsimOrder>()
+
+/** Columns of the plugin's purchase intents. */
+export const esimOrderColumns = [
+  column.accessor("created_at", { header: "Created", cell: ({ getValue }) => formatDateTime(getValue()) }),
+  column.accessor("order_id", { header: "Order", cell: ({ getValue }) => <span className="font-mono">{getValue()}</span> }),
+  column.accessor("package_code", {
+    header: "Package",
+    cell: ({ row }) => `${row.original.quantity} × ${row.original.package_code}`,
+  }),
+  column.accessor("status", { header: "Status", cell: ({ getValue }) => <EsimStatusBadge status={getValue()} /> }),
+  column.display({
+    id: "esims",
+    header: "eSIMs",
+    cell: ({ row }) => `${row.original.esims?.length ?? 0} of ${row.original.quantity}`,
+  }),
+  column.accessor("amount", {
+    header: "Cost",
+    align: "right",
+    cell: ({ row }) => formatMoney(row.original.amount, row.original.currency_code),
+  }),
+  column.accessor("error_code", {
+    header: "Problem",
+    cell: ({ row }) => (
+      <Text size="small" className="text-ui-fg-error truncate">
+        {intentErrorText(row.original) ?? ""}
+      </Text>
+    ),
+  }),
+]
+
+const filter = createDataTableFilterHelper<EsimOrder>()
+
+/** Status (several at once) and creation date; presets are relative to when the table mounts. */
+export const esimOrderFilters = () => [
+  filter.accessor("status", {
+    type: "select",
+    label: "Status",
+    options: ESIM_ORDER_STATUSES.map((status) => ({ label: statusLabel(status), value: status })),
+  }),
+  filter.accessor("created_at", { type: "date", label: "Created", format: "date", options: datePresets() }),
+]

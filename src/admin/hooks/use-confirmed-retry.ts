@@ -1,0 +1,41 @@
+import { toast, usePrompt } from "@medusajs/ui"
+import { intentErrorText, requestErrorText } from "../lib/format"
+import { statusLabel } from "../lib/status"
+import { EsimOrder } from "../lib/types"
+import { useRetryEsimOrder } from "./use-esim-order-actions"
+
+function reportOutcome(intent: EsimOrder) {
+  if (intent.status === "completed") {
+    return toast.success("eSIMs bought", { description: `${intent.quantity} × ${intent.package_code} delivered` })
+  }
+  if (intent.status === "pending_details") {
+    return toast.info("Bought, waiting for details", { description: "esimfly is still provisioning; the details appear here when ready" })
+  }
+  const reason = intentErrorText(intent) ?? statusLabel(intent.status)
+  return toast.warning(`Retry ended as ${statusLabel(intent.status).toLowerCase()}`, { description: reason })
+}
+
+/** Retry with a confirmation first, because a retry may spend esimfly balance; reports the outcome in a toast. */
+export const useConfirmedRetry = () => {
+  const prompt = usePrompt()
+  const retry = useRetryEsimOrder()
+
+  const run = async (intent: EsimOrder) => {
+    const confirmed = await prompt({
+      title: "Retry this eSIM purchase?",
+      description: `This asks esimfly again for ${intent.quantity} × ${intent.package_code} and may spend your esimfly balance. If an earlier answer was lost, the order is looked up first so nothing is bought twice.`,
+      confirmText: "Retry purchase",
+      cancelText: "Cancel",
+      variant: "confirmation",
+    })
+    if (!confirmed) {
+      return
+    }
+    retry.mutate(intent.id, {
+      onSuccess: ({ esim_order }) => reportOutcome(esim_order),
+      onError: (error) => toast.error("Retry failed", { description: requestErrorText(error) }),
+    })
+  }
+
+  return { run, pendingId: retry.isPending ? retry.variables : undefined }
+}

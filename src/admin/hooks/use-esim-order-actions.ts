@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { esimQueryKeys } from "../lib/query-keys"
+import { sdk } from "../lib/sdk"
+import { EsimOrder } from "../lib/types"
+
+/** Retries a held, failed or unsettled intent. It may buy eSIMs, so callers confirm first. */
+export const useRetryEsimOrder = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<{ esim_order: EsimOrder }>(`/admin/esim-orders/${id}/retry`, { method: "POST", body: {} }),
+    onSettled: async () => {
+      // A retry may have spent balance and changed the intent whatever its answer was.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: esimQueryKeys.esimOrders() }),
+        queryClient.invalidateQueries({ queryKey: esimQueryKeys.balance() }),
+      ])
+    },
+  })
+}
+
+/** Sends the order's eSIM delivery email again. */
+export const useResendEsimEmail = () =>
+  useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<{ notification: { status: string } }>(`/admin/esim-orders/${id}/resend`, { method: "POST", body: {} }),
+  })

@@ -1,0 +1,14 @@
+import { useQuery } from "@tanstack/react-query"
+import { esimQueryKeys } from "../lib/query-keys"
+import { sdk } from "../lib/sdk"
+import { EsimflyBalance } from "../lib/types"
+
+/** The esimfly wholesale balance; the route caches it briefly, so a minute of staleness is fine here too. */
+export const useEsimflyBalance = (options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: esimQueryKeys.balance(),
+    queryFn: () => sdk.client.fetch<{ balance: EsimflyBalance }>("/admin/esimfly/balance"),
+    select: (data) => data.balance,
+    staleTime: 60_000,
+    enabled: options.enabled ?? true,
+  })

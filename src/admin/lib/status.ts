@@ -1,0 +1,44 @@
+import { EsimOrderStatus, RETRYABLE_STATUSES } from "./types"
+
+export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+
+const COLORS: Record<string, BadgeColor> = {
+  completed: "green",
+  pending: "blue",
+  purchasing: "blue",
+  pending_details: "orange",
+  held: "red",
+  failed: "red",
+  needs_attention: "red",
+  cancelled: "grey",
+}
+
+const LABELS: Record<string, string> = {
+  pending: "Pending",
+  purchasing: "Purchasing",
+  completed: "Completed",
+  pending_details: "Waiting for details",
+  held: "Held",
+  failed: "Failed",
+  needs_attention: "Needs attention",
+  cancelled: "Cancelled",
+}
+
+/** The StatusBadge color of an intent or esimfly order status; unknown statuses are grey. */
+export function statusColor(status: string | null | undefined): BadgeColor {
+  return (status && COLORS[status.toLowerCase()]) || "grey"
+}
+
+/** A status in words: "needs_attention" → "Needs attention". */
+export function statusLabel(status: string | null | undefined): string {
+  if (!status) {
+    return "Unknown"
+  }
+  const known = LABELS[status.toLowerCase()]
+  return known ?? status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, " ")
+}
+
+/** Whether an admin may retry the intent (the retry route accepts only these). */
+export function isRetryable(status: EsimOrderStatus): boolean {
+  return RETRYABLE_STATUSES.includes(status)
+}

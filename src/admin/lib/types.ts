@@ -1,0 +1,134 @@
+/** Response shapes of the plugin's admin API (snake_case, as the routes send them). */
+
+/** Medusa serialises big numbers as numbers; strings are tolerated for safety. */
+export type Numeric = number | string
+
+export type EsimflyBalance = {
+  amount: number
+  currency: string
+  as_of: string
+  low_balance_threshold: number | null
+  is_low: boolean
+}
+
+export type Pagination = { page: number; limit: number | null; total: number | null; total_pages: number }
+
+export const HISTORY_STATUSES = ["pending", "completed", "failed", "cancelled"] as const
+export type HistoryStatus = (typeof HISTORY_STATUSES)[number]
+
+export type EsimflyHistoryOrder = {
+  id: number | string | null
+  order_reference: string
+  package_name: string | null
+  package_code: string | null
+  amount: Numeric | null
+  currency: string | null
+  status: string | null
+  flag_url: string | null
+  created_at: string | null
+}
+
+export type EsimflyHistoryResponse = {
+  orders: EsimflyHistoryOrder[]
+  summary: { total_orders: number | null; total_revenue: Numeric | null }
+  pagination: Pagination
+}
+
+export type EsimflyHistoryQuery = {
+  page: number
+  limit: number
+  status?: HistoryStatus
+  from_date?: string
+  to_date?: string
+  search?: string
+  sort_by?: "created_at" | "amount" | "status"
+  sort_order?: "asc" | "desc"
+}
+
+export const ESIM_ORDER_STATUSES = ["pending", "purchasing", "completed", "pending_details", "held", "failed", "needs_attention"] as const
+export type EsimOrderStatus = (typeof ESIM_ORDER_STATUSES)[number]
+
+export const RETRYABLE_STATUSES: readonly EsimOrderStatus[] = ["held", "failed", "needs_attention"]
+
+export type Esim = {
+  id: string
+  iccid: string
+  status: string
+  package_code: string
+  package_name: string | null
+  data_amount: string | null
+  validity_days: number | null
+  lpa: string | null
+  smdp_address: string | null
+  activation_code: string | null
+  apple_install_url: string | null
+  android_install_url: string | null
+  qr_code_data_url?: string | null
+}
+
+export type EsimOrderEvent = { at: string; type: string; message?: string; code?: string }
+
+export type EsimOrder = {
+  id: string
+  order_id: string
+  line_item_id: string
+  batch: number
+  package_code: string
+  quantity: number
+  status: EsimOrderStatus
+  attempts: number
+  last_attempt_at: string | null
+  esimfly_order_reference: string | null
+  amount: Numeric | null
+  currency_code: string | null
+  error_code: string | null
+  error_message: string | null
+  current_balance: Numeric | null
+  required_balance: Numeric | null
+  created_at: string
+  history: { events: EsimOrderEvent[] } | null
+  esims: Esim[] | null
+}
+
+export type EsimOrdersQuery = {
+  status?: EsimOrderStatus[]
+  order_id?: string
+  from_date?: string
+  to_date?: string
+  limit: number
+  offset: number
+}
+
+export type EsimOrdersResponse = { esim_orders: EsimOrder[]; count: number; limit: number; offset: number }
+
+export type ProfitRow = {
+  currency_code: string
+  cost_currency_code: string
+  revenue: number
+  cost: number
+  profit: number | null
+  margin_percent: number | null
+  exchange_rate: { from: string; to: string; rate: number } | null
+  orders_count: number
+  esims_count: number
+}
+
+export type ProfitQuery = { from_date?: string; to_date?: string }
+
+export type ProfitResponse = { profit: { from_date: string | null; to_date: string | null; rows: ProfitRow[] } }
+
+export type EsimflyPackage = {
+  package_code: string
+  name: string | null
+  region: string | null
+  type: string | null
+  data_amount_gb: number | null
+  validity_days: number | null
+  cost: Numeric | null
+  currency: string | null
+  is_unlimited: boolean | null
+}
+
+export type PackagesQuery = { search?: string; page?: number; limit?: number }
+
+export type PackagesResponse = { packages: EsimflyPackage[]; pagination: Pagination }
