@@ -23,7 +23,12 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
-  plugins: [{ resolve: "medusa-plugin-esimfly", options: esimflyOptions }],
+  plugins: [
+    {
+      resolve: "medusa-plugin-esimfly",
+      options: { ...esimflyOptions, lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD || 50 },
+    },
+  ],
   modules: [
     {
       resolve: "@medusajs/medusa/fulfillment",

@@ -14,6 +14,8 @@ export const useRetryEsimOrder = () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: esimQueryKeys.esimOrders() }),
         queryClient.invalidateQueries({ queryKey: esimQueryKeys.balance() }),
+        // The dashboard's own order queries: a retry can add a fulfillment to the page.
+        queryClient.invalidateQueries({ queryKey: ["orders"] }),
       ])
     },
   })

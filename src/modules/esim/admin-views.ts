@@ -1,5 +1,17 @@
 import { OrderHistoryPage, PackagePage } from "../../lib/esimfly"
 
+/** esimfly sends flags as paths on its own site (orders.md: "/img/flags/US.png"). */
+function absoluteFlagUrl(flagUrl: string | null): string | null {
+  if (!flagUrl) {
+    return null
+  }
+  try {
+    return new URL(flagUrl, "https://esimfly.net").toString()
+  } catch {
+    return null
+  }
+}
+
 /** esimfly's history in the admin API's snake_case. */
 export function toHistoryResponse(page: OrderHistoryPage) {
   return {
@@ -11,7 +23,7 @@ export function toHistoryResponse(page: OrderHistoryPage) {
       amount: order.amount,
       currency: order.currency,
       status: order.status,
-      flag_url: order.flagUrl,
+      flag_url: absoluteFlagUrl(order.flagUrl),
       created_at: order.createdAt,
     })),
     summary: { total_orders: page.summary.totalOrders, total_revenue: page.summary.totalRevenue },
