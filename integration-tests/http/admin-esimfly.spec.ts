@@ -35,6 +35,11 @@ medusaIntegrationTestRunner({
       expect((await get(url, {})).status).toBe(401)
     })
 
+    it.each([["retry"], ["resend"]])("answers 401 to an unauthenticated POST /admin/esim-orders/:id/%s", async (action) => {
+      const reply = await api.post(`/admin/esim-orders/esord_x/${action}`, {}, { validateStatus: () => true })
+      expect(reply.status).toBe(401)
+    })
+
     it.each([
       ["/admin/esimfly/balance?foo=1", "foo"],
       ["/admin/esimfly/orders?page=0", "page"],
@@ -124,6 +129,14 @@ medusaIntegrationTestRunner({
         expect((await get("/admin/esim-orders?status=held")).data).toMatchObject({ count: 0, esim_orders: [] })
         expect((await get("/admin/esim-orders?status=completed&limit=1&offset=0")).data).toMatchObject({ count: 1, limit: 1, offset: 0 })
         expect((await get("/admin/esim-orders?from_date=2099-01-01")).data).toMatchObject({ count: 0 })
+      })
+
+      it("returns one eSIM order with its eSIMs, QR codes and history, and 404 for an unknown id", async () => {
+        const listed = (await get(`/admin/esim-orders?order_id=${orderId}`)).data as { esim_orders: { id: string }[] }
+        const one = await get(`/admin/esim-orders/${listed.esim_orders[0].id}`)
+        expect(one.status).toBe(200)
+        expect(one.data.esim_order).toMatchObject({ id: listed.esim_orders[0].id, status: "completed", attempts: 1, history: { events: expect.any(Array) } })
+        expect((await get("/admin/esim-orders/esord_unknown")).status).toBe(404)
       })
 
       it("reports profit as the hand computation: 3 × 10 USD revenue minus esimfly's charge", async () => {
