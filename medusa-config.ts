@@ -47,7 +47,7 @@ module.exports = defineConfig({
           {
             resolve: "@medusajs/medusa/notification-local",
             id: "local",
-            options: { name: "Local", channels: ["email"] },
+            options: { name: "Local", channels: ["email", "feed"] },
           },
         ],
       },

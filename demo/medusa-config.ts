@@ -53,6 +53,12 @@ module.exports = defineConfig({
             id: "outbox",
             options: { channels: ["email"], dir: process.env.DEMO_OUTBOX_DIR || undefined },
           },
+          // Medusa Admin's notification bell (the plugin's balance and checkout alerts).
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Admin feed", channels: ["feed"] },
+          },
         ],
       },
     },

@@ -12,6 +12,10 @@ export class BalanceCache {
     private readonly now: () => number = Date.now
   ) {}
 
+  clear(): void {
+    this.entry = null
+  }
+
   async get(load: () => Promise<Balance>): Promise<CachedBalance> {
     if (this.entry && this.now() - this.entry.as_of.getTime() < this.ttlMs) {
       return this.entry

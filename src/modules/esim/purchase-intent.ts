@@ -38,7 +38,9 @@ export async function storeProfiles(
  * stored before the call and the outcome right after it, so a crash in between leaves a
  * "purchasing" row that is looked up, never bought again.
  */
-export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow): Promise<string> {
+export type PurchaseResult = { status: string; balance: { amount: number; currency: string } | null }
+
+export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow): Promise<PurchaseResult> {
   const requestId = randomUUID()
   const sentAt = new Date()
   const history = withEvent(intent.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId })
@@ -57,7 +59,7 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow)
   } catch (error) {
     const outcome = purchaseFailed(error, new Date())
     await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
-    return outcome.status
+    return { status: outcome.status, balance: null }
   }
   const outcome = purchaseSucceeded(result, new Date())
   // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
@@ -65,5 +67,6 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow)
   await storeProfiles(esim, toProfileRows(result.esims, intent, result.packageName))
   const nextPoll = outcome.status === "pending_details" ? { next_poll_at: esim.nextPollAt(0, new Date()) } : {}
   await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...nextPoll, history: withEvent(history, outcome.event) })
-  return outcome.status
+  const balance = result.newBalance !== null && result.currency ? { amount: result.newBalance, currency: result.currency } : null
+  return { status: outcome.status, balance }
 }

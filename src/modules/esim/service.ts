@@ -1,7 +1,9 @@
 import { Logger } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
+import { AlertState } from "./alert-state"
 import { BalanceCache, CachedBalance } from "./balance-cache"
+import { PackageCostCache } from "./package-cost-cache"
 import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
 import { EsimProfile } from "./models/esim-profile"
@@ -21,12 +23,15 @@ export default class EsimModuleService extends MedusaService({
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient
   protected readonly balanceCache_: BalanceCache
+  protected readonly costCache_: PackageCostCache
+  readonly alerts = new AlertState()
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = dependencies.esimModuleOptions
     this.balanceCache_ = new BalanceCache(this.options_.balanceCacheTtlMs)
+    this.costCache_ = new PackageCostCache()
     this.client_ = new EsimflyClient({
       ...this.options_,
       logger: {
@@ -41,8 +46,16 @@ export default class EsimModuleService extends MedusaService({
   }
 
   /** The esimfly balance, read at most once per `balanceCacheTtlMs`. */
-  async getBalance(): Promise<CachedBalance> {
+  async getBalance(options: { fresh?: boolean } = {}): Promise<CachedBalance> {
+    if (options.fresh) {
+      this.balanceCache_.clear()
+    }
     return this.balanceCache_.get(() => this.client_.getBalance())
+  }
+
+  /** What esimfly charges for one eSIM of a package, from a short-lived catalogue cache. */
+  async getPackageCost(packageCode: string): Promise<{ cost: number; currency: string } | null> {
+    return this.costCache_.get(packageCode, (search) => this.client_.listPackages({ search, limit: 100 }))
   }
 
   getOptions(): EsimModuleOptions {

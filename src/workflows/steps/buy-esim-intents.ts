@@ -1,8 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { IntentRow, purchaseIntent } from "../../modules/esim/purchase-intent"
+import { IntentRow, purchaseIntent, PurchaseResult } from "../../modules/esim/purchase-intent"
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/types"
+import { watchBalance } from "../utils/admin-alerts"
 
 export const buyEsimIntentsStepId = "buy-esim-intents"
 
@@ -21,8 +22,15 @@ export const buyEsimIntentsStep = createStep(
     const filters = { order_id, status: BUYABLE_STATUSES, ...(intent_ids ? { id: intent_ids } : {}) }
     const intents = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
     const outcomes: BuyEsimIntentsOutput["outcomes"] = []
+    let balance: PurchaseResult["balance"] = null
     for (const intent of intents) {
-      outcomes.push({ id: intent.id, status: await purchaseIntent(esim, intent as unknown as IntentRow) })
+      const result = await purchaseIntent(esim, intent as unknown as IntentRow)
+      outcomes.push({ id: intent.id, status: result.status })
+      balance = result.balance ?? balance
+    }
+    if (balance) {
+      // esimfly reports the balance left after each purchase: the cheapest moment to notice a low balance.
+      await watchBalance(container, balance.amount, balance.currency)
     }
     return new StepResponse<BuyEsimIntentsOutput>({ outcomes })
   }

@@ -1,12 +1,14 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ESIM_MODULE } from "../../../../modules/esim"
 import EsimModuleService from "../../../../modules/esim/service"
+import { watchBalance } from "../../../../workflows/utils/admin-alerts"
 import { callEsimfly } from "../errors"
 
 /** The esimfly wholesale balance (briefly cached) and whether it is under the warning threshold. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
   const balance = await callEsimfly(() => esim.getBalance())
+  await watchBalance(req.scope, balance.balance, balance.currency)
   const threshold = esim.getOptions().lowBalanceThreshold ?? null
   res.json({
     balance: {

@@ -1,0 +1,62 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { prepareEsimCart, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import { useSandbox } from "../helpers/sandbox-env"
+
+jest.setTimeout(120 * 1000)
+
+const sandbox = useSandbox()
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let seed: SeededEsimStore
+
+    beforeEach(async () => {
+      sandbox.current().reset()
+      seed = await seedEsimStore(getContainer(), { esimPrice: 40 })
+    })
+
+    const creates = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
+
+    async function paymentStatus(cartId: string) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "payment_collection.status", "payment_collection.payment_sessions.status"], filters: { id: cartId } })
+      return data[0] as unknown as { completed_at: string | null; payment_collection: { status: string; payment_sessions: { status: string }[] } }
+    }
+
+    it("refuses a cart the esimfly balance cannot cover, before payment, and completes it after a top-up", async () => {
+      sandbox.current().setBalance(3)
+      const { cartId, headers } = await prepareEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts["EU-5GB-30D"].variant.id, quantity: 2 }] })
+
+      const refused = await api.post(`/store/carts/${cartId}/complete`, {}, { ...headers, validateStatus: () => true })
+      expect(refused.status).toBeGreaterThanOrEqual(400)
+      expect(refused.status).toBeLessThan(500)
+      expect(JSON.stringify(refused.data)).toContain("you have not been charged")
+      const again = await api.post(`/store/carts/${cartId}/complete`, {}, { ...headers, validateStatus: () => true })
+      expect(again.status).toBe(refused.status)
+
+      const cart = await paymentStatus(cartId)
+      expect(cart.completed_at).toBeNull()
+      expect(cart.payment_collection.payment_sessions.map((s) => s.status)).not.toContain("authorized")
+      expect(creates()).toHaveLength(0)
+      const feed = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })
+      expect(feed.filter((n) => (n.data as { title?: string })?.title === "eSIM checkout refused")).toHaveLength(1)
+
+      sandbox.current().setBalance(500)
+      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+      await placed
+      expect(completed.data.type).toBe("order")
+      expect(creates()).toHaveLength(1)
+    })
+
+    it("lets a covered cart through without a fresh balance read for each checkout", async () => {
+      const { cartId, headers } = await prepareEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] })
+      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+      await placed
+      expect(completed.data.type).toBe("order")
+    })
+  },
+})

@@ -1,0 +1,74 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { ESIM_MODULE } from "../../modules/esim"
+import { GuardLine, GuardVerdict, guardEsimCart, shopperMessage } from "../../modules/esim/checkout-guard"
+import { packageCodeOf } from "../../modules/esim/purchase-plan"
+import EsimModuleService from "../../modules/esim/service"
+import { ESIMFLY_CHECKOUT_REFUSED_EVENT, notifyAdmins, watchBalance } from "./admin-alerts"
+
+type CartItem = { variant_id?: string | null; quantity: number | string; unit_price: number | string }
+export type GuardedCart = { id: string; currency_code: string; items?: (CartItem | null)[] | null }
+
+async function esimLines(container: MedusaContainer, esim: EsimModuleService, cart: GuardedCart): Promise<GuardLine[]> {
+  const items = (cart.items ?? []).filter((item): item is CartItem => !!item?.variant_id)
+  if (!items.length) {
+    return []
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "metadata"], filters: { id: items.map((i) => i.variant_id as string) } })
+  const variants = new Map(data.map((v) => [v.id, v as { id: string; metadata: Record<string, unknown> | null }]))
+  const lines = items.flatMap((item) => {
+    const code = packageCodeOf({ id: "", quantity: item.quantity, variant: variants.get(item.variant_id as string) })
+    return code ? [{ code, item }] : []
+  })
+  return Promise.all(lines.map(async ({ code, item }) => ({
+    package_code: code,
+    quantity: Number(item.quantity),
+    unit_price: Number(item.unit_price),
+    cost: (await esim.getPackageCost(code))?.cost ?? null,
+  })))
+}
+
+function adminText(verdict: Exclude<GuardVerdict, { ok: true }>): string {
+  return verdict.reason === "balance"
+    ? `a cart needing ${verdict.required} ${verdict.currency} of eSIMs was refused: the esimfly balance is ${verdict.balance} ${verdict.currency}`
+    : `a cart was refused: ${verdict.package_code} would sell at a ${verdict.margin_percent} % margin, under the ${verdict.floor_percent} % floor`
+}
+
+/**
+ * Refuses to complete a cart, before any payment is authorised, when its eSIMs cannot be
+ * bought (balance) or would sell under the margin floor. The cart stays as it is.
+ */
+export async function guardEsimCheckout(container: MedusaContainer, cart: GuardedCart): Promise<void> {
+  const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+  const lines = await esimLines(container, esim, cart)
+  if (!lines.length) {
+    return
+  }
+  const options = esim.getOptions() as ReturnType<EsimModuleService["getOptions"]> & { pricing?: { marginFloorPercent?: number } }
+  const judge = (balance: { balance: number; currency: string }) => guardEsimCart({
+    lines,
+    cart_currency: cart.currency_code,
+    balance: balance.balance,
+    balance_currency: balance.currency,
+    margin_floor_percent: options.pricing?.marginFloorPercent ?? null,
+    exchange_rates: options.exchangeRates,
+  })
+  let balance = await esim.getBalance()
+  let verdict = judge(balance)
+  if (!verdict.ok && verdict.reason === "balance") {
+    // The cached reading may predate a top-up: read once more before refusing.
+    balance = await esim.getBalance({ fresh: true })
+    verdict = judge(balance)
+  }
+  await watchBalance(container, balance.balance, balance.currency)
+  if (verdict.ok) {
+    esim.alerts.resolveIncidents("checkout:")
+    return
+  }
+  if (esim.alerts.openIncident(`checkout:${verdict.reason}`)) {
+    await container.resolve(Modules.EVENT_BUS).emit({ name: ESIMFLY_CHECKOUT_REFUSED_EVENT, data: { cart_id: cart.id, ...verdict } })
+    await notifyAdmins(container, "eSIM checkout refused", adminText(verdict))
+  }
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage())
+}
