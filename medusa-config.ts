@@ -13,7 +13,10 @@ const esimflyOptions = {
 const esimModuleOptions = {
   ...esimflyOptions,
   lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD,
+  checkoutGuard: process.env.ESIMFLY_CHECKOUT_GUARD,
   exchangeRates: JSON.parse(process.env.ESIMFLY_EXCHANGE_RATES || "[]"),
+  pricing: process.env.ESIMFLY_PRICING ? JSON.parse(process.env.ESIMFLY_PRICING) : undefined,
+  catalogue: process.env.ESIMFLY_CATALOGUE ? JSON.parse(process.env.ESIMFLY_CATALOGUE) : undefined,
 }
 
 module.exports = defineConfig({

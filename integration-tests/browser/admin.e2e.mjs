@@ -25,6 +25,13 @@ async function json(url, init = {}) {
 
 const admin = (path) => json(APP + path, { headers: { authorization: `Bearer ${adminToken}` } })
 const setBalance = (amount) => json(`${SANDBOX}/__sandbox/balance`, { method: "POST", body: JSON.stringify({ amount }) })
+// The checkout guard refuses carts the balance cannot cover, so a purchase is held the way it
+// happens in real life: the balance runs out between checkout and purchase (here, injected).
+const balanceRunsOutAtNextPurchase = () =>
+  json(`${SANDBOX}/__sandbox/faults`, {
+    method: "POST",
+    body: JSON.stringify({ failNext: { status: 400, code: "INSUFFICIENT_BALANCE", message: "Insufficient balance", path: "/esims/order", method: "POST" } }),
+  })
 
 async function intentsOf(orderId, wanted) {
   for (let i = 0; i < 60; i++) {
@@ -50,9 +57,10 @@ before(async () => {
   adminToken = (await json(`${APP}/auth/user/emailpass`, { method: "POST", body: JSON.stringify(ADMIN) })).token
   orders.delivered = await buy("browser-delivered@example.com")
   orders.deliveredIntents = await intentsOf(orders.delivered.id, "completed")
-  await setBalance(LOW_BALANCE)
+  await balanceRunsOutAtNextPurchase()
   orders.held = await buy("browser-held@example.com")
   await intentsOf(orders.held.id, "held")
+  await setBalance(LOW_BALANCE)
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -77,6 +85,8 @@ test("the eSIMs page shows the balance and esimfly's order history", async () =>
   await page.goto(`${APP}/app/esims`)
   const balance = page.getByTestId("esim-balance")
   await balance.waitFor()
+  // The card shows the briefly cached balance; its refresh button reads esimfly now.
+  await page.getByRole("button", { name: "Refresh balance" }).click()
   await page.waitForFunction((v) => document.querySelector('[data-testid="esim-balance"]')?.textContent?.includes(v), String(LOW_BALANCE))
   await page.getByTestId("esim-balance-low").waitFor()
   const ledger = await json(`${SANDBOX}/__sandbox/ledger`)

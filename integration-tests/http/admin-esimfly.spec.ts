@@ -42,6 +42,7 @@ medusaIntegrationTestRunner({
 
     it.each([
       ["/admin/esimfly/balance?foo=1", "foo"],
+      ["/admin/esimfly/balance?refresh=yes", "refresh"],
       ["/admin/esimfly/orders?page=0", "page"],
       ["/admin/esimfly/orders?limit=101", "limit"],
       ["/admin/esimfly/orders?status=bogus", "status"],
@@ -77,6 +78,9 @@ medusaIntegrationTestRunner({
       const second = await get("/admin/esimfly/balance")
       expect(second.data.balance).toMatchObject({ amount: 1000 })
       expect(balanceCalls()).toBe(calls)
+      const refreshed = await get("/admin/esimfly/balance?refresh=true")
+      expect(refreshed.data.balance).toMatchObject({ amount: 5000, is_low: false })
+      expect(balanceCalls()).toBe(calls + 1)
     })
 
     it("passes every history filter through to esimfly", async () => {

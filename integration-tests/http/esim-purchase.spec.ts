@@ -18,6 +18,8 @@ import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
 
+// These tests reach held and failed purchases through checkout, which the guard would refuse.
+process.env.ESIMFLY_CHECKOUT_GUARD = "false"
 const sandbox = useSandbox()
 
 const creates = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))

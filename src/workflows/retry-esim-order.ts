@@ -1,11 +1,12 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { esimOrderLockKey } from "./purchase-esims"
 import { buyEsimIntentsStep } from "./steps/buy-esim-intents"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
 import { requeueEsimIntentStep } from "./steps/requeue-esim-intent"
+import { intentOrderId } from "./utils/intent-order-id"
 
 export const retryEsimOrderWorkflowId = "retry-esim-order"
 
@@ -16,13 +17,7 @@ export type RetryEsimOrderInput = { id: string }
  * delivers and notifies like the first run. Takes the same order lock as the purchase.
  */
 export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (input: RetryEsimOrderInput) => {
-  const { data: intents } = useQueryGraphStep({
-    entity: "esim_order",
-    fields: ["id", "order_id"],
-    filters: { id: input.id },
-    options: { throwIfKeyNotFound: true },
-  })
-  const orderId = transform({ intents }, ({ intents }) => intents[0].order_id as string)
+  const orderId = intentOrderId(input.id)
   const key = transform({ orderId }, ({ orderId }) => esimOrderLockKey(orderId))
   acquireLockStep({ key, timeout: 180, ttl: 600 })
   requeueEsimIntentStep({ id: input.id })

@@ -1,6 +1,6 @@
 import { ArrowPath } from "@medusajs/icons"
 import { Alert, Container, Heading, IconButton, StatusBadge, Text, Tooltip } from "@medusajs/ui"
-import { useEsimflyBalance } from "../hooks/use-esimfly-balance"
+import { useEsimflyBalance, useRefreshEsimflyBalance } from "../hooks/use-esimfly-balance"
 import { formatDateTime, formatMoney, formatRelative } from "../lib/format"
 import { EsimflyBalance } from "../lib/types"
 import { SectionError, SectionSkeleton } from "./section-states"
@@ -15,12 +15,13 @@ const LowBalanceWarning = ({ balance }: { balance: EsimflyBalance }) => (
 /** The esimfly wholesale balance that pays for every eSIM, with a warning when it runs low. */
 export const BalanceCard = () => {
   const { data: balance, error, isPending, isFetching, refetch } = useEsimflyBalance()
+  const refresh = useRefreshEsimflyBalance()
   return (
     <Container className="flex flex-col gap-y-3 px-6 py-4" data-testid="esim-balance">
       <div className="flex items-center justify-between">
         <Heading level="h2">esimfly balance</Heading>
         <Tooltip content="Refresh">
-          <IconButton size="small" variant="transparent" aria-label="Refresh balance" disabled={isFetching} onClick={() => refetch()}>
+          <IconButton size="small" variant="transparent" aria-label="Refresh balance" disabled={isFetching || refresh.isPending} onClick={() => refresh.mutate()}>
             <ArrowPath />
           </IconButton>
         </Tooltip>

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { esimQueryKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 import { EsimflyBalance } from "../lib/types"
@@ -12,3 +12,12 @@ export const useEsimflyBalance = (options: { enabled?: boolean } = {}) =>
     staleTime: 60_000,
     enabled: options.enabled ?? true,
   })
+
+/** Reads the balance from esimfly now, past the route's cache: for the card's refresh button. */
+export const useRefreshEsimflyBalance = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => sdk.client.fetch<{ balance: EsimflyBalance }>("/admin/esimfly/balance", { query: { refresh: true } }),
+    onSuccess: (data) => queryClient.setQueryData(esimQueryKeys.balance(), data),
+  })
+}

@@ -41,6 +41,9 @@ function adminText(verdict: Exclude<GuardVerdict, { ok: true }>): string {
  */
 export async function guardEsimCheckout(container: MedusaContainer, cart: GuardedCart): Promise<void> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+  if (!esim.getOptions().checkoutGuard) {
+    return
+  }
   const lines = await esimLines(container, esim, cart)
   if (!lines.length) {
     return

@@ -17,7 +17,10 @@ export const AdminGetEsimflyOrders = z.object({
 })
 export type AdminGetEsimflyOrders = z.infer<typeof AdminGetEsimflyOrders>
 
-export const AdminGetEsimflyBalance = z.object({})
+/** `refresh=true` reads esimfly now, past the short cache: an explicit click, never a page load. */
+export const AdminGetEsimflyBalance = z.object({
+  refresh: z.enum(["true", "false"], { error: "Field 'refresh' must be true or false" }).optional(),
+})
 export type AdminGetEsimflyBalance = z.infer<typeof AdminGetEsimflyBalance>
 
 export const AdminGetEsimflyProfit = z.object({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
@@ -31,3 +34,22 @@ export const AdminGetEsimflyPackages = z.object({
   limit: limit.optional(),
 })
 export type AdminGetEsimflyPackages = z.infer<typeof AdminGetEsimflyPackages>
+
+/** Runs one catalogue sync; any filter given replaces option `catalogue` for this run. */
+export const AdminSyncEsimflyCatalogue = z.object({
+  types: z.array(z.enum(["local", "regional", "global"], { error: 'must be "local", "regional" or "global"' })).min(1).optional(),
+  regions: z.array(z.string().trim().min(1).max(100)).min(1).optional(),
+  countries: z.array(z.string().length(2, { error: "must be a 2-letter country code" }).toUpperCase()).min(1).optional(),
+  package_codes: z.array(z.string().trim().min(1).max(200)).min(1).max(1000).optional(),
+  page_size: z.number({ error: "must be an integer between 1 and 100" }).int().min(1).max(100, { error: "must be at most 100" }).optional(),
+})
+export type AdminSyncEsimflyCatalogue = z.infer<typeof AdminSyncEsimflyCatalogue>
+
+export const AdminGetEsimflyCatalogueSync = z.object({})
+export type AdminGetEsimflyCatalogueSync = z.infer<typeof AdminGetEsimflyCatalogueSync>
+
+/** How many catalogue packages the pricing preview prices. */
+export const AdminGetEsimflyPricingPreview = z.object({
+  limit: z.coerce.number().int().min(1).max(50, { error: "must be at most 50" }).default(5),
+})
+export type AdminGetEsimflyPricingPreview = z.infer<typeof AdminGetEsimflyPricingPreview>
