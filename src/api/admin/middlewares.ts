@@ -1,10 +1,16 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { requireSafeIdParam } from "../utils/id-param"
 import { AdminEsimOrderAction, AdminListEsimOrders } from "./esim-orders/validators"
+import { releaseEsimFulfillmentsBeforeCancel } from "./order-cancel"
 import {
   AdminGetEsimflyBalance,
+  AdminGetEsimflyCatalogueSync,
   AdminGetEsimflyOrders,
   AdminGetEsimflyPackages,
+  AdminGetEsimflyPricingPreview,
   AdminGetEsimflyProfit,
+  AdminSyncEsimflyCatalogue,
 } from "./esimfly/validators"
 
 const query = (matcher: string, schema: Parameters<typeof validateAndTransformQuery>[0]): MiddlewareRoute => ({
@@ -13,10 +19,12 @@ const query = (matcher: string, schema: Parameters<typeof validateAndTransformQu
   middlewares: [validateAndTransformQuery(schema, {})],
 })
 
+const safeIntentId = requireSafeIdParam((id) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`))
+
 const action = (matcher: string): MiddlewareRoute => ({
   methods: ["POST"],
   matcher,
-  middlewares: [validateAndTransformBody(AdminEsimOrderAction)],
+  middlewares: [safeIntentId, validateAndTransformBody(AdminEsimOrderAction)],
 })
 
 export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
@@ -24,7 +32,14 @@ export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
   query("/admin/esimfly/orders", AdminGetEsimflyOrders),
   query("/admin/esimfly/profit", AdminGetEsimflyProfit),
   query("/admin/esimfly/packages", AdminGetEsimflyPackages),
+  query("/admin/esimfly/catalogue/sync", AdminGetEsimflyCatalogueSync),
+  { methods: ["POST"], matcher: "/admin/esimfly/catalogue/sync", middlewares: [validateAndTransformBody(AdminSyncEsimflyCatalogue)] },
+  query("/admin/esimfly/pricing-preview", AdminGetEsimflyPricingPreview),
   query("/admin/esim-orders", AdminListEsimOrders),
+  { methods: ["GET"], matcher: "/admin/esim-orders/:id", middlewares: [safeIntentId] },
   action("/admin/esim-orders/:id/retry"),
   action("/admin/esim-orders/:id/resend"),
+  action("/admin/esim-orders/:id/cancel"),
+  // Medusa's own order cancel: the delivered eSIM fulfillment must not block it.
+  { methods: ["POST"], matcher: "/admin/orders/:id/cancel", middlewares: [releaseEsimFulfillmentsBeforeCancel] },
 ]

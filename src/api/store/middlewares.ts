@@ -1,5 +1,7 @@
 import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { requireSafeIdParam } from "../utils/id-param"
 import { privateNoStore } from "./no-store"
+import { orderNotFound } from "./order-esims"
 import { StoreGetOrderEsims, StoreListCustomerEsims } from "./validators"
 
 const CUSTOMER_ESIMS = "/store/customers/me/esims"
@@ -20,6 +22,6 @@ export const storeEsimRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: ORDER_ESIMS,
-    middlewares: [validateAndTransformQuery(StoreGetOrderEsims, {})],
+    middlewares: [requireSafeIdParam(orderNotFound), validateAndTransformQuery(StoreGetOrderEsims, {})],
   },
 ]

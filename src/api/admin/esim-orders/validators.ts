@@ -10,7 +10,7 @@ const STATUSES = ["pending", "purchasing", "completed", "pending_details", "held
 /** Filters of the plugin's own purchase intents. */
 export const AdminListEsimOrders = z.object({
   status: z.union([z.enum(STATUSES), z.array(z.enum(STATUSES))]).optional(),
-  order_id: z.string().min(1).max(100).optional(),
+  order_id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: "Field 'order_id' must be an order id" }).optional(),
   from_date: isoDateParam("from_date").optional(),
   to_date: isoDateParam("to_date").optional(),
   limit: z.coerce.number().int().min(1).max(100, { error: "must be at most 100" }).default(20),

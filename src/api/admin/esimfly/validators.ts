@@ -29,7 +29,7 @@ export type AdminGetEsimflyProfit = z.infer<typeof AdminGetEsimflyProfit>
 export const AdminGetEsimflyPackages = z.object({
   search: z.string().max(200).optional(),
   type: z.enum(["local", "regional", "global"]).optional(),
-  country: z.string().length(2, { error: "must be a 2-letter country code" }).optional(),
+  country: z.string().regex(/^[A-Za-z]{2}$/, { error: "Field 'country' must be a 2-letter country code" }).optional(),
   page: page.optional(),
   limit: limit.optional(),
 })
