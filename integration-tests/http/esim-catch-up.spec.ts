@@ -1,0 +1,47 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { ESIM_MODULE } from "../../src/modules/esim"
+import EsimModuleService from "../../src/modules/esim/service"
+import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
+import { seedEsimStore } from "../fixtures/esim-store"
+import { useSandbox } from "../helpers/sandbox-env"
+
+jest.setTimeout(120 * 1000)
+
+const sandbox = useSandbox()
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ getContainer }) => {
+    it("buys, once, the eSIMs of an order whose order.placed never arrived", async () => {
+      const container = getContainer()
+      const seed = await seedEsimStore(container)
+      // createOrderWorkflow emits no order.placed: exactly what a lost event leaves behind.
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          region_id: seed.region.id,
+          sales_channel_id: seed.salesChannel.id,
+          email: "lost@esim.test",
+          currency_code: "usd",
+          items: [{ variant_id: seed.esimProducts.TR1GB7D.variant.id, quantity: 2 }],
+        },
+      })
+      const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+      expect(await esim.listEsimOrders({ order_id: order.id })).toHaveLength(0)
+
+      const early = await catchUpEsimOrdersWorkflow(container).run({ input: {} })
+      expect(early.result.caught_up).toEqual([])
+
+      const later = new Date(Date.now() + 5 * 60 * 1000).toISOString()
+      const { result } = await catchUpEsimOrdersWorkflow(container).run({ input: { now: later } })
+      expect(result.caught_up).toEqual([order.id])
+      const again = await catchUpEsimOrdersWorkflow(container).run({ input: { now: later } })
+      expect(again.result.caught_up).toEqual([])
+
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      expect(intent).toMatchObject({ status: "completed", quantity: 2 })
+      expect(sandbox.current().ledger().orders).toHaveLength(1)
+      expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
+    })
+  },
+})

@@ -1,0 +1,19 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { findMissedEsimOrdersStep } from "./steps/find-missed-esim-orders"
+import { purchaseMissedEsimOrdersStep } from "./steps/purchase-missed-esim-orders"
+
+export const catchUpEsimOrdersWorkflowId = "catch-up-esim-orders"
+
+export type CatchUpEsimOrdersInput = { now?: string; grace_ms?: number; lookback_ms?: number; limit?: number }
+
+/** Buys the eSIMs of placed orders whose `order.placed` never arrived. */
+export const catchUpEsimOrdersWorkflow = createWorkflow(catchUpEsimOrdersWorkflowId, (input: CatchUpEsimOrdersInput) => {
+  const window = transform({ input }, ({ input }) => ({
+    now: input.now ?? new Date().toISOString(),
+    grace_ms: input.grace_ms ?? 2 * 60 * 1000,
+    lookback_ms: input.lookback_ms ?? 7 * 24 * 60 * 60 * 1000,
+    limit: input.limit ?? 200,
+  }))
+  const missed = findMissedEsimOrdersStep(window)
+  return new WorkflowResponse(purchaseMissedEsimOrdersStep(missed))
+})
