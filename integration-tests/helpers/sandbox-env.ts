@@ -21,6 +21,7 @@ export function useSandbox(): { current: () => Sandbox } {
     // Specs run the pending job's workflow themselves; the scheduler must not race them.
     process.env.ESIMFLY_PENDING_JOB_INTERVAL_MS ??= String(60 * 60 * 1000)
     process.env.ESIMFLY_CATCH_UP_INTERVAL_MS ??= String(60 * 60 * 1000)
+    process.env.ESIMFLY_RECONCILE_INTERVAL_MS ??= String(60 * 60 * 1000)
   })
 
   afterAll(async () => {

@@ -3,7 +3,8 @@ import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
-import { seedEsimStore } from "../fixtures/esim-store"
+import { reconcileEsimOrdersWorkflow } from "../../src/workflows/reconcile-esim-orders"
+import { checkoutEsimCart, seedEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -12,7 +13,30 @@ const sandbox = useSandbox()
 
 medusaIntegrationTestRunner({
   inApp: true,
-  testSuite: ({ getContainer }) => {
+  testSuite: ({ api, getContainer }) => {
+    beforeEach(() => sandbox.current().reset())
+
+    it("reconciles a purchase whose reply was lost by adopting the order esimfly created", async () => {
+      const container = getContainer()
+      const seed = await seedEsimStore(container)
+      sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
+      const placed = waitForOrderPlaced(container, { timeout: 60_000 })
+      const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] })
+      await placed
+      const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+      expect((await esim.listEsimOrders({ order_id: order.id }))[0].status).toBe("needs_attention")
+
+      const soon = await reconcileEsimOrdersWorkflow(container).run({ input: {} })
+      expect(soon.result.settled).toEqual([])
+      const later = new Date(Date.now() + 5 * 60 * 1000).toISOString()
+      const { result } = await reconcileEsimOrdersWorkflow(container).run({ input: { now: later } })
+      expect(result.settled).toEqual([expect.objectContaining({ status: "completed" })])
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      expect(intent.esimfly_order_reference).toBe(sandbox.current().ledger().orders[0].orderReference)
+      expect(sandbox.current().ledger().orders).toHaveLength(1)
+      expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(1)
+    })
+
     it("buys, once, the eSIMs of an order whose order.placed never arrived", async () => {
       const container = getContainer()
       const seed = await seedEsimStore(container)
