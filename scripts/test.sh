@@ -18,9 +18,12 @@ for tier in unit integration:modules integration:http; do
   echo
   echo "=== $tier ==="
   script="test:$tier"
-  npm run --silent "$script" -- --json --outputFile="$WORK/${tier//:/-}.json" || failed+=("$tier")
+  npm run --silent "$script" -- --json --outputFile="$WORK/${tier//:/-}.json" 2>&1 | tee "$WORK/${tier//:/-}.log" \
+    || failed+=("$tier")
 done
 
+# Every log the suite wrote: no secret key, no signature (the client never logs them).
+node scripts/scan-logs.js "$WORK"/*.log || failed+=("log scan")
 node scripts/test-summary.js "$WORK/unit.json" "$WORK/integration-modules.json" "$WORK/integration-http.json"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "failed tiers: ${failed[*]}"
