@@ -32,12 +32,12 @@ export async function handleApi(
     requestId: headerValue(req, "rt-requestid"),
   }
   const body = await readBody(req)
-  if (core.faults.takeHang(method, url.pathname)) {
+  if (core.faults.takeHang(method, url.pathname, url.searchParams)) {
     // Never answered and nothing happens; close() ends the socket.
     recordRequest(core, trace, null, "hung")
     return
   }
-  const drop = core.faults.takeDrop(method, url.pathname)
+  const drop = core.faults.takeDrop(method, url.pathname, url.searchParams)
   const pause = once(() => sleep(core.faults.latencyMs, core.closing.signal))
   const reply = await produceReply(core, { method, url, body, req, pause })
   await pause()
@@ -55,7 +55,7 @@ export async function handleApi(
 async function produceReply(core: SandboxCore, request: ApiRequest): Promise<ApiReply> {
   const { method, url, body } = request
   // Injected failures come first, so they have no side effect (not even on the request id).
-  const fault = core.faults.takeFail(method, url.pathname)
+  const fault = core.faults.takeFail(method, url.pathname, url.searchParams)
   if (fault) return faultReply(fault)
   if (body === null) return gatewayError(413, "PAYLOAD_TOO_LARGE", "Request body too large")
   const route = findRoute(method, url.pathname)

@@ -64,6 +64,7 @@ function banner(sandbox: Sandbox, address: SandboxAddress): string {
     `    POST ${control}/faults        {latencyMs, failNext, hangNext, dropReplyNext, rateLimit, stayPending}`,
     `    POST ${control}/balance       {"amount"}`,
     `    POST ${control}/order-status  {"orderReference","status"}`,
+    `    POST ${control}/esim-state    {"iccid","state"}  (installed | used | new)`,
     `    POST ${control}/reset`,
     "",
     `  faults: latency ${latencyMs} ms, rate limit ${rateLimit.limit}/${rateLimit.windowMs} ms, ` +

@@ -2,8 +2,9 @@ import { IncomingMessage, ServerResponse } from "node:http"
 import { SandboxCore } from "./core"
 import { FailNextFault, FaultMatch, SandboxFaults } from "./faults"
 import { readBody, sendJson } from "./http-io"
+import { applyPackagePatch } from "./catalogue-control"
 import { buildLedger } from "./ledger"
-import { resetSandbox, setBalance, setOrderStatus } from "./operations"
+import { resetSandbox, setBalance, setEsimState, setOrderStatus } from "./operations"
 import { CONTROL_BASE } from "./paths"
 import { RateLimitConfig } from "./types"
 
@@ -16,11 +17,13 @@ const CONTROL_ROUTES = new Map<string, ControlHandler>([
   ["GET /faults", (core) => core.faults.snapshot()],
   ["POST /faults", (core, body) => applyFaultPatch(core.faults, body)],
   ["POST /balance", (core, body) => setBalance(core, body.amount)],
+  ["POST /packages", (core, body) => applyPackagePatch(core, body)],
   ["POST /reset", (core) => (resetSandbox(core), { reset: true })],
   [
     "POST /order-status",
     (core, body) => (setOrderStatus(core, body.orderReference, body.status), buildLedger(core)),
   ],
+  ["POST /esim-state", (core, body) => (setEsimState(core, body.iccid, body.state), buildLedger(core))],
 ])
 
 /** The unauthenticated /__sandbox routes used by tests and the demo. */

@@ -10,7 +10,8 @@ import { ApiReply, ResolvedOptions, SandboxOptions } from "./types"
 export interface SandboxCore {
   options: ResolvedOptions
   catalogue: CataloguePackage[]
-  packagesByCode: ReadonlyMap<string, CataloguePackage>
+  /** Changed at run time by setPackageCost/removePackage; reset() rebuilds it. */
+  packagesByCode: Map<string, CataloguePackage>
   state: SandboxState
   faults: SandboxFaultBook
   limiter: SandboxRateLimiter

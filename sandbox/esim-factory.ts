@@ -54,7 +54,7 @@ export function activationCode(): string {
 
 export function makeEsim(smdpAddress: string): EsimRecord {
   const code = activationCode()
-  return { iccid: nextIccid(), activationCode: code, lpaString: `LPA:1$${smdpAddress}$${code}` }
+  return { iccid: nextIccid(), activationCode: code, lpaString: `LPA:1$${smdpAddress}$${code}`, state: "new" }
 }
 
 export function appleInstallUrl(lpaString: string): string {

@@ -6,8 +6,13 @@ import { RateLimitConfig } from "./types"
 /** Which API calls a fault applies to: the next `count` (default 1), optionally by path/method. */
 export interface FaultMatch {
   count?: number
-  /** Full ("/api/v1/business/balance") or relative to the API base ("/balance"). */
+  /**
+   * Full ("/api/v1/business/balance") or relative to the API base ("/balance"). Without a
+   * query it matches any query string; "/esims/packages?page=2" is the same as `query`.
+   */
   path?: string
+  /** Query parameters the call must carry, e.g. `{ page: "2" }`; others may be present too. */
+  query?: Record<string, string | number>
   /** GET and POST share /esims/order, so a method can narrow the match. */
   method?: string
 }
@@ -22,6 +27,7 @@ export interface FaultRule {
   remaining: number
   path: string | null
   method: string | null
+  query: Record<string, string> | null
 }
 
 export interface FailRule extends FaultRule {
@@ -132,16 +138,16 @@ export class SandboxFaultBook implements SandboxFaults {
     }
   }
 
-  takeHang(method: string, pathname: string): boolean {
-    return take(this.hangs, method, pathname) !== undefined
+  takeHang(method: string, pathname: string, query?: URLSearchParams): boolean {
+    return take(this.hangs, method, pathname, query) !== undefined
   }
 
-  takeFail(method: string, pathname: string): FailRule | undefined {
-    return take(this.fails, method, pathname)
+  takeFail(method: string, pathname: string, query?: URLSearchParams): FailRule | undefined {
+    return take(this.fails, method, pathname, query)
   }
 
-  takeDrop(method: string, pathname: string): boolean {
-    return take(this.drops, method, pathname) !== undefined
+  takeDrop(method: string, pathname: string, query?: URLSearchParams): boolean {
+    return take(this.drops, method, pathname, query) !== undefined
   }
 }
 
@@ -154,15 +160,32 @@ function toRule(fault: FaultMatch, name: string): FaultRule {
   if (fault.method !== undefined && typeof fault.method !== "string") {
     throw new Error(`${name}.method must be a string`)
   }
-  return { remaining: count, path: fault.path ?? null, method: fault.method?.toUpperCase() ?? null }
+  const [path, search] = fault.path?.split("?") ?? [null, undefined]
+  const query = { ...Object.fromEntries(new URLSearchParams(search ?? "")), ...queryOf(fault.query, name) }
+  const method = fault.method?.toUpperCase() ?? null
+  return { remaining: count, path: path || null, method, query: Object.keys(query).length ? query : null }
+}
+
+function queryOf(query: unknown, name: string): Record<string, string> {
+  if (query === undefined) return {}
+  const entries = typeof query === "object" && query !== null && !Array.isArray(query) ? Object.entries(query) : null
+  if (!entries || entries.some(([, value]) => typeof value !== "string" && typeof value !== "number")) {
+    throw new Error(`${name}.query must be an object of strings, e.g. { "page": "2" }`)
+  }
+  return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]))
+}
+
+function queryMatches(rule: FaultRule, query: URLSearchParams | undefined): boolean {
+  return Object.entries(rule.query ?? {}).every(([key, value]) => query?.get(key) === value)
 }
 
 /** Claims one use of the first matching rule, dropping rules that are used up. */
-function take<T extends FaultRule>(rules: T[], method: string, pathname: string): T | undefined {
+function take<T extends FaultRule>(rules: T[], method: string, pathname: string, query?: URLSearchParams): T | undefined {
   const index = rules.findIndex(
     (rule) =>
       (rule.path === null || pathMatches(rule.path, pathname)) &&
-      (rule.method === null || rule.method === method)
+      (rule.method === null || rule.method === method) &&
+      queryMatches(rule, query)
   )
   if (index === -1) return undefined
   const rule = rules[index]

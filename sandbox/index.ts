@@ -1,14 +1,17 @@
+import { removePackage, setPackageCost } from "./catalogue-control"
 import { createCore } from "./core"
 import { SandboxFaults } from "./faults"
 import { buildLedger } from "./ledger"
-import { resetSandbox, setBalance, setOrderStatus } from "./operations"
+import { resetSandbox, setBalance, setEsimState, setOrderStatus } from "./operations"
 import { packageWire, PackageWire } from "./packages"
 import { API_BASE, CONTROL_BASE } from "./paths"
 import { closeServer, createSandboxServer, listenOn } from "./server"
-import { Currency, OrderStatus, SandboxLedger, SandboxOptions } from "./types"
+import { Currency, OrderStatus, SandboxLedger, SandboxOptions, SettableEsimState } from "./types"
 
 export type {
   Currency,
+  EsimState,
+  LedgerCancellation,
   LedgerEsim,
   LedgerOrder,
   OrderStatus,
@@ -18,6 +21,7 @@ export type {
   RequestRecord,
   SandboxLedger,
   SandboxOptions,
+  SettableEsimState,
 } from "./types"
 export type { FailNextFault, FaultMatch, FaultRule, FailRule, FaultSnapshot, SandboxFaults } from "./faults"
 export type { PackageWire } from "./packages"
@@ -45,7 +49,13 @@ export interface Sandbox {
   /** In major units of the account currency. */
   setBalance(amount: number): void
   setOrderStatus(orderReference: string, status: OrderStatus): void
-  /** Clears orders, requests and faults and restores the opening balance. */
+  /** Marks an eSIM installed or used, so POST /esims/cancel refuses it. */
+  setEsimState(iccid: string, state: SettableEsimState): void
+  /** Changes a package's cost (major units of the account currency) for listings and new orders. */
+  setPackageCost(packageCode: string, cost: number): void
+  /** Takes a package off the catalogue: no longer listed, and ordering it answers INVALID_PACKAGE. */
+  removePackage(packageCode: string): void
+  /** Clears orders, requests and faults and restores the opening balance and the catalogue. */
   reset(): void
   /** The catalogue exactly as GET /esims/packages lists it. */
   packages(): PackageWire[]
@@ -73,6 +83,9 @@ export function createSandbox(options?: SandboxOptions): Sandbox {
     ledger: () => buildLedger(core),
     setBalance: (amount) => void setBalance(core, amount),
     setOrderStatus: (orderReference, status) => setOrderStatus(core, orderReference, status),
+    setEsimState: (iccid, state) => setEsimState(core, iccid, state),
+    setPackageCost: (packageCode, cost) => void setPackageCost(core, packageCode, cost),
+    removePackage: (packageCode) => removePackage(core, packageCode),
     reset: () => resetSandbox(core),
     packages: () => core.catalogue.map((pkg) => packageWire(pkg, currency)),
   }

@@ -54,5 +54,12 @@ function ledgerOrder(order: OrderRecord): LedgerOrder {
     esims: order.esims.map((esim) => ({ ...esim })),
     createdAt: new Date(order.createdAt).toISOString(),
     completedAt: iso(order.completedAt),
+    cancellations: order.cancellations.map((cancellation) => ({
+      at: new Date(cancellation.at).toISOString(),
+      requestId: cancellation.requestId,
+      requestedIccid: cancellation.requestedIccid,
+      iccids: [...cancellation.iccids],
+      refund: toMajor(cancellation.refundMinor, order.currency),
+    })),
   }
 }

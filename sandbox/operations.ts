@@ -1,10 +1,12 @@
+import { restoreCatalogue } from "./catalogue-control"
 import { SandboxCore } from "./core"
 import { toMajor, toMinor } from "./money"
 import { completeOrder } from "./order-lifecycle"
 import { resetState } from "./state"
-import { OrderStatus } from "./types"
+import { OrderStatus, SettableEsimState } from "./types"
 
 const ORDER_STATUSES: readonly OrderStatus[] = ["completed", "pending_details", "failed", "cancelled"]
+const ESIM_STATES: readonly SettableEsimState[] = ["new", "installed", "used"]
 
 /** Sets the account balance, in major units of the account currency. */
 export function setBalance(core: SandboxCore, amount: unknown): { balance: number; currency: string } {
@@ -19,6 +21,7 @@ export function setBalance(core: SandboxCore, amount: unknown): { balance: numbe
 /** Clears orders, requests and faults and restores the opening balance. */
 export function resetSandbox(core: SandboxCore): void {
   resetState(core.state, toMinor(core.options.balance, core.options.currency))
+  restoreCatalogue(core)
   core.faults.reset()
 }
 
@@ -34,4 +37,17 @@ export function setOrderStatus(core: SandboxCore, orderReference: unknown, statu
   } else {
     order.status = next
   }
+}
+
+/** Marks an eSIM installed or used (it then cannot be cancelled), or new again; a cancelled eSIM stays cancelled. */
+export function setEsimState(core: SandboxCore, iccid: unknown, state: unknown): void {
+  const esim =
+    typeof iccid === "string"
+      ? core.state.orders.flatMap((order) => order.esims).find((candidate) => candidate.iccid === iccid)
+      : undefined
+  if (!esim) throw new Error(`no eSIM with iccid ${String(iccid)}`)
+  const next = ESIM_STATES.find((candidate) => candidate === state)
+  if (!next) throw new Error(`state must be one of: ${ESIM_STATES.join(", ")}`)
+  if (esim.state === "cancelled") throw new Error(`eSIM ${esim.iccid} is cancelled`)
+  esim.state = next
 }

@@ -50,7 +50,8 @@ function isIdempotencyKey(value: unknown): value is string {
   return typeof value === "string" && value !== "" && value.length <= MAX_IDEMPOTENCY_KEY
 }
 
-function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
+/** The body as a JSON object, or null when it is not one. */
+export function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(raw.toString("utf8"))
     const isObject = typeof value === "object" && value !== null && !Array.isArray(value)

@@ -1,9 +1,16 @@
 import { CataloguePackage } from "./catalogue"
 import { androidInstallUrl, appleInstallUrl, hostedQrUrl, QR_DATA_URL } from "./esim-factory"
 import { toMajor } from "./money"
-import { EsimRecord, OrderRecord, PendingShape } from "./types"
+import { EsimRecord, EsimState, OrderRecord, PendingShape } from "./types"
 
 const GIB = 1024 ** 3
+/** How the status answer spells each eSIM state. */
+const STATUS_TEXT: Record<EsimState, string> = {
+  new: "New",
+  installed: "Installed",
+  used: "In Use",
+  cancelled: "Cancelled",
+}
 const INSTALL_WINDOW_MS = 180 * 24 * 60 * 60 * 1000
 const PENDING_NOTE =
   "The order was placed successfully but eSIM details are being processed. " +
@@ -136,7 +143,7 @@ function statusEsims(order: OrderRecord, pkg: CataloguePackage, shape: PendingSh
   const expiredTime = new Date((order.completedAt ?? order.createdAt) + INSTALL_WINDOW_MS)
   return order.esims.map((esim) => ({
     iccid: esim.iccid,
-    status: "New",
+    status: STATUS_TEXT[esim.state],
     qrCodeUrl: hostedQrUrl(esim.iccid),
     directAppleInstallUrl: appleInstallUrl(esim.lpaString),
     directAndroidInstallUrl: androidInstallUrl(esim.lpaString),

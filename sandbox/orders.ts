@@ -114,6 +114,7 @@ function newOrder(
     esims: pending ? [] : units.map(() => makeEsim(core.options.smdpAddress)),
     createdAt: now,
     completedAt: pending ? null : now,
+    cancellations: [],
     response: {},
   }
 }

@@ -1,4 +1,5 @@
 import { RouteHandler } from "./core"
+import { cancelEsim } from "./esim-cancel"
 import { toMajor } from "./money"
 import { getOrderStatus } from "./order-status"
 import { listOrders } from "./order-history"
@@ -22,6 +23,7 @@ function methods(handlers: Record<string, RouteHandler>): Map<string, RouteHandl
 
 const ROUTES = new Map([
   ["/esims/order", methods({ POST: createOrder, GET: getOrderStatus })],
+  ["/esims/cancel", methods({ POST: cancelEsim })],
   ["/esims/packages", methods({ GET: listPackages })],
   ["/orders", methods({ GET: listOrders })],
   ["/balance", methods({ GET: getBalance })],

@@ -52,10 +52,26 @@ export interface ResolvedOptions {
   smdpAddress: string
 }
 
+/** Lifecycle of one eSIM: only a `new` one can be cancelled (beyond-the-reference.md, "cancels before activation"). */
+export type EsimState = "new" | "installed" | "used" | "cancelled"
+
+/** States a test may put an eSIM in, to make it not cancellable (or cancellable again). */
+export type SettableEsimState = "new" | "installed" | "used"
+
 export interface EsimRecord {
   iccid: string
   activationCode: string
   lpaString: string
+  state: EsimState
+}
+
+/** One successful POST /esims/cancel: which eSIMs it cancelled and what went back to the balance. */
+export interface CancellationRecord {
+  at: number
+  requestId: string
+  requestedIccid: string
+  iccids: string[]
+  refundMinor: number
 }
 
 export interface OrderRecord {
@@ -78,6 +94,7 @@ export interface OrderRecord {
   esims: EsimRecord[]
   createdAt: number
   completedAt: number | null
+  cancellations: CancellationRecord[]
   /** The create-order answer, replayed with `duplicate: true` for a reused idempotency key. */
   response: Record<string, unknown>
 }
@@ -98,6 +115,15 @@ export interface LedgerEsim {
   iccid: string
   lpaString: string
   activationCode: string
+  state: EsimState
+}
+
+export interface LedgerCancellation {
+  at: string
+  requestId: string
+  requestedIccid: string
+  iccids: string[]
+  refund: number
 }
 
 export interface LedgerOrder {
@@ -119,6 +145,7 @@ export interface LedgerOrder {
   esims: LedgerEsim[]
   createdAt: string
   completedAt: string | null
+  cancellations: LedgerCancellation[]
 }
 
 export interface SandboxLedger {

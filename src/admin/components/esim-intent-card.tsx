@@ -1,5 +1,6 @@
-import { ArrowPath } from "@medusajs/icons"
+import { ArrowPath, XCircle } from "@medusajs/icons"
 import { Button, Text } from "@medusajs/ui"
+import { CANCELED_BY_MERCHANT, cancelOutcomeText, isCancellable } from "../lib/cancel"
 import { formatDateTime, formatMoney, intentErrorText } from "../lib/format"
 import { isRetryable } from "../lib/status"
 import { EsimOrder } from "../lib/types"
@@ -17,6 +18,8 @@ type EsimIntentCardProps = {
   balanceCurrency?: string | null
   retrying: boolean
   onRetry: (intent: EsimOrder) => void
+  cancelling?: boolean
+  onCancel?: (intent: EsimOrder) => void
 }
 
 const IntentFacts = ({ intent }: { intent: EsimOrder }) => (
@@ -34,8 +37,9 @@ const IntentFacts = ({ intent }: { intent: EsimOrder }) => (
 )
 
 /** One purchase intent (one esimfly order of up to 10 eSIMs): its state, why it stopped, and its eSIMs. */
-export const EsimIntentCard = ({ intent, balanceCurrency, retrying, onRetry }: EsimIntentCardProps) => {
+export const EsimIntentCard = ({ intent, balanceCurrency, retrying, onRetry, cancelling, onCancel }: EsimIntentCardProps) => {
   const error = intentErrorText(intent, balanceCurrency)
+  const cancelOutcome = cancelOutcomeText(intent)
   const esims = intent.esims ?? []
   const waiting = WAITING_TEXT[intent.status]
   return (
@@ -50,16 +54,27 @@ export const EsimIntentCard = ({ intent, balanceCurrency, retrying, onRetry }: E
           </div>
           <IntentFacts intent={intent} />
         </div>
-        {isRetryable(intent.status) && (
+        {isRetryable(intent.status) && intent.error_code !== CANCELED_BY_MERCHANT && (
           <Button size="small" variant="secondary" isLoading={retrying} onClick={() => onRetry(intent)}>
             <ArrowPath />
             Retry purchase
+          </Button>
+        )}
+        {onCancel && isCancellable(intent) && (
+          <Button size="small" variant="secondary" isLoading={cancelling} onClick={() => onCancel(intent)} data-testid="esim-cancel">
+            <XCircle />
+            Cancel at esimfly
           </Button>
         )}
       </div>
       {error && (
         <Text size="small" className="text-ui-fg-error" data-testid="esim-order-error">
           {error}
+        </Text>
+      )}
+      {cancelOutcome && (
+        <Text size="small" className={cancelOutcome.failed ? "text-ui-fg-error" : "text-ui-fg-subtle"} data-testid="esim-cancel-outcome">
+          {cancelOutcome.text}
         </Text>
       )}
       {waiting && !esims.length && (

@@ -27,3 +27,18 @@ export const useResendEsimEmail = () =>
     mutationFn: (id: string) =>
       sdk.client.fetch<{ notification: { status: string } }>(`/admin/esim-orders/${id}/resend`, { method: "POST", body: {} }),
   })
+
+/** Cancels an intent's eSIMs at esimfly (refunded to the esimfly balance); the outcome is written on the intent. */
+export const useCancelEsimOrder = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<{ esim_order: EsimOrder; cancel: { outcome: string; message: string | null } }>(`/admin/esim-orders/${id}/cancel`, { method: "POST", body: {} }),
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: esimQueryKeys.esimOrders() }),
+        queryClient.invalidateQueries({ queryKey: esimQueryKeys.balance() }),
+      ])
+    },
+  })
+}

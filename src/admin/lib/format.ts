@@ -114,6 +114,7 @@ const PLAIN_WORDS: Record<string, (intent: ErrorSource, currency?: string | null
   INVALID_API_KEY: () => CREDENTIALS,
   INVALID_USER: () => CREDENTIALS,
   AUTHENTICATION_REQUIRED: () => CREDENTIALS,
+  CANCELED_BY_MERCHANT: () => "cancelled before it was bought; it will not be bought",
 }
 
 /**

@@ -13,4 +13,6 @@ export const esimQueryKeys = {
   esimOrderList: (query: EsimOrdersQuery) => [ROOT, "esim-orders", "list", query] as const,
   esimOrder: (id: string) => [ROOT, "esim-orders", "detail", id] as const,
   productVariants: (productId: string) => [ROOT, "product-variants", productId] as const,
+  catalogueSync: () => [ROOT, "catalogue-sync"] as const,
+  pricingPreview: (limit: number) => [ROOT, "pricing-preview", limit] as const,
 }

@@ -4,6 +4,7 @@ import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { EsimIntentCard } from "../components/esim-intent-card"
 import { SectionError } from "../components/section-states"
+import { useConfirmedCancel } from "../hooks/use-confirmed-cancel"
 import { useConfirmedRetry } from "../hooks/use-confirmed-retry"
 import { useResendEsimEmail } from "../hooks/use-esim-order-actions"
 import { useEsimOrders } from "../hooks/use-esim-orders"
@@ -39,6 +40,7 @@ const EsimOrderWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
   const needsBalance = intents.some((intent) => intent.error_code === "INSUFFICIENT_BALANCE")
   const { data: balance } = useEsimflyBalance({ enabled: needsBalance })
   const { run, pendingId } = useConfirmedRetry()
+  const cancel = useConfirmedCancel()
 
   if (error) {
     return (
@@ -66,7 +68,15 @@ const EsimOrderWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
         {delivered && <ResendButton intent={delivered} />}
       </div>
       {intents.map((intent) => (
-        <EsimIntentCard key={intent.id} intent={intent} balanceCurrency={balance?.currency} retrying={pendingId === intent.id} onRetry={run} />
+        <EsimIntentCard
+          key={intent.id}
+          intent={intent}
+          balanceCurrency={balance?.currency}
+          retrying={pendingId === intent.id}
+          onRetry={run}
+          cancelling={cancel.pendingId === intent.id}
+          onCancel={cancel.run}
+        />
       ))}
     </Container>
   )

@@ -1,6 +1,7 @@
 import { z } from "zod"
 
 import {
+  EsimflyCancelOutcomeUnknownError,
   EsimflyOrderOutcomeUnknownError,
   EsimflyUnexpectedResponseError,
   OrderOutcomeCause,
@@ -10,6 +11,7 @@ import {
   ListOrdersParams,
   ListPackagesParams,
   createOrderInputSchema,
+  iccidSchema,
   listOrdersParamsSchema,
   listPackagesParamsSchema,
   orderReferenceSchema,
@@ -25,6 +27,7 @@ import { EsimflyOptionsInput, parseEsimflyOptions } from "./options"
 import { RateLimitState } from "./rate-limit"
 import {
   balanceResponseSchema,
+  cancelEsimResponseSchema,
   createOrderResponseSchema,
   describeSchemaError,
   orderHistoryResponseSchema,
@@ -34,6 +37,7 @@ import {
 import { EsimflyTransport, PostOutcome, QueryParams, TransportDeps } from "./transport"
 import type {
   Balance,
+  CancelEsimResult,
   CreateOrderResult,
   OrderHistoryPage,
   OrderStatus,
@@ -94,6 +98,31 @@ export class EsimflyClient {
       }
     }
     throw new EsimflyOrderOutcomeUnknownError({ ...order, ...unknownCause(outcome) })
+  }
+
+  /**
+   * Cancels an eSIM before activation: esimfly cancels every eligible eSIM of the same
+   * esimfly order and refunds them to the balance (docs: beyond-the-reference.md). Sent
+   * exactly once; a lost answer throws `EsimflyCancelOutcomeUnknownError` (calling again
+   * is safe: a cancel that went through answers ALREADY_CANCELLED).
+   */
+  async cancelEsim(iccid: string): Promise<CancelEsimResult> {
+    const id = parseInput(iccidSchema, iccid, "cancelEsim")
+    const outcome = await this.#transport.postOnce("/esims/cancel", { iccid: id })
+    if (outcome.kind === "answer") {
+      const parsed = cancelEsimResponseSchema.safeParse(outcome.answer.body)
+      if (parsed.success) {
+        const { orderReference, cancelled, refunded, currency, newBalance } = parsed.data.data
+        return {
+          orderReference: orderReference ?? null,
+          cancelled: cancelled ?? [],
+          refunded: refunded ?? null,
+          currency: currency ?? null,
+          newBalance: newBalance ?? null,
+        }
+      }
+    }
+    throw new EsimflyCancelOutcomeUnknownError({ iccid: id, ...unknownCause(outcome) })
   }
 
   /** Looks an order up by reference (docs: create-order.md, "Order Status Checking"). */

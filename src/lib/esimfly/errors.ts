@@ -171,6 +171,20 @@ export class EsimflyNotFoundError extends EsimflyError {
   }
 }
 
+/** The eSIM, or its esimfly order, was cancelled before (docs: beyond-the-reference.md, ALREADY_CANCELLED). */
+export class EsimflyAlreadyCancelledError extends EsimflyError {
+  constructor(init: EsimflyErrorInit) {
+    super(init, "ALREADY_CANCELLED")
+  }
+}
+
+/** The eSIM is installed or in use, so esimfly will not cancel it (ESIM_NOT_CANCELLABLE, assumed code). */
+export class EsimflyNotCancellableError extends EsimflyError {
+  constructor(init: EsimflyErrorInit) {
+    super(init, "ESIM_NOT_CANCELLABLE")
+  }
+}
+
 /** Any other error answer; keeps esimfly's code (or HTTP_<status>) and message. */
 export class EsimflyApiError extends EsimflyError {
   constructor(init: EsimflyErrorInit) {
@@ -232,6 +246,33 @@ export class EsimflyOptionsError extends EsimflyError {
 
   protected override publicFields(): Record<string, unknown> {
     return { option: this.option }
+  }
+}
+
+/** What was being cancelled when the outcome became unknown. */
+export type CancelOutcomeUnknownInit = {
+  requestId: string
+  iccid: string
+  causeKind: OrderOutcomeCause
+  status?: number
+}
+
+/** cancel may or may not have happened; calling it again is safe (a done cancel answers ALREADY_CANCELLED). */
+export class EsimflyCancelOutcomeUnknownError extends EsimflyError {
+  readonly iccid: string
+  readonly causeKind: OrderOutcomeCause
+
+  constructor(init: CancelOutcomeUnknownInit) {
+    const message =
+      `esimfly cancel outcome unknown (${init.causeKind}); ` +
+      "cancel again: esimfly answers ALREADY_CANCELLED if it went through"
+    super({ ...init, message, retryable: false }, "CANCEL_OUTCOME_UNKNOWN")
+    this.iccid = init.iccid
+    this.causeKind = init.causeKind
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    return { iccid: this.iccid, causeKind: this.causeKind }
   }
 }
 
@@ -332,6 +373,9 @@ const ERRORS_BY_CODE = new Map<string, ErrorFactory>(
         retryAfterMs: context.retryAfterMs ?? null,
       }),
     ORDER_NOT_FOUND: (init) => new EsimflyNotFoundError(init),
+    ESIM_NOT_FOUND: (init) => new EsimflyNotFoundError(init),
+    ALREADY_CANCELLED: (init) => new EsimflyAlreadyCancelledError(init),
+    ESIM_NOT_CANCELLABLE: (init) => new EsimflyNotCancellableError(init),
   } satisfies Record<string, ErrorFactory>)
 )
 

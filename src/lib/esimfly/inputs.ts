@@ -75,6 +75,9 @@ export const listPackagesParamsSchema = z.object({
 /** An order reference as returned by create-order. */
 export const orderReferenceSchema = nonBlank
 
+/** The ICCID of a delivered eSIM (docs: beyond-the-reference.md, `POST /esims/cancel { iccid }`). */
+export const iccidSchema = nonBlank
+
 export type CreateOrderInput = z.input<typeof createOrderInputSchema>
 export type ListOrdersParams = z.input<typeof listOrdersParamsSchema>
 export type ListPackagesParams = z.input<typeof listPackagesParamsSchema>

@@ -159,6 +159,21 @@ export const packagesResponseSchema = z.object({
   }),
 })
 
+/**
+ * Successful `POST /esims/cancel` (docs: beyond-the-reference.md names the call only; this
+ * shape is assumed, see the README). An answer without `data` is unreadable.
+ */
+export const cancelEsimResponseSchema = z.object({
+  success: z.literal(true),
+  data: z.object({
+    orderReference: text,
+    cancelled: z.array(z.string()).nullish(),
+    refunded: amount,
+    currency: text,
+    newBalance: amount,
+  }),
+})
+
 export type WireEsim = z.infer<typeof wireEsimSchema>
 export type WireCreateOrderResponse = z.infer<typeof createOrderResponseSchema>
 export type WireOrderStatusResponse = z.infer<typeof orderStatusResponseSchema>
@@ -168,6 +183,7 @@ export type WireOrderHistoryResponse = z.infer<typeof orderHistoryResponseSchema
 export type WireBalanceResponse = z.infer<typeof balanceResponseSchema>
 export type WirePackage = z.infer<typeof wirePackageSchema>
 export type WirePackagesResponse = z.infer<typeof packagesResponseSchema>
+export type WireCancelEsimResponse = z.infer<typeof cancelEsimResponseSchema>
 
 /** A short, value-free description of where a body failed its schema. */
 export function describeSchemaError(error: z.ZodError): string {

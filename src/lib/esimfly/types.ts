@@ -134,3 +134,14 @@ export type PackagePage = {
   packages: Package[]
   pagination: Pagination
 }
+
+/** What esimfly cancelled: every eligible eSIM of the order the given ICCID belongs to. */
+export type CancelEsimResult = {
+  orderReference: string | null
+  /** ICCIDs esimfly cancelled, the requested one included. */
+  cancelled: string[]
+  /** Amount credited back to the balance, in `currency`. */
+  refunded: number | null
+  currency: string | null
+  newBalance: number | null
+}

@@ -5,6 +5,11 @@ export type IntentEvent = {
   message?: string
   code?: string
   request_id?: string
+  /** ICCIDs esimfly cancelled, on a `cancelled` event. */
+  iccids?: string[]
+  /** What esimfly credited back to the balance, on a `cancelled` event. */
+  refunded?: number | null
+  currency?: string | null
 }
 
 export type IntentHistory = { events: IntentEvent[] }

@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
+import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue-options"
 
 const esimModuleOptionsSchema = z
   .object({
@@ -18,6 +19,8 @@ const esimModuleOptionsSchema = z
     pendingMaxAgeMs: integerOption(10000, 86400000, 600000),
     /** Balance under which the admin shows a warning, in the esimfly account's currency. */
     lowBalanceThreshold: z.coerce.number({ error: "must be a number ≥ 0" }).min(0, { error: "must be a number ≥ 0" }).optional(),
+    /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (README, "Checkout guard"). */
+    checkoutGuard: z.preprocess((raw) => (raw === "false" ? false : raw === "true" ? true : raw), z.boolean({ error: "must be true or false" })).default(true),
     /** How long the admin's balance card may show a cached balance (saves API quota). */
     balanceCacheTtlMs: integerOption(0, 3600000, 30000),
     /** Merchant-set rates for comparing esimfly costs with store revenue in another currency. */
@@ -36,6 +39,12 @@ const esimModuleOptionsSchema = z
       .string({ error: "must be a URL containing {token}" })
       .refine((url) => /^https?:\/\//.test(url) && url.includes("{token}"), { error: "must be an http(s) URL containing {token}" })
       .optional(),
+    /** Pricing rules of the catalogue sync: markup, fixed amount, rounding, margin floor, overrides. */
+    pricing: pricingOptionSchema,
+    /** Which esimfly packages the catalogue sync sells (all when empty). */
+    catalogue: catalogueOptionSchema,
+    /** Sales channel of the products the catalogue sync creates; default: the store's default channel. */
+    salesChannelId: z.string({ error: "must be a sales channel id" }).trim().min(1, { error: "must be a sales channel id" }).optional(),
   })
   .loose()
 

@@ -3,6 +3,7 @@ import { MedusaService } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
 import { AlertState } from "./alert-state"
 import { BalanceCache, CachedBalance } from "./balance-cache"
+import { CatalogueSyncTracker } from "./catalogue-sync-status"
 import { PackageCostCache } from "./package-cost-cache"
 import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
@@ -23,6 +24,7 @@ export default class EsimModuleService extends MedusaService({
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient
   protected readonly balanceCache_: BalanceCache
+  protected readonly catalogueSync_ = new CatalogueSyncTracker()
   protected readonly costCache_: PackageCostCache
   readonly alerts = new AlertState()
 
@@ -56,6 +58,11 @@ export default class EsimModuleService extends MedusaService({
   /** What esimfly charges for one eSIM of a package, from a short-lived catalogue cache. */
   async getPackageCost(packageCode: string): Promise<{ cost: number; currency: string } | null> {
     return this.costCache_.get(packageCode, (search) => this.client_.listPackages({ search, limit: 100 }))
+  }
+
+  /** The catalogue sync's progress and last result, kept in memory for the admin. */
+  getCatalogueSync(): CatalogueSyncTracker {
+    return this.catalogueSync_
   }
 
   getOptions(): EsimModuleOptions {

@@ -12,7 +12,7 @@ export const deliverEsimOrderStepId = "deliver-esim-order"
 export type DeliverEsimOrderInput = { order_id: string }
 
 /** The esimfly provider's id is `esimfly_<id from medusa-config>`. */
-const isEsimflyProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("esimfly_")
+export const isEsimflyProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("esimfly_")
 
 async function esimShippingOptionId(container: MedusaContainer, orderId: string): Promise<string | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -8,6 +8,8 @@ export const emitEsimOrderEventsStepId = "emit-esim-order-events"
 export const EsimOrderEvents = {
   COMPLETED: "esim_order.completed",
   FAILED: "esim_order.failed",
+  /** `{ order_id, intents: [{ id, line_item_id, outcome, message }] }` after a cancel changed anything. */
+  CANCELED: "esim_order.canceled",
 } as const
 
 export type EmitEsimOrderEventsInput = {

@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { settleUnknownOutcome } from "../../modules/esim/adopt-order"
+import { CANCELED_BY_MERCHANT } from "../../modules/esim/cancel-outcomes"
 import { withEvent } from "../../modules/esim/history"
 import { IntentRow } from "../../modules/esim/purchase-intent"
 import EsimModuleService from "../../modules/esim/service"
@@ -20,6 +21,9 @@ export const requeueEsimIntentStep = createStep(
   async ({ id }: RequeueEsimIntentInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const intent = await esim.retrieveEsimOrder(id)
+    if (intent.error_code === CANCELED_BY_MERCHANT) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} was cancelled before it was bought; it is not bought again`)
+    }
     if (!RETRYABLE_STATUSES.includes(intent.status)) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} is ${intent.status}; only held, failed or needs_attention orders can be retried`)
     }

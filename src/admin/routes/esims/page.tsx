@@ -1,12 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Microchip } from "@medusajs/icons"
 import { BalanceCard } from "../../components/balance-card"
+import { CatalogueSyncCard } from "../../components/catalogue-sync-card"
 import { EsimOrdersTable } from "../../components/esim-orders-table"
 import { EsimflyHistoryTable } from "../../components/esimfly-history-table"
 import { NeedsAttentionList } from "../../components/needs-attention-list"
 import { ProfitSummary } from "../../components/profit-summary"
 
-/** The eSIM business at a glance: balance, profit, what needs a person, and both order lists. */
+/** The eSIM business at a glance: balance, profit, what needs a person, both order lists, and the catalogue. */
 const EsimsPage = () => (
   <div className="flex flex-col gap-y-3">
     <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(280px,1fr)_2fr]">
@@ -16,6 +17,7 @@ const EsimsPage = () => (
     <NeedsAttentionList />
     <EsimOrdersTable />
     <EsimflyHistoryTable />
+    <CatalogueSyncCard />
   </div>
 )
 

@@ -21,6 +21,9 @@ const CODES = [
   "INVALID_TIMESTAMP",
   "RATE_LIMIT_EXCEEDED",
   "ORDER_NOT_FOUND",
+  "ESIM_NOT_FOUND",
+  "ALREADY_CANCELLED",
+  "ESIM_NOT_CANCELLABLE",
   "SOMETHING_UNKNOWN",
 ]
 
@@ -91,6 +94,7 @@ const operations: [string, (client: EsimflyClient) => Promise<unknown>][] = [
   ["listOrders", (client) => client.listOrders({ limit: 10 })],
   ["getBalance", (client) => client.getBalance()],
   ["listPackages", (client) => client.listPackages()],
+  ["cancelEsim", (client) => client.cancelEsim("8932042000010078801")],
 ]
 
 describe("no secret or signature ever leaks", () => {

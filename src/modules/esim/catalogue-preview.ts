@@ -1,0 +1,47 @@
+import { destinationOf, planLabelOf } from "./catalogue-layout"
+import { PageReader } from "./catalogue-reader"
+import { catalogueWalks, inScope } from "./catalogue-scope"
+import { CatalogueFilters } from "./catalogue-types"
+import { PricingContext } from "./catalogue-variant-plan"
+import { toCataloguePackage } from "./mappers"
+import { PriceQuote, PricingRules, quotePackage } from "./pricing"
+
+/** One package of the preview: what it costs and what the rules would sell it for. */
+export type PricingPreviewRow = {
+  package_code: string
+  name: string | null
+  destination: string
+  plan: string
+  cost: number | null
+  currency: string | null
+  prices: PriceQuote[]
+}
+
+/** The rules in snake_case, as the admin API answers. */
+export function toPricingRulesView(rules: PricingRules) {
+  return {
+    currencies: rules.currencies,
+    markup_percent: rules.markupPercent,
+    fixed_amount: rules.fixedAmount,
+    rounding: rules.rounding,
+    margin_floor_percent: rules.marginFloorPercent,
+    overridden_packages: Object.keys(rules.overrides).length,
+  }
+}
+
+/** The pricing rules applied to the first `limit` packages of the first catalogue page the sync would read. */
+export async function pricingPreview(read: PageReader, filters: CatalogueFilters, pricing: PricingContext, limit: number) {
+  const [walk] = catalogueWalks(filters)
+  const page = await read({ ...walk, page: 1, limit: 100 })
+  const packages = page.packages.map(toCataloguePackage).filter((pkg) => inScope(pkg, filters)).slice(0, limit)
+  const rows: PricingPreviewRow[] = packages.map((pkg) => ({
+    package_code: pkg.package_code,
+    name: pkg.name,
+    destination: destinationOf(pkg).name,
+    plan: planLabelOf(pkg),
+    cost: pkg.cost,
+    currency: pkg.currency,
+    prices: quotePackage(pkg, pricing.rules, pricing.rates),
+  }))
+  return { rules: toPricingRulesView(pricing.rules), exchange_rates: pricing.rates, packages: rows }
+}

@@ -1,0 +1,56 @@
+import { UpdateFulfillmentDTO } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ESIM_MODULE } from "../../modules/esim"
+import { withEvent } from "../../modules/esim/history"
+import EsimModuleService from "../../modules/esim/service"
+import { isEsimflyProvider } from "./deliver-esim-order"
+
+export const releaseEsimFulfillmentsStepId = "release-esim-fulfillments"
+
+export type ReleaseEsimFulfillmentsInput = { order_id: string }
+
+type OrderRow = { status: string; fulfillments?: ({ id: string; provider_id: string | null; canceled_at: unknown } | null)[] | null }
+
+// The module stores `canceled_at` as given, though its DTO type leaves it out; its
+// cancelFulfillment refuses delivered fulfillments, and delivered_at stays true.
+export const canceledAt = (at: Date | null): UpdateFulfillmentDTO & { canceled_at: Date | null } => ({ canceled_at: at })
+
+const RELEASED = "fulfillment marked canceled so that Medusa can cancel the order; its eSIMs are cancelled at esimfly once the order is canceled"
+
+/**
+ * Medusa cancels an order only when every fulfillment is canceled, and refuses to cancel a
+ * delivered one. The eSIM fulfillment is delivered at once, so this marks it canceled for
+ * an order cancel, but only when nothing else would block it (an open non-eSIM
+ * fulfillment, a completed or canceled order): then it changes nothing.
+ */
+export const releaseEsimFulfillmentsStep = createStep(
+  releaseEsimFulfillmentsStepId,
+  async ({ order_id }: ReleaseEsimFulfillmentsInput, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const fields = ["status", "fulfillments.id", "fulfillments.provider_id", "fulfillments.canceled_at"]
+    const { data } = await query.graph({ entity: "order", fields, filters: { id: order_id } })
+    const order = data[0] as unknown as OrderRow | undefined
+    const open = (order?.fulfillments ?? []).flatMap((f) => (f && !f.canceled_at ? [f] : []))
+    const blocked = !order || ["canceled", "completed"].includes(order.status) || open.some((f) => !isEsimflyProvider(f.provider_id))
+    const ids = blocked ? [] : open.map((f) => f.id)
+    const fulfillment = container.resolve(Modules.FULFILLMENT)
+    for (const id of ids) {
+      await fulfillment.updateFulfillment(id, canceledAt(new Date()))
+    }
+    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+    const intents = ids.length ? await esim.listEsimOrders({ order_id, fulfillment_id: ids }, { take: null }) : []
+    const at = new Date().toISOString()
+    await esim.updateEsimOrders(intents.map((intent) => ({ id: intent.id, history: withEvent(intent.history, { at, type: "fulfillment_released", message: RELEASED }) })))
+    return new StepResponse({ released: ids }, ids)
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) {
+      return
+    }
+    const fulfillment = container.resolve(Modules.FULFILLMENT)
+    for (const id of ids) {
+      await fulfillment.updateFulfillment(id, canceledAt(null))
+    }
+  }
+)
