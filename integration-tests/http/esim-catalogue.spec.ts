@@ -112,6 +112,23 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("puts a renamed plan title back, unless the merchant marked the title as theirs", async () => {
+      await sync()
+      const headers = adminHeaders(await createAdminToken(getContainer()))
+      const turkey = (await products(getContainer()))["esim-turkey"]
+      const variant = variantOf({ turkey }, "TR-3GB-15D")
+      await api.post(`/admin/products/${turkey.id}/variants/${variant.id}`, { title: "Three gigs" }, headers)
+      await api.post(`/admin/products/${turkey.id}`, { title: "Türkiye eSIM", metadata: { esimfly_title_override: "true" } }, headers)
+      expect(await sync()).toMatchObject({ variants_updated: 1, products_updated: 0 })
+      let after = (await products(getContainer()))["esim-turkey"]
+      expect(after.title).toBe("Türkiye eSIM")
+      expect(variantOf({ after }, "TR-3GB-15D").title).toBe("3 GB · 15 days")
+      await api.post(`/admin/products/${turkey.id}/variants/${variant.id}`, { title: "Three gigs", metadata: { esimfly_title_override: "true" } }, headers)
+      expect(await sync()).toMatchObject(NOTHING_WRITTEN)
+      after = (await products(getContainer()))["esim-turkey"]
+      expect(variantOf({ after }, "TR-3GB-15D").title).toBe("Three gigs")
+    })
+
     it("deactivates a vanished package without deleting it, so it cannot be bought, and drafts a product left empty", async () => {
       await sync()
       sandbox.current().removePackage("TR-3GB-15D")

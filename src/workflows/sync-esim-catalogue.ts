@@ -88,7 +88,9 @@ export async function runEsimCatalogueSync(container: MedusaContainer, input: Sy
   if (!failure) {
     return result
   }
-  const message = failure instanceof Error ? failure.message : String(failure?.message ?? failure)
+  const message = String(failure.message ?? failure)
   container.resolve<EsimModuleService>(ESIM_MODULE).getCatalogueSync().explainFailure(message)
-  throw failure instanceof MedusaError ? failure : new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The catalogue sync failed: ${message}`)
+  // Workflow errors arrive serialised: keep a MedusaError's type (an already running sync is a 400).
+  const type = Object.values(MedusaError.Types).find((candidate) => candidate === (failure as { type?: unknown }).type)
+  throw type ? new MedusaError(type, message) : new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The catalogue sync failed: ${message}`)
 }

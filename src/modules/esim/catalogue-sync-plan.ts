@@ -89,6 +89,11 @@ function planGroups(builder: PlanBuilder, products: Map<string, ExistingProduct>
 
 function planDeactivations(builder: PlanBuilder, synced: ExistingProduct[]): void {
   const { input, plan } = builder
+  if (!input.deactivation.allowed) {
+    plan.summary.deactivation_aborted = true
+    plan.summary.deactivation_aborted_reason = input.deactivation.reason
+    return
+  }
   const seen = new Set(input.packages.map((pkg) => pkg.package_code))
   const vanished = synced.flatMap((product) =>
     product.variants
@@ -99,11 +104,6 @@ function planDeactivations(builder: PlanBuilder, synced: ExistingProduct[]): voi
       })
       .map((variant) => ({ product, variant }))
   )
-  if (!input.deactivation.allowed) {
-    plan.summary.deactivation_aborted = true
-    plan.summary.deactivation_aborted_reason = input.deactivation.reason
-    return
-  }
   for (const { product, variant } of vanished) {
     plan.variants_to_update.push(deactivationFor(variant))
     plan.summary.variants_deactivated++

@@ -1,3 +1,4 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { CatalogueRead } from "../../modules/esim/catalogue-reader"
@@ -20,6 +21,15 @@ export const finishEsimCatalogueSyncStep = createStep(
       failed_pages: read.failed_pages,
     }
     container.resolve<EsimModuleService>(ESIM_MODULE).getCatalogueSync().finish(result)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    const { products_created, products_updated, variants_created, variants_updated, variants_deactivated } = result
+    logger.info(`esimfly catalogue sync: ${JSON.stringify({ products_created, products_updated, variants_created, variants_updated, variants_deactivated })}`)
+    if (result.deactivation_aborted) {
+      logger.warn(`esimfly catalogue sync: nothing deactivated, ${result.deactivation_aborted_reason}`)
+    }
+    if (result.below_floor.length) {
+      logger.warn(`esimfly catalogue sync: ${result.below_floor.length} price(s) under the margin floor`)
+    }
     return new StepResponse(result)
   }
 )

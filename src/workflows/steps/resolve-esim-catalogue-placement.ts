@@ -20,15 +20,17 @@ async function salesChannelId(container: MedusaContainer, configured: string | n
 }
 
 /**
- * Where synced products go: the shipping profile of type `esim` (created as "eSIM" when
- * missing, and deleted again if the run rolls back) and option `salesChannelId`, else the
+ * Where synced products go: the shipping profile of type `esim` (else the one named "eSIM";
+ * created when missing, and deleted again if the run rolls back) and option `salesChannelId`, else the
  * store's default sales channel.
  */
 export const resolveEsimCataloguePlacementStep = createStep(
   resolveEsimCataloguePlacementStepId,
   async (input: ResolveEsimCataloguePlacementInput, { container }) => {
     const fulfillment = container.resolve(Modules.FULFILLMENT)
-    const [existing] = await fulfillment.listShippingProfiles({ type: "esim" })
+    const [byType] = await fulfillment.listShippingProfiles({ type: "esim" })
+    // A profile named "eSIM" of another type is reused rather than clashing with its name.
+    const existing = byType ?? (await fulfillment.listShippingProfiles({ name: "eSIM" }))[0]
     const created = existing ? null : await fulfillment.createShippingProfiles({ name: "eSIM", type: "esim" })
     const profile = existing ?? created
     const placement: CataloguePlacement = {
