@@ -31,12 +31,14 @@ export function removePackage(core: SandboxCore, code: unknown): void {
   const pkg = packageOf(core, code)
   core.catalogue = core.catalogue.filter((candidate) => candidate !== pkg)
   core.packagesByCode.delete(pkg.code)
+  core.retired.set(pkg.code, pkg)
 }
 
 /** Puts the generated catalogue back (reset). */
 export function restoreCatalogue(core: SandboxCore): void {
   core.catalogue = buildCatalogue()
   core.packagesByCode = new Map(core.catalogue.map((pkg) => [pkg.code, pkg]))
+  core.retired.clear()
 }
 
 /** `POST /__sandbox/packages` body: `{ setCost?: { [code]: cost }, remove?: code | code[] }`. */

@@ -12,6 +12,8 @@ export interface SandboxCore {
   catalogue: CataloguePackage[]
   /** Changed at run time by setPackageCost/removePackage; reset() rebuilds it. */
   packagesByCode: Map<string, CataloguePackage>
+  /** Removed packages, so orders placed before the removal can still be looked up. */
+  retired: Map<string, CataloguePackage>
   state: SandboxState
   faults: SandboxFaultBook
   limiter: SandboxRateLimiter
@@ -28,6 +30,7 @@ export function createCore(input?: SandboxOptions): SandboxCore {
     options,
     catalogue,
     packagesByCode: new Map(catalogue.map((pkg) => [pkg.code, pkg])),
+    retired: new Map(),
     state: createState(toMinor(options.balance, options.currency)),
     faults: new SandboxFaultBook(options.latencyMs, limiter),
     limiter,

@@ -15,7 +15,7 @@ export function getOrderStatus(ctx: RouteContext): ApiReply {
   const order = core.state.ordersByReference.get(reference)
   if (!order) return businessError(404, "ORDER_NOT_FOUND", "Order not found")
   registerPoll(core, order)
-  const pkg = core.packagesByCode.get(order.packageCode)
+  const pkg = core.packagesByCode.get(order.packageCode) ?? core.retired.get(order.packageCode)
   if (!pkg) throw new Error(`esimfly sandbox: order ${reference} has no catalogue package`)
   return success({ order: orderStatusBody(order, pkg, core.options.pendingShape) })
 }

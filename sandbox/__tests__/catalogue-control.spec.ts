@@ -29,6 +29,15 @@ describe("changing the catalogue at run time", () => {
     expect(order.body.code).toBe("INVALID_PACKAGE")
   })
 
+  it("still answers the status of an order placed before its package was removed", async () => {
+    const { sandbox, api } = current()
+    const order = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-3GB-15D" })
+    sandbox.removePackage("TR-3GB-15D")
+    const status = await api.get<{ order: { status: string } }>(`/esims/order?orderReference=${order.body.orderReference}`)
+    expect(status.status).toBe(200)
+    expect(status.body.order.status).toBe("completed")
+  })
+
   it("reset() restores the catalogue", async () => {
     const { sandbox } = current()
     const total = sandbox.packages().length
