@@ -101,7 +101,9 @@ const CREDENTIALS = "esimfly refused the plugin's credentials; check accessCode 
 
 const PLAIN_WORDS: Record<string, (intent: ErrorSource, currency?: string | null) => string> = {
   INSUFFICIENT_BALANCE: (intent, currency) =>
-    `esimfly balance too low: ${formatAmount(intent.current_balance, currency)}, needs ${formatAmount(intent.required_balance, currency)}`,
+    intent.current_balance == null || intent.required_balance == null
+      ? "esimfly balance too low for this purchase; top up at esimfly, then retry"
+      : `esimfly balance too low: ${formatAmount(intent.current_balance, currency)}, needs ${formatAmount(intent.required_balance, currency)}`,
   INVALID_PACKAGE: (intent) => `esimfly does not sell package ${intent.package_code} (check the variant's package code)`,
   MISSING_PACKAGE_CODE: () => "the variant has no esimfly package code",
   ORDER_OUTCOME_UNKNOWN: () => "esimfly did not answer; retry looks the order up before buying again",
