@@ -8,12 +8,11 @@ import EsimModuleService from "../../src/modules/esim/service"
 import { releaseEsimFulfillmentsWorkflow } from "../../src/workflows/release-esim-fulfillments"
 import {
   adminHeaders,
-  checkoutEsimCart,
+  placeEsimOrder,
   createAdminToken,
   seedEsimStore,
   SeededEsimStore,
   waitForEvent,
-  waitForOrderPlaced,
 } from "../fixtures/esim-store"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -45,14 +44,7 @@ medusaIntegrationTestRunner({
       esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
     })
 
-    async function placeOrder(lines: { code: string; quantity: number }[]) {
-      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
-      const result = await checkoutEsimCart(api, seed, {
-        lines: lines.map((line) => ({ variantId: seed.esimProducts[line.code].variant.id, quantity: line.quantity })),
-      })
-      await placed
-      return result.order
-    }
+    const placeOrder = (lines: { code: string; quantity: number }[]) => placeEsimOrder(api, getContainer(), seed, lines)
 
     async function intentsByCode(orderId: string) {
       const intents = await esim.listEsimOrders({ order_id: orderId }, { relations: ["esims"] })

@@ -6,7 +6,7 @@ import { ESIM_MODULE } from "../../src/modules/esim"
 import { pollDelayMs } from "../../src/modules/esim/options"
 import EsimModuleService from "../../src/modules/esim/service"
 import { resolvePendingEsimsWorkflow } from "../../src/workflows/resolve-pending-esims"
-import { checkoutEsimCart, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import { placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -50,13 +50,8 @@ medusaIntegrationTestRunner({
       esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
     })
 
-    async function placeOrder(codes: string[], email: string) {
-      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
-      const lines = codes.map((code) => ({ variantId: seed.esimProducts[code].variant.id, quantity: 1 }))
-      const { order } = await checkoutEsimCart(api, seed, { lines, email })
-      await placed
-      return order
-    }
+    const placeOrder = (codes: string[], email: string) =>
+      placeEsimOrder(api, getContainer(), seed, codes.map((code) => ({ code, quantity: 1 })), { email })
 
     const intentOf = async (orderId: string, code: string) => {
       const intents = await esim.listEsimOrders({ order_id: orderId, package_code: code })

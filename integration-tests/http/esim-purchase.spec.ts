@@ -6,13 +6,13 @@ import EsimModuleService from "../../src/modules/esim/service"
 import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
 import {
   adminHeaders,
-  checkoutEsimCart,
+  CheckoutInput,
+  placeEsimOrder,
   createAdminToken,
   createCustomer,
   seedEsimStore,
   SeededEsimStore,
   UNKNOWN_PACKAGE_CODE,
-  waitForOrderPlaced,
 } from "../fixtures/esim-store"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -47,15 +47,8 @@ medusaIntegrationTestRunner({
       esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
     })
 
-    async function placeOrder(lines: { code: string; quantity: number }[], extra: Record<string, unknown> = {}) {
-      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
-      const result = await checkoutEsimCart(api, seed, {
-        lines: lines.map((line) => ({ variantId: seed.esimProducts[line.code].variant.id, quantity: line.quantity })),
-        ...extra,
-      })
-      await placed
-      return result.order
-    }
+    const placeOrder = (lines: { code: string; quantity: number }[], extra: Omit<Partial<CheckoutInput>, "lines"> = {}) =>
+      placeEsimOrder(api, getContainer(), seed, lines, extra)
 
     it("buys, stores, fulfils and notifies a customer's eSIM once", async () => {
       const customer = await createCustomer(getContainer(), seed, { email: "shopper@esim.test" })

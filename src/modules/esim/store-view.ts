@@ -19,18 +19,8 @@ export type StoreEsimSource = {
   created_at: Date | string
 }
 
-export type StoreEsim = InstallDetails & {
-  id: string
-  order_id: string
-  line_item_id: string
-  iccid: string
-  status: string
-  package_code: string
-  package_name: string | null
-  data_amount: string | null
-  validity_days: number | null
-  created_at: Date | string
-}
+/** The source columns with the install details rendered in place of the raw ones. */
+export type StoreEsim = Omit<StoreEsimSource, keyof InstallDetails> & InstallDetails
 
 /**
  * The shopper's view of one eSIM. Fields are picked one by one, so nothing else on the
