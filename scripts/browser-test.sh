@@ -20,7 +20,7 @@ stop_demo() {
 }
 trap stop_demo EXIT
 
-setsid bash scripts/demo.sh >"$ARTIFACTS/demo.log" 2>&1 &
+DEMO_ADMIN=built setsid bash scripts/demo.sh >"$ARTIFACTS/demo.log" 2>&1 &
 DEMO_PID=$!
 echo "browser test: demo starting on port $DEMO_PORT (sandbox $SANDBOX_PORT), log in $ARTIFACTS/demo.log"
 for _ in $(seq 1 240); do

@@ -2,6 +2,7 @@
 # npm run demo: a throwaway PostgreSQL, the esimfly sandbox, the built plugin and a seeded demo
 # Medusa app (demo/). Ctrl-C (or SIGTERM) stops all of it.
 # Env: DEMO_PORT (9000), SANDBOX_PORT (4010), DEMO_PG_PORT (a free port), DEMO_DB_NAME,
+# DEMO_ADMIN=built (serve a built admin with `medusa start`),
 # ESIMFLY_BASE_URL + ESIMFLY_ACCESS_CODE + ESIMFLY_SECRET_KEY (a real account: then no sandbox runs).
 set -euo pipefail
 # Started with "&" from a non-interactive shell, bash ignores SIGINT and cannot trap a signal ignored
@@ -44,7 +45,7 @@ PG_STARTED="" SANDBOX_PID="" MEDUSA_PID=""
 cleanup() {
   local status=$?
   trap "" INT TERM HUP
-  stop_group "$MEDUSA_PID" "medusa develop"
+  stop_group "$MEDUSA_PID" "medusa"
   stop_group "$SANDBOX_PID" "sandbox"
   if [ -n "$PG_STARTED" ]; then
     log "stopping PostgreSQL"
@@ -95,8 +96,17 @@ step "seed (medusa exec ./src/scripts/seed.ts)" "$LOGS/seed.log" "$MEDUSA" exec 
 grep -o "seed: .*" "$LOGS/seed.log" | sed "s/^seed: /  /" || true
 ensure_admin_user
 
-log "medusa develop on port $DEMO_PORT"
-setsid "$MEDUSA" develop --port "$DEMO_PORT" >"$LOGS/medusa.log" 2>&1 </dev/null 9>&- &
+if [ "${DEMO_ADMIN:-dev}" = built ]; then
+  # A built admin served by `medusa start`: no Vite dev server warming up on first load, as in
+  # production. NODE_ENV "demo" serves the build yet keeps the session cookie usable over http.
+  step "admin build (medusa build --admin-only)" "$LOGS/admin-build.log" "$MEDUSA" build --admin-only
+  rm -rf public/admin && mkdir -p public && cp -R .medusa/admin public/admin
+  log "medusa start on port $DEMO_PORT (built admin)"
+  setsid env NODE_ENV=demo "$MEDUSA" start --port "$DEMO_PORT" >"$LOGS/medusa.log" 2>&1 </dev/null 9>&- &
+else
+  log "medusa develop on port $DEMO_PORT"
+  setsid "$MEDUSA" develop --port "$DEMO_PORT" >"$LOGS/medusa.log" 2>&1 </dev/null 9>&- &
+fi
 MEDUSA_PID=$!
 wait_for_url "http://localhost:$DEMO_PORT/health" 300 "$MEDUSA_PID" "$LOGS/medusa.log"
 log "/health answers"
@@ -104,4 +114,4 @@ http_ok "http://localhost:$DEMO_PORT/app" 60 || log "warning: /app did not answe
 
 print_banner "$(node -p 'require("./.demo-info.json").publishable_key')"
 wait -n "$MEDUSA_PID" ${SANDBOX_PID:+"$SANDBOX_PID"} || true
-die "medusa develop or the sandbox exited on its own; see .demo/logs/"
+die "medusa or the sandbox exited on its own; see .demo/logs/"

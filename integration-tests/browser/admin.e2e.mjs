@@ -67,10 +67,9 @@ before(async () => {
   })
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   page.setDefaultTimeout(90_000)
-  // The demo serves the admin through Vite's dev server: on a fresh checkout the first page
-  // waits for dependency optimisation (and may reload once), so the first wait is long.
-  await page.goto(`${APP}/app/login`, { timeout: 300_000 })
-  await page.locator('input[name="email"]').waitFor({ timeout: 300_000 })
+  // scripts/browser-test.sh serves a built admin (DEMO_ADMIN=built): no Vite dev server to warm up.
+  await page.goto(`${APP}/app/login`)
+  await page.locator('input[name="email"]').waitFor()
   await page.fill('input[name="email"]', ADMIN.email)
   await page.fill('input[name="password"]', ADMIN.password)
   await page.click('button[type="submit"]')
