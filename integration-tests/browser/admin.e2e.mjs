@@ -91,6 +91,8 @@ test("the eSIMs page shows the balance and esimfly's order history", async () =>
   const ledger = await json(`${SANDBOX}/__sandbox/ledger`)
   const history = page.getByTestId("esimfly-history-table")
   await history.getByText(ledger.orders[0].orderReference).first().waitFor()
+  // Every esimfly order here was bought by the store, so none is an orphan.
+  await page.getByTestId("esimfly-orphans").getByText("Every esimfly order belongs to a purchase").waitFor()
   await page.screenshot({ path: `${SHOTS}esims-page.png`, fullPage: true })
 })
 

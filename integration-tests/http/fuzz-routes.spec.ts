@@ -19,6 +19,7 @@ const QUERY_ROUTES = [
   ["admin", "/admin/esimfly/orders", ["page", "limit", "status", "from_date", "to_date", "search", "sort_by", "sort_order", "foo"]],
   ["admin", "/admin/esimfly/profit", ["from_date", "to_date", "foo"]],
   ["admin", "/admin/esimfly/packages", ["search", "type", "country", "page", "limit", "foo"]],
+  ["admin", "/admin/esimfly/orphans", ["from_date", "to_date", "foo"]],
   ["admin", "/admin/esim-orders", ["status", "order_id", "from_date", "to_date", "limit", "offset", "foo"]],
   ["store", "/store/customers/me/esims", ["limit", "offset", "order_id", "foo"]],
   ["store", "/store/orders/order_123/esims", ["token", "foo"]],

@@ -7,6 +7,7 @@ export const esimQueryKeys = {
   all: [ROOT] as const,
   balance: () => [ROOT, "balance"] as const,
   history: (query: EsimflyHistoryQuery) => [ROOT, "history", query] as const,
+  orphans: () => [ROOT, "orphans"] as const,
   profit: (query: ProfitQuery) => [ROOT, "profit", query] as const,
   packages: (query: PackagesQuery) => [ROOT, "packages", query] as const,
   esimOrders: () => [ROOT, "esim-orders"] as const,

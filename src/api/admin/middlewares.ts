@@ -7,9 +7,11 @@ import {
   AdminGetEsimflyBalance,
   AdminGetEsimflyCatalogueSync,
   AdminGetEsimflyOrders,
+  AdminGetEsimflyOrphans,
   AdminGetEsimflyPackages,
   AdminGetEsimflyPricingPreview,
   AdminGetEsimflyProfit,
+  AdminReconcileEsimfly,
   AdminSyncEsimflyCatalogue,
 } from "./esimfly/validators"
 
@@ -35,6 +37,8 @@ export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
   query("/admin/esimfly/catalogue/sync", AdminGetEsimflyCatalogueSync),
   { methods: ["POST"], matcher: "/admin/esimfly/catalogue/sync", middlewares: [validateAndTransformBody(AdminSyncEsimflyCatalogue)] },
   query("/admin/esimfly/pricing-preview", AdminGetEsimflyPricingPreview),
+  query("/admin/esimfly/orphans", AdminGetEsimflyOrphans),
+  { methods: ["POST"], matcher: "/admin/esimfly/reconcile", middlewares: [validateAndTransformBody(AdminReconcileEsimfly)] },
   query("/admin/esim-orders", AdminListEsimOrders),
   { methods: ["GET"], matcher: "/admin/esim-orders/:id", middlewares: [safeIntentId] },
   action("/admin/esim-orders/:id/retry"),

@@ -1,4 +1,4 @@
-import { OrderHistoryPage, PackagePage } from "../../lib/esimfly"
+import { OrderHistoryPage, OrderSummary, PackagePage } from "../../lib/esimfly"
 
 /** esimfly sends flags as paths on its own site (orders.md: "/img/flags/US.png"). */
 function absoluteFlagUrl(flagUrl: string | null): string | null {
@@ -12,20 +12,25 @@ function absoluteFlagUrl(flagUrl: string | null): string | null {
   }
 }
 
+/** One order of esimfly's history in the admin API's snake_case. */
+export function toHistoryRow(order: OrderSummary) {
+  return {
+    id: order.id,
+    order_reference: order.orderReference,
+    package_name: order.packageName,
+    package_code: order.packageCode,
+    amount: order.amount,
+    currency: order.currency,
+    status: order.status,
+    flag_url: absoluteFlagUrl(order.flagUrl),
+    created_at: order.createdAt,
+  }
+}
+
 /** esimfly's history in the admin API's snake_case. */
 export function toHistoryResponse(page: OrderHistoryPage) {
   return {
-    orders: page.orders.map((order) => ({
-      id: order.id,
-      order_reference: order.orderReference,
-      package_name: order.packageName,
-      package_code: order.packageCode,
-      amount: order.amount,
-      currency: order.currency,
-      status: order.status,
-      flag_url: absoluteFlagUrl(order.flagUrl),
-      created_at: order.createdAt,
-    })),
+    orders: page.orders.map(toHistoryRow),
     summary: { total_orders: page.summary.totalOrders, total_revenue: page.summary.totalRevenue },
     pagination: {
       page: page.pagination.page,

@@ -5,9 +5,10 @@ import { CatalogueSyncCard } from "../../components/catalogue-sync-card"
 import { EsimOrdersTable } from "../../components/esim-orders-table"
 import { EsimflyHistoryTable } from "../../components/esimfly-history-table"
 import { NeedsAttentionList } from "../../components/needs-attention-list"
+import { OrphanOrdersCard } from "../../components/orphan-orders-card"
 import { ProfitSummary } from "../../components/profit-summary"
 
-/** The eSIM business at a glance: balance, profit, what needs a person, both order lists, and the catalogue. */
+/** The eSIM business at a glance: balance, profit, what needs a person, both order lists, orphans, and the catalogue. */
 const EsimsPage = () => (
   <div className="flex flex-col gap-y-3">
     <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(280px,1fr)_2fr]">
@@ -17,6 +18,7 @@ const EsimsPage = () => (
     <NeedsAttentionList />
     <EsimOrdersTable />
     <EsimflyHistoryTable />
+    <OrphanOrdersCard />
     <CatalogueSyncCard />
   </div>
 )

@@ -53,3 +53,28 @@ export const AdminGetEsimflyPricingPreview = z.object({
   limit: z.coerce.number().int().min(1).max(50, { error: "must be at most 50" }).default(5),
 })
 export type AdminGetEsimflyPricingPreview = z.infer<typeof AdminGetEsimflyPricingPreview>
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** How far back the orphan list looks by default, and the longest window it accepts. */
+export const ORPHAN_DEFAULT_DAYS = 7
+const ORPHAN_MAX_DAYS = 93
+
+/** The window of esimfly's history to search for orders no intent claims. */
+export const AdminGetEsimflyOrphans = z
+  .object({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
+  .transform(({ from_date, to_date }) => {
+    const to = to_date ? new Date(to_date) : new Date()
+    const from = from_date ? new Date(from_date) : new Date(to.getTime() - ORPHAN_DEFAULT_DAYS * DAY_MS)
+    return { from_date: from.toISOString(), to_date: to.toISOString() }
+  })
+  .refine(({ from_date, to_date }) => Date.parse(from_date) <= Date.parse(to_date), {
+    error: "Field 'from_date' must not be after to_date",
+  })
+  .refine(({ from_date, to_date }) => Date.parse(to_date) - Date.parse(from_date) <= ORPHAN_MAX_DAYS * DAY_MS, {
+    error: `Fields 'from_date' and 'to_date' must be at most ${ORPHAN_MAX_DAYS} days apart`,
+  })
+export type AdminGetEsimflyOrphans = z.infer<typeof AdminGetEsimflyOrphans>
+
+/** Reconciliation takes no input from the admin: it settles what is due. */
+export const AdminReconcileEsimfly = z.object({}).strict()
+export type AdminReconcileEsimfly = z.infer<typeof AdminReconcileEsimfly>

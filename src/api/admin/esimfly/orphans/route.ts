@@ -1,0 +1,22 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { ESIM_MODULE } from "../../../../modules/esim"
+import { toHistoryRow } from "../../../../modules/esim/admin-views"
+import { listOrphanOrders, OrphanWindowTooLargeError } from "../../../../modules/esim/orphans"
+import EsimModuleService from "../../../../modules/esim/service"
+import { callEsimfly } from "../errors"
+import { AdminGetEsimflyOrphans } from "../validators"
+
+/** esimfly orders in the window that no purchase of this store claims. */
+export async function GET(req: MedusaRequest<unknown, AdminGetEsimflyOrphans>, res: MedusaResponse) {
+  const { from_date, to_date } = req.validatedQuery as AdminGetEsimflyOrphans
+  const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
+  const report = await callEsimfly(() => listOrphanOrders(esim, { fromDate: from_date, toDate: to_date })).catch((error) => {
+    throw error instanceof OrphanWindowTooLargeError ? new MedusaError(MedusaError.Types.INVALID_DATA, error.message) : error
+  })
+  res.json({
+    orphans: report.orphans.map((order) => ({ ...toHistoryRow(order), possible_intent_ids: order.possibleIntentIds })),
+    window: { from_date, to_date },
+    scanned: report.scanned,
+  })
+}
