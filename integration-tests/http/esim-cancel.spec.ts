@@ -89,6 +89,13 @@ medusaIntegrationTestRunner({
       expect(lastEvent(after["EU-5GB-30D"]).message).toBe(`not cancellable: installed (${eu.esims[0].iccid})`)
       expect(after["EU-5GB-30D"].esims[0].status).toBe("installed")
       expect(cancelCalls()).toHaveLength(2)
+
+      // Profit keeps only the installed line: the cancelled one was refunded on both sides.
+      const { data } = await api.get("/admin/esimfly/profit", headers)
+      expect(data.profit.rows).toEqual([
+        // The seeded eSIM variants sell at 10 USD.
+        expect.objectContaining({ revenue: 10, cost: sandboxOrder(eu.esimfly_order_reference)?.amount, esims_count: 1, cancelled_esims_count: 2 }),
+      ])
     })
 
     it("Medusa refuses to cancel a delivered eSIM order until the plugin releases its fulfillment", async () => {

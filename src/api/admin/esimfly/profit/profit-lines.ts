@@ -1,17 +1,18 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../../modules/esim"
+import { CANCELLED_ESIM } from "../../../../modules/esim/cancel-outcomes"
 import { ProfitLine } from "../../../../modules/esim/profit"
 import EsimModuleService from "../../../../modules/esim/service"
 
 type OrderPrices = { id: string; currency_code: string; items: { id: string; unit_price: number | string }[] }
 
-/** Every batch esimfly charged for in the window, priced at what the shopper paid per eSIM. */
+/** Every batch esimfly charged for in the window, priced at what the shopper paid per eSIM; cancelled eSIMs left out. */
 export async function profitLines(container: MedusaContainer, from?: string, to?: string): Promise<ProfitLine[]> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const created_at = { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lte: new Date(to) } : {}) }
   const filters = { status: ["completed", "pending_details"], ...(from || to ? { created_at } : {}) }
-  const intents = await esim.listEsimOrders(filters, { take: null })
+  const intents = await esim.listEsimOrders(filters, { take: null, relations: ["esims"] })
   if (!intents.length) {
     return []
   }
@@ -25,13 +26,17 @@ export async function profitLines(container: MedusaContainer, from?: string, to?
     if (!order || !item) {
       return []
     }
+    const cancelled = Math.min(intent.quantity, (intent.esims ?? []).filter((profile) => profile?.status === CANCELLED_ESIM).length)
+    const kept = intent.quantity - cancelled
     return [{
       order_id: intent.order_id,
-      revenue: Number(item.unit_price) * intent.quantity,
+      revenue: Number(item.unit_price) * kept,
       currency_code: order.currency_code.toLowerCase(),
-      cost: intent.amount === null ? null : Number(intent.amount),
+      // esimfly refunds a cancelled eSIM at what it charged: the batch's cost shrinks pro rata.
+      cost: intent.amount === null ? null : (Number(intent.amount) * kept) / intent.quantity,
       cost_currency_code: intent.currency_code?.toLowerCase() ?? null,
-      esims: intent.quantity,
+      esims: kept,
+      cancelled,
     }]
   })
 }
