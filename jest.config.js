@@ -9,6 +9,8 @@ const matchers = {
   ],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  // real Medusa processes (medusa start) against a migrated database; see integration-tests/process
+  "integration:process": ["**/integration-tests/process/**/*.spec.[jt]s"],
 }
 
 module.exports = {

@@ -19,10 +19,41 @@ const esimModuleOptions = {
   catalogue: process.env.ESIMFLY_CATALOGUE ? JSON.parse(process.env.ESIMFLY_CATALOGUE) : undefined,
 }
 
+const WORKER_MODES = ["shared", "server", "worker"] as const
+
+/** MEDUSA_WORKER_MODE: "server" answers HTTP only, "worker" runs subscribers and jobs only, "shared" both. */
+function workerModeFromEnv(): (typeof WORKER_MODES)[number] {
+  const mode = process.env.MEDUSA_WORKER_MODE || "shared"
+  const known = WORKER_MODES.find((candidate) => candidate === mode)
+  if (!known) {
+    throw new Error(`MEDUSA_WORKER_MODE must be shared, server or worker (got "${mode}")`)
+  }
+  return known
+}
+
+const redisUrl = process.env.REDIS_URL
+
+// Medusa's production topology (README, "Scale-out: server and worker"): with REDIS_URL, events,
+// workflow executions and locks go through Redis so a server and a worker share them.
+const redisModules = redisUrl
+  ? [
+      { key: Modules.EVENT_BUS, resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { key: Modules.WORKFLOW_ENGINE, resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        key: Modules.LOCKING,
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   admin: { disable: true },
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    ...(redisUrl ? { redisUrl, workerMode: workerModeFromEnv() } : {}),
     http: {
       storeCors: "*",
       adminCors: "*",
@@ -55,5 +86,6 @@ module.exports = defineConfig({
         ],
       },
     },
+    ...redisModules,
   ],
 })

@@ -1,41 +1,66 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../modules/esim"
 import EsimModuleService from "../modules/esim/service"
-import { retryEsimOrderWorkflow } from "./retry-esim-order"
+import { retryEsimOrderWorkflow, RetryEsimOrderInput } from "./retry-esim-order"
 
 export const reconcileEsimOrdersWorkflowId = "reconcile-esim-orders"
 
 export type ReconcileEsimOrdersInput = { now?: string; grace_ms?: number }
 
+export type ReconcileEsimOrdersOutput = { settled: { id: string; status: string }[] }
+
 /** Outcomes worth settling automatically; a timed-out pending order or an ambiguous match waits for a person. */
 const SETTLEABLE_CODES = ["ORDER_OUTCOME_UNKNOWN", "UNEXPECTED_ERROR"]
+
+const DEFAULT_GRACE_MS = 2 * 60 * 1000
+
+const BATCH = { take: 50, order: { last_attempt_at: "ASC" as const } }
+
+async function settle(container: MedusaContainer, input: RetryEsimOrderInput): Promise<{ id: string; status: string } | null> {
+  try {
+    await retryEsimOrderWorkflow(container).run({ input })
+    const [after] = await container.resolve<EsimModuleService>(ESIM_MODULE).listEsimOrders({ id: input.id })
+    return { id: input.id, status: after.status }
+  } catch (error) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: reconciling ${input.id} failed: ${(error as Error).message}`)
+    return null
+  }
+}
 
 /**
  * Settles intents whose create-order outcome is unknown, through the retry workflow: it
  * adopts the order esimfly created, and buys again only when the history proves none exists.
+ * That covers intents a crash left `purchasing`, once their call cannot be in flight any
+ * more (create-order timeout + grace); the retry re-reads them under the order's lock, so a
+ * purchase still running is never raced.
  */
 export const settleUnknownEsimOrdersStep = createStep(
   "settle-unknown-esim-orders",
   async (input: ReconcileEsimOrdersInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const before = new Date(new Date(input.now ?? Date.now()).getTime() - (input.grace_ms ?? 2 * 60 * 1000))
-    const intents = await esim.listEsimOrders(
-      { status: "needs_attention", error_code: SETTLEABLE_CODES, last_attempt_at: { $lte: before } },
-      { take: 50, order: { last_attempt_at: "ASC" } }
+    const now = new Date(input.now ?? Date.now()).getTime()
+    const grace = input.grace_ms ?? DEFAULT_GRACE_MS
+    const unknownBefore = new Date(now - grace)
+    const interruptedBefore = new Date(now - esim.getOptions().orderTimeoutMs - grace)
+    const unknown = await esim.listEsimOrders(
+      { status: "needs_attention", error_code: SETTLEABLE_CODES, last_attempt_at: { $lte: unknownBefore } },
+      BATCH
     )
-    const settled: { id: string; status: string }[] = []
-    for (const intent of intents) {
-      try {
-        await retryEsimOrderWorkflow(container).run({ input: { id: intent.id } })
-        const [after] = await esim.listEsimOrders({ id: intent.id })
-        settled.push({ id: intent.id, status: after.status })
-      } catch (error) {
-        logger.warn(`esimfly: reconciling ${intent.id} failed: ${(error as Error).message}`)
+    const interrupted = await esim.listEsimOrders({ status: "purchasing", last_attempt_at: { $lte: interruptedBefore } }, BATCH)
+    const work: RetryEsimOrderInput[] = [
+      ...unknown.map((intent) => ({ id: intent.id })),
+      ...interrupted.map((intent) => ({ id: intent.id, interrupted_before: interruptedBefore.toISOString() })),
+    ]
+    const settled: ReconcileEsimOrdersOutput["settled"] = []
+    for (const item of work) {
+      const outcome = await settle(container, item)
+      if (outcome) {
+        settled.push(outcome)
       }
     }
-    return new StepResponse({ settled })
+    return new StepResponse<ReconcileEsimOrdersOutput>({ settled })
   }
 )
 

@@ -10,7 +10,11 @@ import { intentOrderId } from "./utils/intent-order-id"
 
 export const retryEsimOrderWorkflowId = "retry-esim-order"
 
-export type RetryEsimOrderInput = { id: string }
+export type RetryEsimOrderInput = {
+  id: string
+  /** Reconciliation only: settle the intent if it is still `purchasing` from an attempt at or before this (ISO date). */
+  interrupted_before?: string
+}
 
 /**
  * Retries one held, failed or unsettled intent: it buys only what was not bought, then
@@ -20,7 +24,7 @@ export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (
   const orderId = intentOrderId(input.id)
   const key = transform({ orderId }, ({ orderId }) => esimOrderLockKey(orderId))
   acquireLockStep({ key, timeout: 180, ttl: 600 })
-  requeueEsimIntentStep({ id: input.id })
+  requeueEsimIntentStep({ id: input.id, interrupted_before: input.interrupted_before })
   const bought = buyEsimIntentsStep(transform({ orderId, input }, ({ orderId, input }) => ({ order_id: orderId, intent_ids: [input.id] })))
   const delivered = deliverEsimOrderStep({ order_id: orderId })
   notifyEsimDeliveryStep({ order_id: orderId })

@@ -1,3 +1,10 @@
+/** Which Medusa process wrote an event: useful when a server and workers share the store. */
+export type IntentRunner = {
+  worker_mode: string
+  pid: number
+  host: string
+}
+
 /** One line of an intent's history, shown to admins. */
 export type IntentEvent = {
   at: string
@@ -10,6 +17,8 @@ export type IntentEvent = {
   /** What esimfly credited back to the balance, on a `cancelled` event. */
   refunded?: number | null
   currency?: string | null
+  /** The process that sent the purchase or settled it. */
+  by?: IntentRunner
 }
 
 export type IntentHistory = { events: IntentEvent[] }

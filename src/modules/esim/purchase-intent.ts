@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { CreateOrderResult } from "../../lib/esimfly"
-import { withEvent } from "./history"
+import { IntentRunner, withEvent } from "./history"
 import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./mappers"
 import EsimModuleService from "./service"
 
@@ -40,10 +40,10 @@ export async function storeProfiles(
  */
 export type PurchaseResult = { status: string; balance: { amount: number; currency: string } | null }
 
-export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow): Promise<PurchaseResult> {
+export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow, by?: IntentRunner): Promise<PurchaseResult> {
   const requestId = randomUUID()
   const sentAt = new Date()
-  const history = withEvent(intent.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId })
+  const history = withEvent(intent.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId, ...(by ? { by } : {}) })
   await esim.updateEsimOrders({
     id: intent.id,
     status: "purchasing",

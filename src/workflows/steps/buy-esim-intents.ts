@@ -4,6 +4,7 @@ import { IntentRow, purchaseIntent, PurchaseResult } from "../../modules/esim/pu
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/types"
 import { watchBalance } from "../utils/admin-alerts"
+import { currentRunner } from "../utils/runner"
 
 export const buyEsimIntentsStepId = "buy-esim-intents"
 
@@ -23,8 +24,9 @@ export const buyEsimIntentsStep = createStep(
     const intents = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
     const outcomes: BuyEsimIntentsOutput["outcomes"] = []
     let balance: PurchaseResult["balance"] = null
+    const by = currentRunner(container)
     for (const intent of intents) {
-      const result = await purchaseIntent(esim, intent as unknown as IntentRow)
+      const result = await purchaseIntent(esim, intent as unknown as IntentRow, by)
       outcomes.push({ id: intent.id, status: result.status })
       balance = result.balance ?? balance
     }

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { withEvent } from "../../modules/esim/history"
+import { interruptedUpdate } from "../../modules/esim/interrupted-purchase"
 import { PlannableOrder, planIntents } from "../../modules/esim/purchase-plan"
 import EsimModuleService from "../../modules/esim/service"
 
@@ -35,15 +36,7 @@ export const prepareEsimIntentsStep = createStep(
       await esim.createEsimOrders(missing.map((draft) => ({ ...draft, history: withEvent(null, { at: now, type: "pending" }) })))
     }
     const interrupted = existing.filter((intent) => intent.status === "purchasing")
-    await esim.updateEsimOrders(
-      interrupted.map((intent) => ({
-        id: intent.id,
-        status: "needs_attention" as const,
-        error_code: "ORDER_OUTCOME_UNKNOWN",
-        error_message: "the purchase was interrupted before esimfly's answer was stored; look the order up before retrying",
-        history: withEvent(intent.history, { at: new Date().toISOString(), type: "needs_attention", code: "INTERRUPTED" }),
-      }))
-    )
+    await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, new Date())))
     return new StepResponse({ created: missing.length, interrupted: interrupted.length })
   }
 )

@@ -4,23 +4,38 @@ import { ESIM_MODULE } from "../../modules/esim"
 import { settleUnknownOutcome } from "../../modules/esim/adopt-order"
 import { CANCELED_BY_MERCHANT } from "../../modules/esim/cancel-outcomes"
 import { withEvent } from "../../modules/esim/history"
+import { interruptedUpdate, isInterruptedPurchase } from "../../modules/esim/interrupted-purchase"
 import { IntentRow } from "../../modules/esim/purchase-intent"
 import EsimModuleService from "../../modules/esim/service"
 import { RETRYABLE_STATUSES } from "../../modules/esim/types"
+import { currentRunner } from "../utils/runner"
 
 export const requeueEsimIntentStepId = "requeue-esim-intent"
 
-export type RequeueEsimIntentInput = { id: string }
+export type RequeueEsimIntentInput = {
+  id: string
+  /** Reconciliation only: a `purchasing` intent last attempted at or before this was interrupted (ISO date). */
+  interrupted_before?: string
+}
 
 /**
  * Prepares one intent for a retry: a held or failed intent (nothing was bought) goes back
- * to `pending`; an intent whose outcome is unknown is settled against esimfly first.
+ * to `pending`; an intent whose outcome is unknown is settled against esimfly first, and
+ * so is a `purchasing` intent that reconciliation found interrupted (read under the lock).
  */
 export const requeueEsimIntentStep = createStep(
   requeueEsimIntentStepId,
-  async ({ id }: RequeueEsimIntentInput, { container }) => {
+  async ({ id, interrupted_before }: RequeueEsimIntentInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const intent = await esim.retrieveEsimOrder(id)
+    let intent = await esim.retrieveEsimOrder(id)
+    if (interrupted_before) {
+      if (!isInterruptedPurchase(intent, new Date(interrupted_before))) {
+        // Settled by the purchase that held the lock meanwhile: nothing left for reconciliation.
+        return new StepResponse({ order_id: intent.order_id, status: intent.status })
+      }
+      const message = "no answer stored within the create-order timeout (a crash?); settling it against esimfly"
+      intent = await esim.updateEsimOrders(interruptedUpdate(intent, new Date(), { message, by: currentRunner(container) }))
+    }
     if (intent.error_code === CANCELED_BY_MERCHANT) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} was cancelled before it was bought; it is not bought again`)
     }
