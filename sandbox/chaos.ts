@@ -64,8 +64,8 @@ export function parseChaos(value: unknown, fail: ChaosFieldError = plainError): 
   }
 }
 
-/** mulberry32: tiny, fast and good enough to spread faults evenly. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: tiny, fast and good enough to spread faults evenly (0 ≤ x < 1). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
