@@ -1,7 +1,8 @@
 import { IncomingMessage, ServerResponse } from "node:http"
 import { authenticate } from "./auth"
+import { ChaosHit } from "./chaos"
 import { SandboxCore } from "./core"
-import { FailRule } from "./faults"
+import { defaultFaultCode, FaultReply } from "./faults"
 import { headerValue, once, readBody, sendJson, sleep } from "./http-io"
 import { recordRequest, RequestTrace } from "./ledger"
 import { rateLimitHeaders, RateLimitVerdict } from "./rate-limit"
@@ -15,6 +16,14 @@ interface ApiRequest {
   body: Buffer | null
   req: IncomingMessage
   pause: () => Promise<void>
+}
+
+/** Which faults one call gets: queued rules first, then (for calls none claimed) a chaos draw. */
+interface FaultPlan {
+  hang: boolean
+  drop: boolean
+  fail: FaultReply | null
+  chaos: ChaosHit | null
 }
 
 /** One business API call: faults, then routing, auth, rate limit, the route, latency, reply. */
@@ -32,16 +41,19 @@ export async function handleApi(
     requestId: headerValue(req, "rt-requestid"),
   }
   const body = await readBody(req)
-  if (core.faults.takeHang(method, url.pathname, url.searchParams)) {
+  const plan = planFaults(core, method, url)
+  if (plan.hang) {
     // Never answered and nothing happens; close() ends the socket.
     recordRequest(core, trace, null, "hung")
     return
   }
-  const drop = core.faults.takeDrop(method, url.pathname, url.searchParams)
-  const pause = once(() => sleep(core.faults.latencyMs, core.closing.signal))
-  const reply = await produceReply(core, { method, url, body, req, pause })
+  if (plan.chaos) trace.chaos = plan.chaos.kind
+  const extraMs = plan.chaos?.kind === "latency" ? plan.chaos.delayMs : 0
+  const pause = once(() => sleep(core.faults.latencyMs + extraMs, core.closing.signal))
+  // Injected failures answer before anything else, so they have no side effect (not even on the request id).
+  const reply = plan.fail ? faultReply(plan.fail) : await produceReply(core, { method, url, body, req, pause })
   await pause()
-  if (drop) {
+  if (plan.drop) {
     // The work is done (an order is committed), but the caller never learns it.
     res.socket?.destroy()
     recordRequest(core, trace, reply.status, "dropped")
@@ -52,11 +64,25 @@ export async function handleApi(
   recordRequest(core, trace, reply.status, reply.status < 400 ? "answered" : "rejected")
 }
 
+function planFaults(core: SandboxCore, method: string, url: URL): FaultPlan {
+  const { pathname, searchParams } = url
+  if (core.faults.takeHang(method, pathname, searchParams)) {
+    return { hang: true, drop: false, fail: null, chaos: null }
+  }
+  const drop = core.faults.takeDrop(method, pathname, searchParams)
+  const fail = core.faults.takeFail(method, pathname, searchParams) ?? null
+  const chaos = drop || fail ? null : core.faults.drawChaos()
+  return { hang: false, drop: drop || chaos?.kind === "drop", fail: fail ?? chaosFailure(chaos), chaos }
+}
+
+function chaosFailure(hit: ChaosHit | null): FaultReply | null {
+  if (hit?.kind !== "5xx" && hit?.kind !== "429") return null
+  const status = hit.kind === "5xx" ? hit.status : 429
+  return { status, code: defaultFaultCode(status), message: `Sandbox chaos: HTTP ${status}` }
+}
+
 async function produceReply(core: SandboxCore, request: ApiRequest): Promise<ApiReply> {
   const { method, url, body } = request
-  // Injected failures come first, so they have no side effect (not even on the request id).
-  const fault = core.faults.takeFail(method, url.pathname, url.searchParams)
-  if (fault) return faultReply(fault)
   if (body === null) return gatewayError(413, "PAYLOAD_TOO_LARGE", "Request body too large")
   const route = findRoute(method, url.pathname)
   if (!route.ok) return route.reply
@@ -74,7 +100,7 @@ async function produceReply(core: SandboxCore, request: ApiRequest): Promise<Api
   }
 }
 
-function faultReply(fault: FailRule): ApiReply {
+function faultReply(fault: FaultReply): ApiReply {
   const retry = fault.status === 429 || fault.status === 503
   return {
     status: fault.status,

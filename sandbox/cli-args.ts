@@ -35,6 +35,8 @@ Runs the esimfly business API simulator until Ctrl+C.
   --hang-next <count>              never answer the next calls
   --rate-limit <limit>/<windowMs>  rate limit (default 1000/3600000)
   --stay-pending <code>            orders of this package stay pending_details (repeatable)
+  --chaos <rate>[:<seed>]          random latency, 5xx, 429 and dropped replies on a share
+                                   (0-1) of API calls, reproducible from the seed (default 1)
   --pending-polls <n>              status polls that still answer pending (default 2)
   --pending-seconds <n>            pending orders complete after n seconds as well
   --pending-shape placeholders|empty
@@ -61,6 +63,7 @@ const FLAGS = new Map<string, FlagSetter>([
   ["--hang-next", (c, v) => c.hangNext.push(integer("--hang-next", v, 1))],
   ["--rate-limit", (c, v) => (c.options.rateLimit = rateLimitOf(v))],
   ["--stay-pending", (c, v) => c.stayPending.push(v)],
+  ["--chaos", (c, v) => (c.options.chaos = chaosOf(v))],
   ["--pending-polls", (c, v) => (c.options.pendingPolls = integer("--pending-polls", v, 0))],
   ["--pending-seconds", (c, v) => (c.options.pendingSeconds = decimal("--pending-seconds", v))],
   ["--pending-shape", (c, v) => (c.options.pendingShape = oneOf("--pending-shape", v, SHAPES))],
@@ -136,4 +139,12 @@ function rateLimitOf(value: string): { limit: number; windowMs: number } {
     limit: integer("--rate-limit limit", limit, 0),
     windowMs: integer("--rate-limit windowMs", windowMs, 1),
   }
+}
+
+/** <rate>[:<seed>], e.g. 0.2 or 0.2:42. */
+function chaosOf(value: string): { rate: number; seed?: number } {
+  const [rate, seed] = value.split(":")
+  const parsed = decimal("--chaos rate", rate)
+  if (parsed > 1) throw new CliUsageError(`--chaos rate must be a number from 0 to 1, got "${rate}"`)
+  return { rate: parsed, ...(seed === undefined ? {} : { seed: integer("--chaos seed", seed, 0) }) }
 }

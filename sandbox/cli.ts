@@ -47,7 +47,7 @@ function stopOnSignals(sandbox: Sandbox): void {
 }
 
 function banner(sandbox: Sandbox, address: SandboxAddress): string {
-  const { latencyMs, failNext, hangNext, dropReplyNext, rateLimit, stayPending } = sandbox.faults.snapshot()
+  const { latencyMs, failNext, hangNext, dropReplyNext, rateLimit, stayPending, chaos } = sandbox.faults.snapshot()
   const control = address.controlUrl
   return [
     "esimfly sandbox is listening",
@@ -61,7 +61,7 @@ function banner(sandbox: Sandbox, address: SandboxAddress): string {
     "  control endpoints (no auth):",
     `    GET  ${control}/ledger`,
     `    GET  ${control}/faults`,
-    `    POST ${control}/faults        {latencyMs, failNext, hangNext, dropReplyNext, rateLimit, stayPending}`,
+    `    POST ${control}/faults        {latencyMs, failNext, hangNext, dropReplyNext, rateLimit, stayPending, chaos}`,
     `    POST ${control}/balance       {"amount"}`,
     `    POST ${control}/order-status  {"orderReference","status"}`,
     `    POST ${control}/esim-state    {"iccid","state"}  (installed | used | new)`,
@@ -69,7 +69,8 @@ function banner(sandbox: Sandbox, address: SandboxAddress): string {
     "",
     `  faults: latency ${latencyMs} ms, rate limit ${rateLimit.limit}/${rateLimit.windowMs} ms, ` +
       `failNext ${failNext.length}, hangNext ${hangNext.length}, dropReplyNext ${dropReplyNext.length}, ` +
-      `stayPending [${stayPending.join(", ")}]`,
+      `stayPending [${stayPending.join(", ")}], ` +
+      (chaos ? `chaos ${chaos.rate} (seed ${chaos.seed}, ${chaos.kinds.join(" ")})` : "chaos off"),
     "",
     "Press Ctrl+C to stop.",
     "",

@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse } from "node:http"
+import { ChaosConfig } from "./chaos"
 import { SandboxCore } from "./core"
 import { FailNextFault, FaultMatch, SandboxFaults } from "./faults"
 import { readBody, sendJson } from "./http-io"
@@ -10,7 +11,7 @@ import { RateLimitConfig } from "./types"
 
 type ControlHandler = (core: SandboxCore, body: Record<string, unknown>) => unknown
 
-const FAULT_KEYS = ["latencyMs", "failNext", "hangNext", "dropReplyNext", "rateLimit", "stayPending"]
+const FAULT_KEYS = ["latencyMs", "failNext", "hangNext", "dropReplyNext", "rateLimit", "stayPending", "chaos"]
 
 const CONTROL_ROUTES = new Map<string, ControlHandler>([
   ["GET /ledger", (core) => buildLedger(core)],
@@ -62,7 +63,7 @@ function parseControlBody(raw: Buffer | null): Record<string, unknown> | null {
   }
 }
 
-/** Applies { latencyMs?, failNext?, hangNext?, dropReplyNext?, rateLimit?, stayPending? }. */
+/** Applies { latencyMs?, failNext?, hangNext?, dropReplyNext?, rateLimit?, stayPending?, chaos? }. */
 export function applyFaultPatch(faults: SandboxFaults, patch: Record<string, unknown>): unknown {
   const unknown = Object.keys(patch).filter((key) => !FAULT_KEYS.includes(key))
   if (unknown.length > 0) {
@@ -74,6 +75,7 @@ export function applyFaultPatch(faults: SandboxFaults, patch: Record<string, unk
   listOf(patch.dropReplyNext).forEach((fault) => faults.dropReplyNext(fault as FaultMatch))
   if (patch.rateLimit !== undefined) faults.setRateLimit(patch.rateLimit as RateLimitConfig | null)
   listOf(patch.stayPending).forEach((code) => faults.stayPending(code as string))
+  if (patch.chaos !== undefined) faults.setChaos(patch.chaos as ChaosConfig | null)
   return faults.snapshot()
 }
 

@@ -32,7 +32,7 @@ export function createCore(input?: SandboxOptions): SandboxCore {
     packagesByCode: new Map(catalogue.map((pkg) => [pkg.code, pkg])),
     retired: new Map(),
     state: createState(toMinor(options.balance, options.currency)),
-    faults: new SandboxFaultBook(options.latencyMs, limiter),
+    faults: new SandboxFaultBook(options.latencyMs, limiter, options.chaos),
     limiter,
     now: options.now,
     closing: new AbortController(),

@@ -1,3 +1,4 @@
+import { ChaosConfig, ChaosHit, ChaosSnapshot, parseChaos, SandboxChaos } from "./chaos"
 import { assertRateLimit, isCount } from "./options"
 import { pathMatches } from "./paths"
 import { SandboxRateLimiter } from "./rate-limit"
@@ -30,11 +31,14 @@ export interface FaultRule {
   query: Record<string, string> | null
 }
 
-export interface FailRule extends FaultRule {
+/** The error answer of an injected failure. */
+export interface FaultReply {
   status: number
   code: string
   message: string
 }
+
+export interface FailRule extends FaultRule, FaultReply {}
 
 export interface FaultSnapshot {
   latencyMs: number
@@ -43,6 +47,8 @@ export interface FaultSnapshot {
   dropReplyNext: FaultRule[]
   rateLimit: RateLimitConfig
   stayPending: string[]
+  /** The chaos setting with its counts, or null when off. */
+  chaos: ChaosSnapshot | null
 }
 
 /** The fault switches of a running sandbox (object API; the control routes call the same). */
@@ -53,6 +59,8 @@ export interface SandboxFaults {
   dropReplyNext(fault?: FaultMatch): void
   setRateLimit(config: RateLimitConfig | null): void
   stayPending(packageCode: string): void
+  /** Random latency, 5xx, 429 and dropped replies on a share of API calls; null turns it off. */
+  setChaos(config: ChaosConfig | null): void
   reset(): void
   snapshot(): FaultSnapshot
 }
@@ -65,18 +73,26 @@ const DEFAULT_CODES: Record<number, string> = {
   504: "GATEWAY_TIMEOUT",
 }
 
+/** The code an injected failure answers with when none is given. */
+export function defaultFaultCode(status: number): string {
+  return DEFAULT_CODES[status] ?? "SANDBOX_FAULT"
+}
+
 export class SandboxFaultBook implements SandboxFaults {
   latencyMs: number
   private fails: FailRule[] = []
   private hangs: FaultRule[] = []
   private drops: FaultRule[] = []
   private readonly pendingCodes = new Set<string>()
+  private chaos: SandboxChaos | null
 
   constructor(
     private readonly initialLatencyMs: number,
-    private readonly limiter: SandboxRateLimiter
+    private readonly limiter: SandboxRateLimiter,
+    private readonly initialChaos: Required<ChaosConfig> | null = null
   ) {
     this.latencyMs = initialLatencyMs
+    this.chaos = initialChaos && new SandboxChaos(initialChaos)
   }
 
   setLatency(ms: number): void {
@@ -89,7 +105,7 @@ export class SandboxFaultBook implements SandboxFaults {
     if (!Number.isInteger(status) || status < 400 || status > 599) {
       throw new Error("failNext.status must be an HTTP error status (400-599)")
     }
-    const code = fault.code ?? DEFAULT_CODES[status] ?? "SANDBOX_FAULT"
+    const code = fault.code ?? defaultFaultCode(status)
     const message = fault.message ?? `Sandbox fault: HTTP ${status}`
     this.fails.push({ ...toRule(fault, "failNext"), status, code, message })
   }
@@ -114,6 +130,15 @@ export class SandboxFaultBook implements SandboxFaults {
     this.pendingCodes.add(packageCode)
   }
 
+  setChaos(config: ChaosConfig | null): void {
+    this.chaos = config === null ? null : new SandboxChaos(parseChaos(config))
+  }
+
+  /** One draw per API call that no queued fault claimed; null when chaos is off or missed. */
+  drawChaos(): ChaosHit | null {
+    return this.chaos?.draw() ?? null
+  }
+
   staysPending(packageCode: string): boolean {
     return this.pendingCodes.has(packageCode)
   }
@@ -125,6 +150,8 @@ export class SandboxFaultBook implements SandboxFaults {
     this.drops = []
     this.pendingCodes.clear()
     this.limiter.reset()
+    // The starting setting again (off unless the sandbox was created with chaos), from its seed.
+    this.chaos = this.initialChaos && new SandboxChaos(this.initialChaos)
   }
 
   snapshot(): FaultSnapshot {
@@ -135,6 +162,7 @@ export class SandboxFaultBook implements SandboxFaults {
       dropReplyNext: this.drops.map((rule) => ({ ...rule })),
       rateLimit: this.limiter.current(),
       stayPending: [...this.pendingCodes],
+      chaos: this.chaos?.snapshot() ?? null,
     }
   }
 

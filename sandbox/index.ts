@@ -23,7 +23,8 @@ export type {
   SandboxOptions,
   SettableEsimState,
 } from "./types"
-export type { FailNextFault, FaultMatch, FaultRule, FailRule, FaultSnapshot, SandboxFaults } from "./faults"
+export type { ChaosConfig, ChaosKind, ChaosSnapshot } from "./chaos"
+export type { FailNextFault, FaultMatch, FaultReply, FaultRule, FailRule, FaultSnapshot, SandboxFaults } from "./faults"
 export type { PackageWire } from "./packages"
 export { API_BASE, CONTROL_BASE } from "./paths"
 

@@ -1,6 +1,7 @@
 import { SandboxCore } from "./core"
 import { toMajor } from "./money"
 import { settleByTime } from "./order-lifecycle"
+import { ChaosKind } from "./chaos"
 import { LedgerOrder, OrderRecord, RequestOutcome, SandboxLedger } from "./types"
 
 /** A copy of what the sandbox holds, for assertions and the demo. */
@@ -20,6 +21,7 @@ export interface RequestTrace {
   method: string
   path: string
   requestId: string | null
+  chaos?: ChaosKind
 }
 
 /** Requests are listed when they finish, so the last entry is the latest answer. */

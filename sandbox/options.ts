@@ -1,3 +1,4 @@
+import { parseChaos } from "./chaos"
 import { ResolvedOptions, SandboxOptions } from "./types"
 
 const HOUR_MS = 60 * 60 * 1000
@@ -20,6 +21,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     pendingShape: options.pendingShape ?? "placeholders",
     latencyMs: options.latencyMs ?? 0,
     rateLimit: options.rateLimit ?? { limit: 1000, windowMs: HOUR_MS },
+    chaos: chaosOption(options.chaos),
     now: options.now ?? Date.now,
     smdpAddress: options.smdpAddress ?? "rsp.sandbox.esimfly.local",
   }
@@ -47,6 +49,10 @@ function validateOptions(o: ResolvedOptions): void {
   }
   if (!(o.latencyMs >= 0)) fail("latencyMs", "must be a number ≥ 0")
   assertRateLimit(o.rateLimit, "rateLimit")
+}
+
+function chaosOption(value: SandboxOptions["chaos"]): ResolvedOptions["chaos"] {
+  return value === undefined || value === null ? null : parseChaos(value, fail)
 }
 
 /** Shared with the fault API, which accepts the same shape. */

@@ -1,3 +1,5 @@
+import type { ChaosConfig, ChaosKind } from "./chaos"
+
 /** Account currencies the sandbox can simulate (see beyond-the-reference.md, "Balance"). */
 export type Currency = "USD" | "IQD"
 
@@ -32,6 +34,8 @@ export interface SandboxOptions {
   latencyMs?: number
   /** Default 1000 requests per hour, as documented. */
   rateLimit?: RateLimitConfig
+  /** Random faults on a share of API calls from the start (see faults.setChaos). Default off. */
+  chaos?: ChaosConfig | null
   /** Injectable clock (ms since epoch), used for timestamps, windows and order dates. */
   now?: () => number
   smdpAddress?: string
@@ -48,6 +52,7 @@ export interface ResolvedOptions {
   pendingShape: PendingShape
   latencyMs: number
   rateLimit: RateLimitConfig
+  chaos: Required<ChaosConfig> | null
   now: () => number
   smdpAddress: string
 }
@@ -108,6 +113,8 @@ export interface RequestRecord {
   requestId: string | null
   status: number | null
   outcome: RequestOutcome
+  /** The chaos fault that hit this call, when one did. */
+  chaos?: ChaosKind
   at: string
 }
 

@@ -133,6 +133,29 @@ medusaIntegrationTestRunner({
       expect(sandbox.current().ledger().orders).toHaveLength(1)
     })
 
+    it("settles two lost replies of one package each with its own order, asking esimfly by idempotency key", async () => {
+      sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST", count: 2 })
+      const one = await placeOrder([{ code: "TR1GB7D", quantity: 1 }])
+      const two = await placeOrder([{ code: "TR1GB7D", quantity: 2 }])
+      const lost = await esim.listEsimOrders({ order_id: [one.id, two.id] })
+      expect(lost.map((intent) => intent.status)).toEqual(["needs_attention", "needs_attention"])
+      const headers = adminHeaders(await createAdminToken(getContainer()))
+      const retried = []
+      for (const intent of lost) {
+        retried.push((await api.post(`/admin/esim-orders/${intent.id}/retry`, {}, headers)).data.esim_order)
+      }
+      expect(retried.map((intent) => intent.status)).toEqual(["completed", "completed"])
+      // The history shows two candidate orders for the first; once it has its own, the second's is plain.
+      expect(retried[0].history.events.map((e: { type: string }) => e.type)).toContain("ask_by_key")
+      const { orders } = sandbox.current().ledger()
+      expect(orders).toHaveLength(2)
+      for (const intent of await esim.listEsimOrders({ order_id: [one.id, two.id] }, { relations: ["esims"] })) {
+        const bought = orders.find((order) => order.idempotencyKey === intent.idempotency_key)
+        expect(intent.esimfly_order_reference).toBe(bought?.orderReference)
+        expect(intent.esims.map((profile) => profile.iccid).sort()).toEqual(bought?.esims.map((sold) => sold.iccid).sort())
+      }
+    })
+
     it("buys again on retry only when esimfly's history proves the lost attempt bought nothing", async () => {
       sandbox.current().faults.hangNext({ path: "/esims/order", method: "POST" })
       const esimOptions = esim.getOptions()

@@ -81,6 +81,8 @@ describe("parseCliArgs", () => {
         "4",
         "--pending-shape",
         "empty",
+        "--chaos",
+        "0.2:42",
       ],
       {}
     )
@@ -98,6 +100,7 @@ describe("parseCliArgs", () => {
           rateLimit: { limit: 100, windowMs: 60000 },
           pendingPolls: 4,
           pendingShape: "empty",
+          chaos: { rate: 0.2, seed: 42 },
         },
         failNext: [{ count: 2, status: 503, code: "SERVICE_UNAVAILABLE" }],
         dropReplyNext: [1],
@@ -118,6 +121,8 @@ describe("parseCliArgs", () => {
     ["--rate-limit", "100"],
     ["--currency", "EUR"],
     ["--latency"],
+    ["--chaos", "1.5"],
+    ["--chaos", "0.2:x"],
   ])("rejects %s %s", (...args) => {
     expect(() => parseCliArgs(args, {})).toThrow(CliUsageError)
   })

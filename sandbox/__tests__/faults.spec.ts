@@ -127,6 +127,7 @@ describe("sandbox faults", () => {
       dropReplyNext: [],
       rateLimit: { limit: 1000, windowMs: 3_600_000 },
       stayPending: [],
+      chaos: null,
     })
     const order = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D" })
     expect(order.body.status).toBe("completed")

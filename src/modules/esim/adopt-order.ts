@@ -4,7 +4,7 @@ import { toProfileRows } from "./mappers"
 import { IntentRow, storeProfiles } from "./purchase-intent"
 import EsimModuleService from "./service"
 import { EsimOrderStatus } from "./types"
-import { historyWindow, resolveUnknownOutcome } from "./unknown-outcome"
+import { historyWindow, resolveUnknownOutcome, RivalIntent } from "./unknown-outcome"
 
 const MAX_HISTORY_PAGES = 20
 
@@ -44,10 +44,20 @@ async function historyOf(esim: EsimModuleService, intent: AdoptableIntent): Prom
   throw new Error(`esimfly's history around this purchase exceeds ${MAX_HISTORY_PAGES} pages; settle it by hand`)
 }
 
+/** Other intents of the package whose create-order answer is not stored: lost, or still on its way. */
+async function rivalsOf(esim: EsimModuleService, intent: AdoptableIntent): Promise<RivalIntent[]> {
+  const unsettled = await esim.listEsimOrders(
+    { package_code: intent.package_code, status: ["purchasing", "needs_attention"], esimfly_order_reference: null },
+    { take: null }
+  )
+  return unsettled.filter((other) => other.id !== intent.id)
+}
+
 /**
  * Settles an intent whose create-order outcome is unknown: adopt the order it created,
- * buy again only when esimfly's complete history proves no order exists, and leave
- * several candidates to a person. Every decision is written to the intent's history.
+ * buy again only when esimfly's complete history proves no order exists, and ask esimfly
+ * by the idempotency key when the history cannot tell whose order is whose. Every
+ * decision is written to the intent's history.
  */
 export async function settleUnknownOutcome(esim: EsimModuleService, intent: AdoptableIntent): Promise<EsimOrderStatus> {
   if (intent.esimfly_order_reference) {
@@ -55,17 +65,18 @@ export async function settleUnknownOutcome(esim: EsimModuleService, intent: Adop
   }
   const history = await historyOf(esim, intent)
   const claimed = await esim.listEsimOrders({ esimfly_order_reference: history.map((o) => o.orderReference) }, { take: null })
-  const decision = resolveUnknownOutcome(intent, history, new Set(claimed.map((c) => c.esimfly_order_reference ?? "")))
+  const claimedReferences = new Set(claimed.map((c) => c.esimfly_order_reference ?? ""))
+  const decision = resolveUnknownOutcome(intent, history, claimedReferences, await rivalsOf(esim, intent))
   if (decision.kind === "adopt") {
     return adoptOrder(esim, intent, decision.reference)
   }
+  const message =
+    decision.kind === "rebuy"
+      ? "esimfly's order history shows no order for this attempt; buying again with the same idempotency key"
+      : `esimfly's history has orders this or another lost purchase may have made (${decision.references.join(", ")}); ` +
+        "sending the same idempotency key again, which esimfly answers with the original order if there is one"
   const at = new Date().toISOString()
-  if (decision.kind === "rebuy") {
-    const message = "esimfly's order history shows no order for this attempt; buying again with the same idempotency key"
-    await esim.updateEsimOrders({ id: intent.id, status: "pending", error_code: null, error_message: null, history: withEvent(intent.history, { at, type: "rebuy", message }) })
-    return "pending"
-  }
-  const message = `several esimfly orders could be this purchase (${decision.references.join(", ")}); check them at esimfly`
-  await esim.updateEsimOrders({ id: intent.id, error_message: message, history: withEvent(intent.history, { at, type: "ambiguous", message }) })
-  return "needs_attention"
+  // Back to pending: the retry's purchase sends the intent's own idempotency key, never a new one.
+  await esim.updateEsimOrders({ id: intent.id, status: "pending", error_code: null, error_message: null, history: withEvent(intent.history, { at, type: decision.kind, message }) })
+  return "pending"
 }

@@ -47,9 +47,22 @@ describe("resolveUnknownOutcome", () => {
     expect(resolveUnknownOutcome(intent, history, new Set(["order_a"]))).toEqual({ kind: "rebuy" })
   })
 
-  it("leaves several candidates to a person", () => {
+  it("asks esimfly by the idempotency key when several orders could be this purchase", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"), row("order_b", "TR-1GB-7D", "2026-11-25T10:01:00Z")]
-    expect(resolveUnknownOutcome(intent, history, new Set())).toEqual({ kind: "ambiguous", references: ["order_a", "order_b"] })
+    expect(resolveUnknownOutcome(intent, history, new Set())).toEqual({ kind: "ask_by_key", references: ["order_a", "order_b"] })
+  })
+
+  it("never adopts the only candidate when another lost or unfinished purchase of the package could own it", () => {
+    const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
+    const rival = { last_attempt_at: new Date("2026-11-25T10:00:01Z") }
+    expect(resolveUnknownOutcome(intent, history, new Set(), [rival])).toEqual({ kind: "ask_by_key", references: ["order_a"] })
+    expect(resolveUnknownOutcome(intent, history, new Set(), [{ last_attempt_at: null }])).toMatchObject({ kind: "ask_by_key" })
+  })
+
+  it("adopts the only candidate when the other unsettled purchases are far from it", () => {
+    const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
+    const farRival = { last_attempt_at: new Date("2026-11-25T09:30:00Z") }
+    expect(resolveUnknownOutcome(intent, history, new Set(), [farRival])).toEqual({ kind: "adopt", reference: "order_a" })
   })
 })
 
