@@ -4,7 +4,7 @@ import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { reconcileEsimOrdersWorkflow } from "../../src/workflows/reconcile-esim-orders"
-import { checkoutEsimCart, seedEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import { checkoutEsimCart, placeEsimOrder, seedEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -35,6 +35,33 @@ medusaIntegrationTestRunner({
       expect(intent.esimfly_order_reference).toBe(sandbox.current().ledger().orders[0].orderReference)
       expect(sandbox.current().ledger().orders).toHaveLength(1)
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(1)
+    })
+
+    it("buys again a purchase esimfly refused for the moment, five attempts at most", async () => {
+      const container = getContainer()
+      const seed = await seedEsimStore(container)
+      const box = sandbox.current()
+      box.faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/esims/order", method: "POST" })
+      const placed = waitForOrderPlaced(container, { timeout: 60_000 })
+      const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] })
+      await placed
+      const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+      expect((await esim.listEsimOrders({ order_id: order.id }))[0]).toMatchObject({ status: "failed", error_code: "SERVICE_UNAVAILABLE" })
+
+      const later = () => new Date(Date.now() + 5 * 60 * 1000).toISOString()
+      const { result } = await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
+      expect(result.settled).toEqual([expect.objectContaining({ status: "completed" })])
+      expect(box.ledger().orders).toHaveLength(1)
+
+      // A long outage: the attempts stop at five, and the intent waits for a person.
+      box.faults.failNext({ status: 500, code: "ORDER_PROCESSING_ERROR", path: "/esims/order", method: "POST", count: 20 })
+      const second = await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
+      for (let run = 0; run < 6; run++) {
+        await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
+      }
+      const [stuck] = await esim.listEsimOrders({ order_id: second.id })
+      expect(stuck).toMatchObject({ status: "failed", error_code: "ORDER_PROCESSING_ERROR", attempts: 5 })
+      expect(box.ledger().orders).toHaveLength(1)
     })
 
     it("buys, once, the eSIMs of an order whose order.placed never arrived", async () => {

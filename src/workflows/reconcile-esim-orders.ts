@@ -3,6 +3,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../modules/esim"
 import EsimModuleService from "../modules/esim/service"
+import { MAX_AUTOMATIC_ATTEMPTS, TRANSIENT_FAILURE_CODES } from "../modules/esim/transient-failures"
 import { retryEsimOrderWorkflow, RetryEsimOrderInput } from "./retry-esim-order"
 
 export const reconcileEsimOrdersWorkflowId = "reconcile-esim-orders"
@@ -11,8 +12,8 @@ export type ReconcileEsimOrdersInput = { now?: string; grace_ms?: number }
 
 export type ReconcileEsimOrdersOutput = { settled: { id: string; status: string }[] }
 
-/** Outcomes worth settling automatically; a timed-out pending order or an ambiguous match waits for a person. */
-const SETTLEABLE_CODES = ["ORDER_OUTCOME_UNKNOWN", "UNEXPECTED_ERROR"]
+/** Unknown outcomes worth settling automatically; a pending order that timed out waits for a person. */
+const SETTLEABLE_CODES = ["ORDER_OUTCOME_UNKNOWN", "UNEXPECTED_ERROR", "DUPLICATE_REQUEST"]
 
 const DEFAULT_GRACE_MS = 2 * 60 * 1000
 
@@ -34,7 +35,8 @@ async function settle(container: MedusaContainer, input: RetryEsimOrderInput): P
  * adopts the order esimfly created, and buys again only when the history proves none exists.
  * That covers intents a crash left `purchasing`, once their call cannot be in flight any
  * more (create-order timeout + grace); the retry re-reads them under the order's lock, so a
- * purchase still running is never raced.
+ * purchase still running is never raced. Purchases esimfly refused for the moment (rate
+ * limit, its own errors) are bought again with their own idempotency key, a few times.
  */
 export const settleUnknownEsimOrdersStep = createStep(
   "settle-unknown-esim-orders",
@@ -49,8 +51,13 @@ export const settleUnknownEsimOrdersStep = createStep(
       BATCH
     )
     const interrupted = await esim.listEsimOrders({ status: "purchasing", last_attempt_at: { $lte: interruptedBefore } }, BATCH)
+    const transient = await esim.listEsimOrders(
+      { status: "failed", error_code: TRANSIENT_FAILURE_CODES, attempts: { $lt: MAX_AUTOMATIC_ATTEMPTS }, last_attempt_at: { $lte: unknownBefore } },
+      BATCH
+    )
     const work: RetryEsimOrderInput[] = [
       ...unknown.map((intent) => ({ id: intent.id })),
+      ...transient.map((intent) => ({ id: intent.id })),
       ...interrupted.map((intent) => ({ id: intent.id, interrupted_before: interruptedBefore.toISOString() })),
     ]
     const settled: ReconcileEsimOrdersOutput["settled"] = []

@@ -2,6 +2,7 @@ import {
   CreateOrderResult,
   Esim,
   Package,
+  EsimflyDuplicateRequestError,
   EsimflyError,
   EsimflyInsufficientBalanceError,
   EsimflyOrderOutcomeUnknownError,
@@ -111,7 +112,9 @@ export function purchaseFailed(error: unknown, now: Date): PurchaseOutcome {
     const { currentBalance: current_balance, requiredBalance: required_balance } = error
     return failure("held", error, now, { current_balance, required_balance })
   }
-  if (error instanceof EsimflyOrderOutcomeUnknownError) {
+  // A duplicate means esimfly already holds a request with this key or id, perhaps still
+  // being processed: whether it bought anything is unknown, so it is looked up, never re-bought.
+  if (error instanceof EsimflyOrderOutcomeUnknownError || error instanceof EsimflyDuplicateRequestError) {
     return failure("needs_attention", error, now)
   }
   if (error instanceof EsimflyError) {

@@ -1,4 +1,5 @@
 import {
+  EsimflyDuplicateRequestError,
   EsimflyInsufficientBalanceError,
   EsimflyInvalidPackageError,
   EsimflyOrderOutcomeUnknownError,
@@ -22,6 +23,11 @@ describe("purchaseFailed", () => {
     const error = new EsimflyOrderOutcomeUnknownError({ requestId: "r", packageCode: "TR", quantity: 1, causeKind: "timeout" })
     expect(purchaseFailed(error, now).status).toBe("needs_attention")
     expect(purchaseFailed(new TypeError("boom"), now)).toMatchObject({ status: "needs_attention", fields: { error_code: "UNEXPECTED_ERROR" } })
+  })
+
+  it("treats a duplicate request as unknown: esimfly may be processing the same key", () => {
+    const duplicate = new EsimflyDuplicateRequestError({ message: "Duplicate request", status: 409, requestId: "r" })
+    expect(purchaseFailed(duplicate, now)).toMatchObject({ status: "needs_attention", fields: { error_code: "DUPLICATE_REQUEST" } })
   })
 
   it("fails definite refusals with their code", () => {
