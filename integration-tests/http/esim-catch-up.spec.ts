@@ -1,7 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
+import { isEsimflyProvider } from "../../src/workflows/steps/deliver-esim-order"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { reconcileEsimOrdersWorkflow } from "../../src/workflows/reconcile-esim-orders"
 import { checkoutEsimCart, placeEsimOrder, seedEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
@@ -62,6 +64,35 @@ medusaIntegrationTestRunner({
       const [stuck] = await esim.listEsimOrders({ order_id: second.id })
       expect(stuck).toMatchObject({ status: "failed", error_code: "ORDER_PROCESSING_ERROR", attempts: 5 })
       expect(box.ledger().orders).toHaveLength(1)
+    })
+
+    it("records the fulfillment of bought eSIMs whose delivery failed, once, without buying again", async () => {
+      const container = getContainer()
+      const seed = await seedEsimStore(container)
+      const fulfillment = container.resolve(Modules.FULFILLMENT)
+      const { data: options } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "shipping_option", fields: ["id", "provider_id"] })
+      const esimOptionIds = options.filter((option) => isEsimflyProvider(option.provider_id)).map((option) => option.id as string)
+      // The eSIM shipping option vanishes between checkout and delivery (a slow esimfly leaves
+      // time for it): the fulfillment cannot be recorded.
+      sandbox.current().faults.setLatency(1500)
+      const placed = waitForOrderPlaced(container, { timeout: 60_000 })
+      const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 2 }] })
+      await fulfillment.softDeleteShippingOptions(esimOptionIds)
+      await placed
+      sandbox.current().faults.setLatency(0)
+      const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+      const [bought] = await esim.listEsimOrders({ order_id: order.id })
+      expect(bought).toMatchObject({ status: "completed", fulfillment_id: null })
+
+      await fulfillment.restoreShippingOptions(esimOptionIds)
+      const later = new Date(Date.now() + 5 * 60 * 1000).toISOString()
+      const { result } = await catchUpEsimOrdersWorkflow(container).run({ input: { now: later } })
+      expect(result.caught_up).toEqual([order.id])
+      const [delivered] = await esim.listEsimOrders({ order_id: order.id })
+      expect(delivered.fulfillment_id).toEqual(expect.any(String))
+      const again = await catchUpEsimOrdersWorkflow(container).run({ input: { now: later } })
+      expect(again.result.caught_up).toEqual([])
+      expect(sandbox.current().ledger().orders).toHaveLength(1)
     })
 
     it("buys, once, the eSIMs of an order whose order.placed never arrived", async () => {

@@ -1,12 +1,16 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { findMissedEsimOrdersStep } from "./steps/find-missed-esim-orders"
+import { findUndeliveredEsimOrdersStep } from "./steps/find-undelivered-esim-orders"
 import { purchaseMissedEsimOrdersStep } from "./steps/purchase-missed-esim-orders"
 
 export const catchUpEsimOrdersWorkflowId = "catch-up-esim-orders"
 
 export type CatchUpEsimOrdersInput = { now?: string; grace_ms?: number; lookback_ms?: number; limit?: number }
 
-/** Buys the eSIMs of placed orders whose `order.placed` never arrived. */
+/**
+ * Buys the eSIMs of placed orders whose `order.placed` never arrived, and records the
+ * fulfillment of bought eSIMs whose delivery never got recorded. Both run the idempotent purchase.
+ */
 export const catchUpEsimOrdersWorkflow = createWorkflow(catchUpEsimOrdersWorkflowId, (input: CatchUpEsimOrdersInput) => {
   const window = transform({ input }, ({ input }) => ({
     now: input.now ?? new Date().toISOString(),
@@ -15,5 +19,9 @@ export const catchUpEsimOrdersWorkflow = createWorkflow(catchUpEsimOrdersWorkflo
     limit: input.limit ?? 200,
   }))
   const missed = findMissedEsimOrdersStep(window)
-  return new WorkflowResponse(purchaseMissedEsimOrdersStep(missed))
+  const undelivered = findUndeliveredEsimOrdersStep(window)
+  const orders = transform({ missed, undelivered }, ({ missed, undelivered }) => ({
+    order_ids: [...new Set([...missed.order_ids, ...undelivered.order_ids])],
+  }))
+  return new WorkflowResponse(purchaseMissedEsimOrdersStep(orders))
 })
