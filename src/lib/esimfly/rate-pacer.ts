@@ -74,6 +74,8 @@ export class RatePacer {
   #heardHeaders = false
   #answered = false
   #inFlight = 0
+  /** Slots granted since the current window began, counting in-flight ones carried over. */
+  #windowGrants = 0
   #queue: Waiter[] = []
   #timer: { at: number; cancel: () => void } | null = null
   #sleptUntil = 0
@@ -130,6 +132,7 @@ export class RatePacer {
       const waiter = this.#queue.shift() as Waiter
       this.#remaining -= 1
       this.#inFlight += 1
+      this.#windowGrants += 1
       this.#resetAt ??= now + DOCUMENTED_RATE_LIMIT.windowMs
       waiter.grant()
     }
@@ -141,6 +144,7 @@ export class RatePacer {
   #roll(now: number): void {
     if (this.#resetAt !== null && now >= this.#resetAt) {
       this.#remaining = Math.max(0, this.#limit - this.#inFlight)
+      this.#windowGrants = this.#inFlight
       this.#resetAt = null
       this.#confirmed = false
     }
@@ -206,7 +210,10 @@ export class RatePacer {
     }
   }
 
-  /** Headers win over the estimate; the other requests in flight may not be counted yet. */
+  /**
+   * Headers correct the estimate without counting a call twice. In a window it knows,
+   * esimfly's count can exceed ours only by calls of others, so the lower figure wins.
+   */
   #adopt({ limit, remaining, resetAt }: RateLimitState, now: number): void {
     const resetMs = resetAt.getTime()
     if (resetMs <= now) {
@@ -214,14 +221,20 @@ export class RatePacer {
     }
     this.#heardHeaders = true
     this.#limit = limit
-    const estimate = Math.max(0, remaining - this.#inFlight)
-    const current = this.#confirmed ? this.#resetAt : null
-    if (current !== null && Math.abs(resetMs - current) < SAME_WINDOW_MS) {
-      this.#remaining = Math.min(this.#remaining, estimate)
-      this.#resetAt = Math.max(current, resetMs)
+    const known = this.#confirmed ? this.#resetAt : null
+    if (known !== null && Math.abs(resetMs - known) < SAME_WINDOW_MS) {
+      this.#remaining = Math.min(this.#remaining, remaining)
+      this.#resetAt = Math.max(known, resetMs)
       return
     }
-    this.#remaining = estimate
+    if (known === null) {
+      // The first report of this window: every slot granted in it stays reserved.
+      this.#remaining = Math.max(0, Math.min(limit - this.#windowGrants, remaining))
+    } else {
+      // esimfly moved to a window of its own: requests still in flight may land in it.
+      this.#remaining = Math.max(0, remaining - this.#inFlight)
+      this.#windowGrants = this.#inFlight
+    }
     this.#resetAt = resetMs
     this.#confirmed = true
   }

@@ -95,6 +95,43 @@ describe("RatePacer", () => {
     expect(granted(await takeMany(7))).toBe(6)
   })
 
+  it("loses no slot to answers that come back while other requests are still in flight", async () => {
+    await learnWindow(10)
+    expect(granted(await takeMany(5))).toBe(5)
+
+    // esimfly had already counted all five when it answered the first of them.
+    pacer.settle(answer(10, 4, MINUTE))
+
+    expect(pacer.snapshot()).toMatchObject({ remaining: 4, inFlight: 4 })
+    expect(granted(await takeMany(5))).toBe(4)
+  })
+
+  it("keeps every slot granted since the reset reserved when the new window is first reported", async () => {
+    await learnWindow(3, MINUTE)
+    await takeMany(2)
+    pacer.settle(answer(3, 1, MINUTE))
+    pacer.settle(answer(3, 0, MINUTE))
+    const waiting = await takeMany(4)
+    await clock.advance(MINUTE)
+    expect(granted(waiting)).toBe(3)
+
+    // Only the one it answered had reached esimfly; the other two are still on their way.
+    pacer.settle(answer(3, 2, MINUTE))
+
+    expect(pacer.snapshot()).toMatchObject({ remaining: 0, inFlight: 2, waiting: 1, source: "headers" })
+  })
+
+  it("keeps the slots of requests still in flight at the reset reserved in the new window", async () => {
+    await learnWindow(3, MINUTE)
+    expect(granted(await takeMany(2))).toBe(2)
+    const waiting = await takeMany(3)
+
+    await clock.advance(MINUTE)
+
+    expect(granted(waiting)).toBe(1)
+    expect(pacer.snapshot()).toMatchObject({ remaining: 0, inFlight: 3, waiting: 2 })
+  })
+
   it("lowers the budget when esimfly counted calls it did not get from us", async () => {
     await learnWindow(10)
     await takeMany(1)
