@@ -24,7 +24,7 @@ async function readBanner(child: ChildProcess): Promise<string> {
       output += chunk.toString()
       if (output.includes("Press Ctrl+C")) resolve(output)
     })
-    child.once("exit", (code) => reject(new Error(`the sandbox exited (${code}) before it listened: ${output}`)))
+    child.once("exit", (code) => reject(new Error(`the sandbox exited (${code}) before it listened`)))
   })
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error("the sandbox did not start in time")), STARTUP_MS).unref()
@@ -51,7 +51,7 @@ export function useSandboxProcess(args: string[] = []): { current: () => Sandbox
     const accessCode = bannerValue(banner, "ESIMFLY_ACCESS_CODE")
     const secretKey = bannerValue(banner, "ESIMFLY_SECRET_KEY")
     if (!url || !accessCode || !secretKey) {
-      throw new Error(`the sandbox banner lacks its address or credentials: ${banner}`)
+      throw new Error("the sandbox banner lacks its address or credentials")
     }
     const controlUrl = `${new URL(url).origin}/__sandbox`
     running = { url, controlUrl, control: (route, body) => control(controlUrl, route, body) }
