@@ -4,8 +4,18 @@ import { settleByTime } from "./order-lifecycle"
 import { ChaosKind } from "./chaos"
 import { LedgerOrder, OrderRecord, RequestOutcome, SandboxLedger } from "./types"
 
+/** The calls the rate limiter weighed since its limit was last set, each with its arrival time. */
+export interface LedgerRateLimit {
+  limit: number
+  windowMs: number
+  calls: Array<{ at: string; allowed: boolean; window: number }>
+}
+
+/** The ledger with the rate limiter's log (`GET /__sandbox/ledger` serves it whole). */
+export type SandboxLedgerWithRateLimit = SandboxLedger & { rateLimit: LedgerRateLimit }
+
 /** A copy of what the sandbox holds, for assertions and the demo. */
-export function buildLedger(core: SandboxCore): SandboxLedger {
+export function buildLedger(core: SandboxCore): SandboxLedgerWithRateLimit {
   const { state, options } = core
   state.orders.forEach((order) => settleByTime(core, order))
   return {
@@ -13,7 +23,13 @@ export function buildLedger(core: SandboxCore): SandboxLedger {
     requests: state.requests.map((request) => ({ ...request })),
     balance: toMajor(state.balanceMinor, options.currency),
     currency: options.currency,
+    rateLimit: ledgerRateLimit(core),
   }
+}
+
+function ledgerRateLimit(core: SandboxCore): LedgerRateLimit {
+  const { limit, windowMs, calls } = core.limiter.log()
+  return { limit, windowMs, calls: calls.map((call) => ({ ...call, at: new Date(call.at).toISOString() })) }
 }
 
 export interface RequestTrace {

@@ -13,11 +13,26 @@ export interface RateLimitVerdict {
   retryAfterSeconds: number
 }
 
+/** One call the limiter weighed: when it arrived, whether it was let through, in which window. */
+export interface RateLimitCall {
+  at: number
+  allowed: boolean
+  /** 1 for the first window since the limit was (re)configured. */
+  window: number
+}
+
+/** What the limiter weighed since it was last configured, for the ledger. */
+export interface RateLimitLog extends RateLimitConfig {
+  calls: RateLimitCall[]
+}
+
 /** A fixed window per API key ("1000 requests per hour per API key"). */
 export class SandboxRateLimiter {
   private config: RateLimitConfig
   private windowStart: number | null = null
   private count = 0
+  private windows = 0
+  private calls: RateLimitCall[] = []
 
   constructor(
     private readonly initial: RateLimitConfig,
@@ -31,6 +46,13 @@ export class SandboxRateLimiter {
     this.config = { ...(config ?? this.initial) }
     this.windowStart = null
     this.count = 0
+    this.windows = 0
+    this.calls = []
+  }
+
+  /** Every call weighed since the last configure(), with its arrival time and window. */
+  log(): RateLimitLog {
+    return { ...this.config, calls: this.calls.map((call) => ({ ...call })) }
   }
 
   current(): RateLimitConfig {
@@ -49,9 +71,13 @@ export class SandboxRateLimiter {
 
   consume(): RateLimitVerdict {
     this.roll()
-    this.windowStart ??= this.now()
+    if (this.windowStart === null) {
+      this.windowStart = this.now()
+      this.windows++
+    }
     const allowed = this.count < this.config.limit
     if (allowed) this.count++
+    this.calls.push({ at: this.now(), allowed, window: this.windows })
     const state = this.peek()
     const retryAfterSeconds = Math.max(1, Math.ceil((state.resetAt - this.now()) / 1000))
     return { allowed, state, retryAfterSeconds }

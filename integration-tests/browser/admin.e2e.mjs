@@ -88,6 +88,10 @@ test("the eSIMs page shows the balance and esimfly's order history", async () =>
   await page.getByRole("button", { name: "Refresh balance" }).click()
   await page.waitForFunction((v) => document.querySelector('[data-testid="esim-balance"]')?.textContent?.includes(v), String(LOW_BALANCE))
   await page.getByTestId("esim-balance-low").waitFor()
+  // The card also shows the API quota the plugin's pacer learned from esimfly's headers.
+  await page.waitForFunction(() =>
+    /API quota \d+ \/ 1000 left, resets /.test(document.querySelector('[data-testid="esim-api-quota"]')?.textContent ?? "")
+  )
   const ledger = await json(`${SANDBOX}/__sandbox/ledger`)
   const history = page.getByTestId("esimfly-history-table")
   await history.getByText(ledger.orders[0].orderReference).first().waitFor()

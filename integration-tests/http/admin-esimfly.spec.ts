@@ -26,6 +26,7 @@ medusaIntegrationTestRunner({
 
     it.each([
       ["/admin/esimfly/balance"],
+      ["/admin/esimfly/rate-limit"],
       ["/admin/esimfly/orders"],
       ["/admin/esimfly/profit"],
       ["/admin/esimfly/packages"],
@@ -43,6 +44,7 @@ medusaIntegrationTestRunner({
     it.each([
       ["/admin/esimfly/balance?foo=1", "foo"],
       ["/admin/esimfly/balance?refresh=yes", "refresh"],
+      ["/admin/esimfly/rate-limit?foo=1", "foo"],
       ["/admin/esimfly/orders?page=0", "page"],
       ["/admin/esimfly/orders?limit=101", "limit"],
       ["/admin/esimfly/orders?status=bogus", "status"],
@@ -81,6 +83,42 @@ medusaIntegrationTestRunner({
       const refreshed = await get("/admin/esimfly/balance?refresh=true")
       expect(refreshed.data.balance).toMatchObject({ amount: 5000, is_low: false })
       expect(balanceCalls()).toBe(calls + 1)
+    })
+
+    it("shows the API quota learned from esimfly's headers, without calling esimfly", async () => {
+      await get("/admin/esimfly/balance?refresh=true")
+      const calls = sandbox.current().ledger().requests.length
+      const reply = await get("/admin/esimfly/rate-limit")
+      expect(reply.status).toBe(200)
+      const quota = reply.data.rate_limit as { remaining: number; reset_at: string }
+      expect(quota).toEqual({
+        pacing: true,
+        limit: 1000,
+        remaining: expect.any(Number),
+        reset_at: expect.any(String),
+        source: "headers",
+        in_flight: 0,
+        waiting: 0,
+      })
+      expect(quota.remaining).toBeLessThanOrEqual(999)
+      const resetIn = Date.parse(quota.reset_at) - Date.now()
+      expect(resetIn).toBeGreaterThan(3_500_000)
+      expect(resetIn).toBeLessThanOrEqual(3_601_000)
+      expect(sandbox.current().ledger().requests).toHaveLength(calls)
+    })
+
+    it("shows a call waiting for the next window once the quota is spent, then lets it through", async () => {
+      sandbox.current().faults.setRateLimit({ limit: 1, windowMs: 2_000 })
+      await get("/admin/esimfly/balance?refresh=true")
+      const waiting = get("/admin/esimfly/balance?refresh=true")
+      await new Promise((resolve) => setTimeout(resolve, 200))
+
+      const spent = await get("/admin/esimfly/rate-limit")
+      expect(spent.data.rate_limit).toMatchObject({ pacing: true, limit: 1, remaining: 0, source: "headers", waiting: 1 })
+
+      expect((await waiting).status).toBe(200)
+      expect(sandbox.current().ledger().requests.map((r) => r.status)).toEqual([200, 200])
+      expect((await get("/admin/esimfly/rate-limit")).data.rate_limit).toMatchObject({ waiting: 0, in_flight: 0 })
     })
 
     it("passes every history filter through to esimfly", async () => {

@@ -101,7 +101,13 @@ describe("/__sandbox control routes", () => {
     sandbox.faults.failNext({ status: 500, count: 3 })
     const reset = await control("/reset", {})
     expect(reset.status).toBe(200)
-    expect(sandbox.ledger()).toEqual({ orders: [], requests: [], balance: 1000, currency: "USD" })
+    expect(sandbox.ledger()).toEqual({
+      orders: [],
+      requests: [],
+      balance: 1000,
+      currency: "USD",
+      rateLimit: { limit: 1000, windowMs: 3_600_000, calls: [] },
+    })
     expect(sandbox.faults.snapshot()).toMatchObject({ latencyMs: 0, failNext: [] })
     expect((await api.get("/balance")).status).toBe(200)
   })

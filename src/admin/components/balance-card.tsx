@@ -3,6 +3,7 @@ import { Alert, Container, Heading, IconButton, StatusBadge, Text, Tooltip } fro
 import { useEsimflyBalance, useRefreshEsimflyBalance } from "../hooks/use-esimfly-balance"
 import { formatDateTime, formatMoney, formatRelative } from "../lib/format"
 import { EsimflyBalance } from "../lib/types"
+import { ApiQuota } from "./api-quota"
 import { SectionError, SectionSkeleton } from "./section-states"
 
 const LowBalanceWarning = ({ balance }: { balance: EsimflyBalance }) => (
@@ -12,7 +13,7 @@ const LowBalanceWarning = ({ balance }: { balance: EsimflyBalance }) => (
   </Alert>
 )
 
-/** The esimfly wholesale balance that pays for every eSIM, with a warning when it runs low. */
+/** The esimfly wholesale balance that pays for every eSIM, with a warning when it runs low, and the API quota. */
 export const BalanceCard = () => {
   const { data: balance, error, isPending, isFetching, refetch } = useEsimflyBalance()
   const refresh = useRefreshEsimflyBalance()
@@ -42,6 +43,7 @@ export const BalanceCard = () => {
           {balance.is_low && <LowBalanceWarning balance={balance} />}
         </>
       )}
+      <ApiQuota />
     </Container>
   )
 }

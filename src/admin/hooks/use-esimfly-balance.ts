@@ -18,6 +18,10 @@ export const useRefreshEsimflyBalance = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => sdk.client.fetch<{ balance: EsimflyBalance }>("/admin/esimfly/balance", { query: { refresh: true } }),
-    onSuccess: (data) => queryClient.setQueryData(esimQueryKeys.balance(), data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(esimQueryKeys.balance(), data)
+      // The refresh spent one call of the API quota.
+      queryClient.invalidateQueries({ queryKey: esimQueryKeys.rateLimit() })
+    },
   })
 }

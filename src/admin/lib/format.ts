@@ -54,6 +54,15 @@ export function formatDateTime(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date)
 }
 
+/** A time of day in the admin's locale ("14:00"), or a dash. */
+export function formatTime(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : null
+  if (!date || Number.isNaN(date.getTime())) {
+    return EMPTY
+  }
+  return new Intl.DateTimeFormat(undefined, { timeStyle: "short" }).format(date)
+}
+
 /** "3 minutes ago", for freshness hints such as the balance's as-of time. */
 export function formatRelative(iso: string, now: Date = new Date()): string {
   const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000)

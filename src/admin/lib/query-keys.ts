@@ -6,6 +6,7 @@ const ROOT = "esimfly" as const
 export const esimQueryKeys = {
   all: [ROOT] as const,
   balance: () => [ROOT, "balance"] as const,
+  rateLimit: () => [ROOT, "rate-limit"] as const,
   history: (query: EsimflyHistoryQuery) => [ROOT, "history", query] as const,
   orphans: () => [ROOT, "orphans"] as const,
   profit: (query: ProfitQuery) => [ROOT, "profit", query] as const,

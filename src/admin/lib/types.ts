@@ -11,6 +11,17 @@ export type EsimflyBalance = {
   is_low: boolean
 }
 
+/** The esimfly API quota as the plugin's shared pacer sees it (GET /admin/esimfly/rate-limit). */
+export type EsimflyRateLimit = {
+  pacing: boolean
+  limit: number | null
+  remaining: number | null
+  reset_at: string | null
+  source: "headers" | "estimated" | "documented" | null
+  in_flight: number | null
+  waiting: number
+}
+
 export type Pagination = { page: number; limit: number | null; total: number | null; total_pages: number }
 
 export const HISTORY_STATUSES = ["pending", "completed", "failed", "cancelled"] as const

@@ -11,6 +11,7 @@ import {
   AdminGetEsimflyPackages,
   AdminGetEsimflyPricingPreview,
   AdminGetEsimflyProfit,
+  AdminGetEsimflyRateLimit,
   AdminReconcileEsimfly,
   AdminSyncEsimflyCatalogue,
 } from "./esimfly/validators"
@@ -31,6 +32,7 @@ const action = (matcher: string): MiddlewareRoute => ({
 
 export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
   query("/admin/esimfly/balance", AdminGetEsimflyBalance),
+  query("/admin/esimfly/rate-limit", AdminGetEsimflyRateLimit),
   query("/admin/esimfly/orders", AdminGetEsimflyOrders),
   query("/admin/esimfly/profit", AdminGetEsimflyProfit),
   query("/admin/esimfly/packages", AdminGetEsimflyPackages),

@@ -25,6 +25,7 @@ import {
 } from "./normalize"
 import { EsimflyOptionsInput, parseEsimflyOptions } from "./options"
 import { RateLimitState } from "./rate-limit"
+import { PacerSnapshot } from "./rate-pacer"
 import {
   balanceResponseSchema,
   cancelEsimResponseSchema,
@@ -45,7 +46,7 @@ import type {
   PackagePage,
 } from "./types"
 
-/** Options plus the injectable seams (fetch, clock, sleep, random, request ids, logger). */
+/** Options plus the injectable seams (fetch, clock, sleep, random, request ids, logger, pacers). */
 export type EsimflyClientConfig = EsimflyOptionsInput & TransportDeps
 
 type UnknownCause = { causeKind: OrderOutcomeCause; requestId: string; status?: number }
@@ -67,15 +68,20 @@ export class EsimflyClient {
   readonly #transport: EsimflyTransport
 
   constructor(config: EsimflyClientConfig) {
-    const { fetch, now, sleep, random, generateRequestId, logger, ...raw } = config
+    const { fetch, now, sleep, random, generateRequestId, logger, pacers, ...raw } = config
     const options = parseEsimflyOptions(raw)
-    const deps = { fetch, now, sleep, random, generateRequestId, logger }
+    const deps = { fetch, now, sleep, random, generateRequestId, logger, pacers }
     this.#transport = new EsimflyTransport(options, deps)
   }
 
   /** The rate-limit window from the latest response that reported one. */
   get rateLimit(): RateLimitState | null {
     return this.#transport.rateLimit
+  }
+
+  /** The shared pacer's view of the account's quota (limit, remaining, reset, waiting); null when pacing is off. */
+  get pacing(): PacerSnapshot | null {
+    return this.#transport.pacing
   }
 
   /**

@@ -164,6 +164,16 @@ export class EsimflyRateLimitError extends EsimflyError {
   }
 }
 
+/**
+ * The client's own pacer would have to wait longer than `rateLimitMaxWaitMs` for a request
+ * slot, so nothing was sent: safe to try again after `retryAfterMs`.
+ */
+export class EsimflyRateLimitWaitError extends EsimflyRateLimitError {
+  constructor(init: Omit<EsimflyErrorInit, "code" | "status"> & { retryAfterMs: number | null }) {
+    super({ ...init, code: "RATE_LIMIT_WAIT_TOO_LONG" })
+  }
+}
+
 /** The order (or resource) does not exist: 404 or ORDER_NOT_FOUND. */
 export class EsimflyNotFoundError extends EsimflyError {
   constructor(init: EsimflyErrorInit) {

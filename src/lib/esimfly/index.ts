@@ -18,6 +18,7 @@ export {
 export type { LpaParts } from "./lpa"
 export {
   ESIMFLY_DEFAULT_BASE_URL,
+  booleanOption,
   esimflyOptionsSchema,
   esimflyOptionsShape,
   integerOption,
@@ -27,6 +28,15 @@ export {
 export type { EsimflyOptions, EsimflyOptionsInput } from "./options"
 export { readRateLimit } from "./rate-limit"
 export type { RateLimitState } from "./rate-limit"
+export {
+  DOCUMENTED_RATE_LIMIT,
+  RatePacer,
+  RatePacerRegistry,
+  sharedRatePacers,
+  sleepClock,
+  timerClock,
+} from "./rate-pacer"
+export type { PacerClock, PacerFeedback, PacerSnapshot } from "./rate-pacer"
 export {
   backoffMs,
   parseRateLimitReset,

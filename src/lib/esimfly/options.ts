@@ -41,6 +41,12 @@ export function integerOption(min: number, max: number, fallback: number) {
   return z.preprocess(numericString, integer).default(fallback)
 }
 
+/** A boolean option with a default; "true"/"false" strings (env vars) are accepted. */
+export function booleanOption(fallback: boolean) {
+  const fromText = (value: unknown) => (value === "true" ? true : value === "false" ? false : value)
+  return z.preprocess(fromText, z.boolean({ error: "must be true or false" })).default(fallback)
+}
+
 /** The option keys shared by the esim module and the fulfillment provider; `.extend()` it for more. */
 export const esimflyOptionsShape = {
   /** Business API access code (RT-AccessCode). */
@@ -64,6 +70,10 @@ export const esimflyOptionsShape = {
   retryBaseMs: integerOption(1, 60000, 500),
   /** Cap of the backoff, and the longest server-requested wait the client will sit out. */
   retryMaxMs: integerOption(1, 600000, 10000),
+  /** Pace every request of the account through one shared limiter (README, "Rate-limit pacing"). */
+  rateLimitPacing: booleanOption(true),
+  /** Longest wait for a request slot; a longer one fails with EsimflyRateLimitWaitError, unsent. */
+  rateLimitMaxWaitMs: integerOption(0, 3600000, 120000),
 }
 
 const esimflyOptionsStrictSchema = z.object(esimflyOptionsShape)

@@ -19,6 +19,15 @@ import {
   parseJson,
 } from "./http"
 import { RateLimitState, readRateLimit } from "./rate-limit"
+import {
+  PacerFeedback,
+  PacerSnapshot,
+  RatePacer,
+  RatePacerRegistry,
+  sharedRatePacers,
+  sleepClock,
+  timerClock,
+} from "./rate-pacer"
 import { sanitize } from "./redact"
 import { AttemptFailure, RetryPolicy, planRetry, serverWaitMs } from "./retry-policy"
 import { signRequest } from "./sign"
@@ -42,6 +51,8 @@ export type TransportDeps = {
   random?: () => number
   generateRequestId?: () => string
   logger?: EsimflyLogger
+  /** Where the account's shared pacer lives; tests inject their own to stay isolated. */
+  pacers?: RatePacerRegistry
 }
 
 /** Connection settings, taken from the validated options. */
@@ -51,6 +62,8 @@ export type TransportConfig = RetryPolicy & {
   baseUrl: string
   timeoutMs: number
   orderTimeoutMs: number
+  rateLimitPacing: boolean
+  rateLimitMaxWaitMs: number
 }
 
 /** A successful JSON object answer, not yet checked against its schema. */
@@ -112,6 +125,7 @@ export class EsimflyTransport {
   readonly #random: () => number
   readonly #generateRequestId: () => string
   readonly #logger: EsimflyLogger | undefined
+  readonly #pacer: RatePacer | null
   #rateLimit: RateLimitState | null = null
 
   constructor({ secretKey, ...config }: TransportConfig, deps: TransportDeps = {}) {
@@ -123,6 +137,18 @@ export class EsimflyTransport {
     this.#random = deps.random ?? Math.random
     this.#generateRequestId = deps.generateRequestId ?? randomUUID
     this.#logger = deps.logger
+    this.#pacer = config.rateLimitPacing ? this.#sharedPacer(deps) : null
+  }
+
+  #sharedPacer(deps: TransportDeps): RatePacer {
+    const clock = deps.sleep ? sleepClock(this.#now, deps.sleep) : timerClock(this.#now)
+    const registry = deps.pacers ?? sharedRatePacers
+    return registry.pacerFor(this.#config.baseUrl, this.#config.accessCode, clock)
+  }
+
+  /** The shared pacer's view of the account's quota; null when pacing is off. */
+  get pacing(): PacerSnapshot | null {
+    return this.#pacer?.snapshot() ?? null
   }
 
   /** The rate-limit window from the latest response that reported one. */
@@ -158,7 +184,9 @@ export class EsimflyTransport {
           `retry ${attempt + 1} in ${plan.delayMs} ms`,
         { requestId }
       )
-      await this.#sleep(plan.delayMs)
+      if (!this.#pacerWaits(result)) {
+        await this.#sleep(plan.delayMs)
+      }
     }
   }
 
@@ -189,6 +217,13 @@ export class EsimflyTransport {
     return { kind: "answer", answer: outcome }
   }
 
+  /** After a 429 that said how long to wait, the pacer already holds every request until then. */
+  #pacerWaits(attempt: Attempt): boolean {
+    const told = attempt.kind === "response" && attempt.status === 429 && attempt.waitMs !== null
+    return this.#pacer !== null && told
+  }
+
+  /** Waits for a slot before anything is signed, so the timestamp is fresh and nothing is sent twice. */
   async #attempt(
     method: HttpMethod,
     path: string,
@@ -196,6 +231,7 @@ export class EsimflyTransport {
     body: string,
     presetRequestId?: string
   ): Promise<Attempt> {
+    await this.#pacer?.take(this.#config.rateLimitMaxWaitMs)
     const requestId = presetRequestId ?? this.#generateRequestId()
     const startedAt = this.#now()
     const timestamp = String(Math.floor(startedAt))
@@ -209,12 +245,15 @@ export class EsimflyTransport {
     const withBody = method === "POST" ? { body } : {}
     const init: RequestInit = { method, headers, signal, ...withBody }
     const sent = { method, path, requestId, signature, timeoutMs }
+    let feedback: PacerFeedback | null = null
     try {
       const response = await this.#fetch(buildUrl(baseUrl, path, query), init)
       const { status, headers: received } = response
       const receivedAt = this.#now()
-      this.#rateLimit = readRateLimit(received, receivedAt) ?? this.#rateLimit
+      const rateLimit = readRateLimit(received, receivedAt)
+      this.#rateLimit = rateLimit ?? this.#rateLimit
       const waitMs = serverWaitMs(status, received, receivedAt)
+      feedback = { rateLimit, status, retryAfterMs: waitMs }
       const json = parseJson(await response.text())
       const durationMs = this.#now() - startedAt
       return this.#logged({ ...sent, kind: "response", status, json, waitMs, durationMs })
@@ -222,6 +261,8 @@ export class EsimflyTransport {
       const kind = isTimeout(error, signal) ? "timeout" : "network"
       const detail = sanitize(describeCause(error), [secretKey, signature])
       return this.#logged({ ...sent, kind, detail, durationMs: this.#now() - startedAt })
+    } finally {
+      this.#pacer?.settle(feedback)
     }
   }
 

@@ -1,4 +1,4 @@
-import { OrderHistoryPage, OrderSummary, PackagePage } from "../../lib/esimfly"
+import { OrderHistoryPage, OrderSummary, PackagePage, PacerSnapshot, RateLimitState } from "../../lib/esimfly"
 
 /** esimfly sends flags as paths on its own site (orders.md: "/img/flags/US.png"). */
 function absoluteFlagUrl(flagUrl: string | null): string | null {
@@ -62,5 +62,32 @@ export function toPackagesResponse(page: PackagePage) {
       total: page.pagination.total,
       total_pages: page.pagination.totalPages,
     },
+  }
+}
+
+/**
+ * The account's API quota in the admin API's snake_case: the shared pacer's view, or,
+ * with pacing off, the last X-RateLimit-* headers the client saw (null before any).
+ */
+export function toRateLimitResponse(pacing: PacerSnapshot | null, lastSeen: RateLimitState | null) {
+  if (pacing) {
+    return {
+      pacing: true,
+      limit: pacing.limit,
+      remaining: pacing.remaining,
+      reset_at: pacing.resetAt?.toISOString() ?? null,
+      source: pacing.source,
+      in_flight: pacing.inFlight,
+      waiting: pacing.waiting,
+    }
+  }
+  return {
+    pacing: false,
+    limit: lastSeen?.limit ?? null,
+    remaining: lastSeen?.remaining ?? null,
+    reset_at: lastSeen?.resetAt.toISOString() ?? null,
+    source: lastSeen ? ("headers" as const) : null,
+    in_flight: null,
+    waiting: 0,
   }
 }

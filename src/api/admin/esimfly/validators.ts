@@ -23,6 +23,9 @@ export const AdminGetEsimflyBalance = z.object({
 })
 export type AdminGetEsimflyBalance = z.infer<typeof AdminGetEsimflyBalance>
 
+export const AdminGetEsimflyRateLimit = z.object({})
+export type AdminGetEsimflyRateLimit = z.infer<typeof AdminGetEsimflyRateLimit>
+
 export const AdminGetEsimflyProfit = z.object({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
 export type AdminGetEsimflyProfit = z.infer<typeof AdminGetEsimflyProfit>
 

@@ -89,7 +89,8 @@ const cases: [string, new (...args: never[]) => errors.EsimflyError, (r: Recorde
     clientFor(r, { now: () => Date.now() - 6 * 60 * 1000 }).getBalance()],
   ["RATE_LIMIT_EXCEEDED", errors.EsimflyRateLimitError, async (r) => {
     sandbox.faults.setRateLimit({ limit: 1, windowMs: 60_000 })
-    const client = clientFor(r)
+    // Paced, the second call would wait out the window instead of meeting the 429.
+    const client = clientFor(r, { rateLimitPacing: false })
     await client.getBalance()
     return client.getBalance()
   }],

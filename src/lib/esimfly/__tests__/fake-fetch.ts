@@ -1,4 +1,5 @@
 import { EsimflyClient, EsimflyClientConfig } from "../client"
+import { RatePacerRegistry } from "../rate-pacer"
 import type { FetchLike } from "../transport"
 
 /** One request the fake fetch received. */
@@ -61,21 +62,28 @@ export function recordingLogger(): { logger: NonNullable<EsimflyClientConfig["lo
   return { logger: { debug: record("debug"), warn: record("warn") }, lines }
 }
 
-/** A client wired to a fake fetch, an instant sleep that records delays, and fixed randomness. */
+/**
+ * A client wired to a fake fetch, a fake clock that only an (instant, recorded) sleep moves,
+ * fixed randomness, and a pacer of its own.
+ */
 export function makeClient(replies: Reply[], config: Partial<EsimflyClientConfig> = {}) {
   const { fetch, calls } = fakeFetch(replies)
   const delays: number[] = []
   const { logger, lines } = recordingLogger()
+  let clock = Date.UTC(2026, 0, 1, 12, 0, 0)
   const client = new EsimflyClient({
     accessCode: "esf_test_access",
     secretKey: "sk_test_secret",
     baseUrl: "https://api.test/api/v1/business",
     fetch,
+    now: () => clock,
     sleep: async (ms) => {
       delays.push(ms)
+      clock += ms
     },
     random: () => 0.5,
     logger,
+    pacers: new RatePacerRegistry(),
     ...config,
   })
   return { client, calls, delays, lines }

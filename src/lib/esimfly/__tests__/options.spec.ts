@@ -25,6 +25,8 @@ describe("parseEsimflyOptions", () => {
       maxRetries: 3,
       retryBaseMs: 500,
       retryMaxMs: 10000,
+      rateLimitPacing: true,
+      rateLimitMaxWaitMs: 120000,
     })
   })
 
