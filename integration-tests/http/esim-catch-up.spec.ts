@@ -39,7 +39,7 @@ medusaIntegrationTestRunner({
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(1)
     })
 
-    it("buys again a purchase esimfly refused for the moment, five attempts at most", async () => {
+    it("buys again a purchase esimfly refused for the moment: five attempts at most, the rate limit without a cap", async () => {
       const container = getContainer()
       const seed = await seedEsimStore(container)
       const box = sandbox.current()
@@ -64,6 +64,16 @@ medusaIntegrationTestRunner({
       const [stuck] = await esim.listEsimOrders({ order_id: second.id })
       expect(stuck).toMatchObject({ status: "failed", error_code: "ORDER_PROCESSING_ERROR", attempts: 5 })
       expect(box.ledger().orders).toHaveLength(1)
+
+      // The rate limit only means "later": it is retried past five attempts.
+      box.faults.reset()
+      box.faults.failNext({ status: 429, code: "RATE_LIMIT_EXCEEDED", path: "/esims/order", method: "POST", count: 6 })
+      const third = await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
+      for (let run = 0; run < 6; run++) {
+        await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
+      }
+      expect((await esim.listEsimOrders({ order_id: third.id }))[0]).toMatchObject({ status: "completed", attempts: 7 })
+      expect(box.ledger().orders).toHaveLength(2)
     })
 
     it("records the fulfillment of bought eSIMs whose delivery failed, once, without buying again", async () => {

@@ -3,7 +3,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../modules/esim"
 import EsimModuleService from "../modules/esim/service"
-import { MAX_AUTOMATIC_ATTEMPTS, TRANSIENT_FAILURE_CODES } from "../modules/esim/transient-failures"
+import { MAX_AUTOMATIC_ATTEMPTS, RATE_LIMIT_FAILURE_CODES, TRANSIENT_FAILURE_CODES } from "../modules/esim/transient-failures"
 import { retryEsimOrderWorkflow, RetryEsimOrderInput } from "./retry-esim-order"
 
 export const reconcileEsimOrdersWorkflowId = "reconcile-esim-orders"
@@ -36,7 +36,7 @@ async function settle(container: MedusaContainer, input: RetryEsimOrderInput): P
  * That covers intents a crash left `purchasing`, once their call cannot be in flight any
  * more (create-order timeout + grace); the retry re-reads them under the order's lock, so a
  * purchase still running is never raced. Purchases esimfly refused for the moment (rate
- * limit, its own errors) are bought again with their own idempotency key, a few times.
+ * limit: every run; its own errors: a few times) are bought again with their own idempotency key.
  */
 export const settleUnknownEsimOrdersStep = createStep(
   "settle-unknown-esim-orders",
@@ -52,7 +52,11 @@ export const settleUnknownEsimOrdersStep = createStep(
     )
     const interrupted = await esim.listEsimOrders({ status: "purchasing", last_attempt_at: { $lte: interruptedBefore } }, BATCH)
     const transient = await esim.listEsimOrders(
-      { status: "failed", error_code: TRANSIENT_FAILURE_CODES, attempts: { $lt: MAX_AUTOMATIC_ATTEMPTS }, last_attempt_at: { $lte: unknownBefore } },
+      {
+        status: "failed",
+        last_attempt_at: { $lte: unknownBefore },
+        $or: [{ error_code: RATE_LIMIT_FAILURE_CODES }, { error_code: TRANSIENT_FAILURE_CODES, attempts: { $lt: MAX_AUTOMATIC_ATTEMPTS } }],
+      },
       BATCH
     )
     const work: RetryEsimOrderInput[] = [
