@@ -1,29 +1,32 @@
-// When the plugin stored and emailed an order's eSIMs, read from its tables.
+// Where the plugin is with each order, read from its tables: when it stored and emailed the
+// eSIMs, or that a purchase ended without eSIMs (held, failed, needs attention).
 
-const DELIVERED = `
-  select d.order_id, d.notified_at,
-         (select max(p.created_at) from esim_profile p where p.order_id = d.order_id) as stored_at
-  from esim_delivery d
-  where d.order_id = any($1) and d.notified_at is not null`
-
-/** { order_id → { storedAt, notifiedAt } (ms) } for the orders already emailed. */
-export async function deliveredOrders(client, orderIds) {
-  const { rows } = await client.query(DELIVERED, [orderIds])
-  return new Map(rows.map((row) => [row.order_id, { storedAt: row.stored_at.getTime(), notifiedAt: row.notified_at.getTime() }]))
-}
+const STATE = `
+  select o.id as order_id, d.notified_at,
+         (select max(p.created_at) from esim_profile p where p.order_id = o.id) as stored_at,
+         (select count(*)::int from esim_order e where e.order_id = o.id and e.status in ('held', 'failed', 'needs_attention')) as stuck
+  from unnest($1::text[]) as o(id)
+  left join esim_delivery d on d.order_id = o.id`
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Polls until every order is emailed; returns the map, or throws naming how many are missing. */
+/**
+ * Polls until every order is emailed or stuck; returns { delivered: Map(order_id →
+ * { storedAt, notifiedAt } in ms), stuck: [order_id] }. Throws after `timeoutMs`.
+ */
 export async function waitForDeliveries(client, orderIds, { timeoutMs, pollMs = 20 }) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const delivered = await deliveredOrders(client, orderIds)
-    if (delivered.size === orderIds.length) {
-      return delivered
+    const { rows } = await client.query(STATE, [orderIds])
+    const delivered = rows.filter((row) => row.notified_at)
+    const stuck = rows.filter((row) => !row.notified_at && row.stuck > 0)
+    if (delivered.length + stuck.length === orderIds.length) {
+      const times = delivered.map((row) => [row.order_id, { storedAt: row.stored_at.getTime(), notifiedAt: row.notified_at.getTime() }])
+      return { delivered: new Map(times), stuck: stuck.map((row) => row.order_id) }
     }
     if (Date.now() > deadline) {
-      throw new Error(`${orderIds.length - delivered.size} of ${orderIds.length} orders were not delivered within ${timeoutMs / 1000} s`)
+      const waiting = orderIds.length - delivered.length - stuck.length
+      throw new Error(`${waiting} of ${orderIds.length} orders were neither delivered nor settled within ${timeoutMs / 1000} s`)
     }
     await sleep(pollMs)
   }

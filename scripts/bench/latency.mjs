@@ -28,8 +28,11 @@ export async function measureDeliveryLatency({ appUrl, store, dbUrl, sandbox }, 
       for (let i = 0; i < orders; i += 1) {
         const order = await checkout()
         const placedAt = Date.now()
-        const delivered = (await waitForDeliveries(client, [order.id], { timeoutMs: 60000 })).get(order.id)
-        placed.push({ placedAt, ...delivered })
+        const { delivered, stuck } = await waitForDeliveries(client, [order.id], { timeoutMs: 60000 })
+        if (stuck.length) {
+          throw new Error(`order ${order.id} got no eSIM (see its esim_order row); the latency needs delivered orders`)
+        }
+        placed.push({ placedAt, ...delivered.get(order.id) })
       }
     })
   } finally {

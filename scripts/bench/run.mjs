@@ -71,7 +71,8 @@ async function liveApps(ctx, config, results) {
     running = await throughputOf(ctx, "app-with-plugin", app, config)
     results.throughput.plugin = running.result
     log("app-with-plugin: waiting for every eSIM to be delivered")
-    await withClient(app.dbUrl, (client) => waitForDeliveries(client, running.result.allOrders, { timeoutMs: 600000, pollMs: 500 }))
+    const { stuck } = await withClient(app.dbUrl, (client) => waitForDeliveries(client, running.result.allOrders, { timeoutMs: 600000, pollMs: 500 }))
+    running.result.undelivered = stuck.length
   } else {
     log("app-with-plugin: medusa start")
     running = await startApp(ROOT, "app-with-plugin", app.env, LOGS)

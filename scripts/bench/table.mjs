@@ -20,7 +20,8 @@ export function describeMachine() {
 function throughputRows({ baseline, plugin }, config) {
   const rows = []
   const how = `${config.shoppers} shoppers, ${config.seconds} s after ${config.warmupSeconds} s warm-up`
-  const errors = (result) => (result.errors ? `; ${result.errors} failed checkouts (${result.firstError})` : "")
+  const errors = (result) =>
+    [result.errors && `; ${result.errors} failed checkouts (${result.firstError})`, result.undelivered && `; ${result.undelivered} orders got no eSIM`].filter(Boolean).join("")
   if (baseline) {
     rows.push(["Checkout throughput, demo app without the plugin", fixed(baseline.ordersPerSecond, 2), "orders/s", `${how}: ${baseline.orders} orders${errors(baseline)}`])
   }
@@ -47,9 +48,16 @@ function backlogRows(backlog) {
   const limit = `${backlog.rateLimit.limit} per ${seconds(backlog.rateLimit.windowMs)} s`
   const ratio = backlog.minimumMs ? `**${fixed(backlog.drainMs / backlog.minimumMs, 2)}×** the ${seconds(backlog.minimumMs)} s the limit allows` : "the limit allows it in one window"
   const delivered = `${int(backlog.completed)} of ${int(backlog.orders)} orders bought (${backlog.outcomes})`
+  const pace = backlog.orders / (backlog.drainMs / 1000)
+  const allowed = backlog.rateLimit.limit / (backlog.rateLimit.windowMs / 1000)
+  const reached = backlog.tooMany
+    ? "the plugin ran into the limit"
+    : pace < allowed * 0.9
+      ? `the plugin never reached the limit: it drained ${fixed(pace, 1)} orders/s, the limit allows ${fixed(allowed, 1)}`
+      : "the plugin kept to the limit"
   return [
     [`Backlog drain, ${int(backlog.orders)} orders at ${limit}`, seconds(backlog.drainMs), "s", `${ratio} (${backlog.windows} windows, the last opens ${seconds(backlog.minimumMs)} s after the first); ${delivered}; ${backlog.concurrency} purchase workflows at a time`],
-    ["429 answers while draining", int(backlog.tooMany), "answers", `of ${int(backlog.calls)} esimfly requests`],
+    ["429 answers while draining", int(backlog.tooMany), "answers", `of ${int(backlog.calls)} esimfly requests; ${reached}`],
   ]
 }
 
