@@ -63,10 +63,11 @@ function backlogRows(backlog) {
 
 function memoryRows(memory) {
   const what = `${int(memory.purchases)} purchases (${int(memory.orders)} orders × ${memory.lines} eSIM lines) in ${fixed(memory.purchaseMs / 60000, 1)} min; ${int(memory.completed)} bought`
-  const mb = (reading, key) => `${reading.label} ${fixed(reading[key], 0)}`
+  const trend = (key) => memory.readings.map((reading) => fixed(reading[key], 0)).join(" → ")
+  const when = `start, after the ${int(memory.warm.orders)}-order warm-up, every ${int(memory.readings[2]?.orders - memory.warm.orders)} orders`
   return [
-    ["Heap growth", fixed(memory.heapPer1000, 2), "MB per 1,000 orders", `${what}; heap after GC (MB): ${[memory.start, memory.warm, memory.end].map((r) => mb(r, "heapMb")).join(", ")}`],
-    ["RSS growth", fixed(memory.rssPer1000, 2), "MB per 1,000 orders", `RSS (MB): ${[memory.start, memory.warm, memory.end].map((r) => mb(r, "rssMb")).join(", ")}`],
+    ["Heap growth", fixed(memory.heapPer1000, 2), "MB per 1,000 orders", `from the warm-up to the end; ${what}; heap after GC (MB) at the ${when}: ${trend("heapMb")}`],
+    ["RSS growth", fixed(memory.rssPer1000, 2), "MB per 1,000 orders", `RSS (MB) at the same points: ${trend("rssMb")}`],
   ]
 }
 

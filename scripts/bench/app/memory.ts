@@ -1,6 +1,7 @@
 // Memory over many purchases in one process: placed orders of `lines` one-eSIM lines, bought
-// by the plugin's purchase workflow; heap and RSS read after a forced GC at the start, after
-// the warm-up, every tenth of the run and at the end. Needs node --expose-gc.
+// by the plugin's purchase workflow; heap and RSS read after a forced GC at the start (the
+// booted app, before the orders are written), after the warm-up, every tenth of the run and
+// at the end. Needs node --expose-gc.
 import { ExecArgs } from "@medusajs/framework/types"
 import { benchInput, writeResult } from "./bench-env"
 import { createPlacedOrders, inParallel, purchase } from "./orders"
@@ -23,9 +24,9 @@ function read(label: string, orders: number): Reading {
 
 export default async function measureMemory({ container }: ExecArgs) {
   const { store, orders, lines, warmupOrders, concurrency } = benchInput<MemoryInput>()
+  const readings = [read("start", 0)]
   const createStart = Date.now()
   const orderIds = await createPlacedOrders(container, store, orders, lines)
-  const readings = [read("start", 0)]
   const purchaseStart = Date.now()
   const step = Math.max(1, Math.ceil((orders - warmupOrders) / 10))
   const stops = [warmupOrders]
