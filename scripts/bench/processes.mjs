@@ -5,6 +5,8 @@ import { openSync, closeSync, readFileSync } from "node:fs"
 
 const running = new Set()
 const cleanups = []
+let cleaning = null
+let interrupted = false
 
 export class BenchError extends Error {}
 
@@ -17,8 +19,14 @@ export function tail(file, lines = 30) {
   }
 }
 
-/** Starts `command` in a new process group, output to `log`; returns { pid, exited, stop() }. */
-export function startProcess(name, command, args, { cwd, env, log }) {
+/**
+ * Starts `command` in a new process group, output to `log`; returns { pid, exited, stop() }.
+ * Once the clean-up has begun only clean-up commands (`cleanup: true`) start.
+ */
+export function startProcess(name, command, args, { cwd, env, log, cleanup = false }) {
+  if (cleaning && !cleanup) {
+    throw new BenchError(`not starting ${name}: the benchmark is stopping`)
+  }
   const fd = openSync(log, "a")
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", fd, fd] })
   closeSync(fd)
@@ -72,7 +80,8 @@ export function onCleanup(step) {
   cleanups.push(step)
 }
 
-let cleaning = null
+/** True once a signal started the clean-up: the failures that follow are ours, not news. */
+export const wasInterrupted = () => interrupted
 
 /** Stops every running process, then runs the clean-up steps; safe to call more than once. */
 export function cleanUp() {
@@ -94,6 +103,7 @@ export function cleanUpOnSignals() {
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }
   for (const [signal, code] of Object.entries(codes)) {
     process.on(signal, () => {
+      interrupted = true
       console.error(`\nbench: ${signal}, stopping everything`)
       cleanUp().finally(() => process.exit(code))
     })

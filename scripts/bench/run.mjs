@@ -1,7 +1,7 @@
 // npm run bench: starts PostgreSQL, the esimfly sandbox and the demo app with and without the
 // plugin, runs each measurement and prints one markdown table. Everything it starts is
 // stopped at the end, on failure and on Ctrl-C. Sizes: scripts/bench/config.mjs.
-import { mkdirSync, rmSync } from "node:fs"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { loadavg } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -12,7 +12,7 @@ import { databaseUrl, withClient } from "./db.mjs"
 import { waitForDeliveries } from "./deliveries.mjs"
 import { measureDeliveryLatency } from "./latency.mjs"
 import { measureMemory } from "./memory.mjs"
-import { BenchError, cleanUp, cleanUpOnSignals, runProcess } from "./processes.mjs"
+import { BenchError, cleanUp, cleanUpOnSignals, runProcess, wasInterrupted } from "./processes.mjs"
 import { sandboxControl } from "./sandbox.mjs"
 import { makeWorkDir, pointDemoAtThisCheckout, prepareDatabases, startApp, startPostgres, startSandbox } from "./stack.mjs"
 import { describeMachine, renderTable } from "./table.mjs"
@@ -108,10 +108,15 @@ async function main() {
   await cleanUp()
   const table = renderTable(results, config, { machine, totalMs: Date.now() - started, loadAtEnd: loadavg()[0] })
   console.log(`\n${table}\n`)
-  log(`done; logs in ${LOGS}`)
+  writeFileSync(join(LOGS, "..", "table.md"), `${table}\n`)
+  writeFileSync(join(LOGS, "..", "results.json"), `${JSON.stringify({ config: { ...config, phases: [...config.phases] }, results }, null, 2)}\n`)
+  log(`done; the table and the raw results are in .bench/, the logs in .bench/logs/`)
 }
 
 main().catch(async (error) => {
+  if (wasInterrupted()) {
+    return // the signal handler cleans up and exits
+  }
   const known = error instanceof BenchError || error instanceof ConfigError
   console.error(`\nbench: ${known ? error.message : error.stack}`)
   await cleanUp()

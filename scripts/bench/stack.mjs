@@ -1,7 +1,7 @@
 // What the benchmark runs on, started from nothing and stopped by processes.mjs: a throwaway
 // PostgreSQL, the esimfly sandbox (its own process, so its ledger does not weigh on the app),
 // the plugin build, the databases and the demo app (`medusa start`, or `medusa exec` scripts).
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmdirSync, rmSync, symlinkSync } from "node:fs"
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmdirSync, rmSync, symlinkSync } from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { join, relative } from "node:path"
@@ -21,9 +21,10 @@ export function freePort() {
   })
 }
 
-/** A temp folder (readable by the postgres user) removed on clean-up. */
+/** A temp folder removed on clean-up, open to the postgres user so PostgreSQL's data lives in it. */
 export function makeWorkDir() {
   const dir = mkdtempSync("/tmp/esimfly-bench.")
+  chmodSync(dir, 0o755)
   onCleanup(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
@@ -31,7 +32,7 @@ export function makeWorkDir() {
 export async function startPostgres(root, work, logs) {
   const port = await freePort()
   const dir = join(work, "pg")
-  const stop = () => runProcess("pg-stop", "bash", [join(root, "scripts/pg-stop.sh"), dir], { cwd: root, env: process.env, log: join(logs, "pg.log") })
+  const stop = () => runProcess("pg-stop", "bash", [join(root, "scripts/pg-stop.sh"), dir], { cwd: root, env: process.env, log: join(logs, "pg.log"), cleanup: true })
   onCleanup(stop)
   await runProcess("pg-start", "bash", [join(root, "scripts/pg-start.sh"), dir, String(port)], { cwd: root, env: process.env, log: join(logs, "pg.log") })
   return { port }

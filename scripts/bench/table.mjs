@@ -71,14 +71,19 @@ function memoryRows(memory) {
   ]
 }
 
+/** The backlog's pace per one-line order when it measured the plugin's work, not 429s. */
+function oneLineOrderMs(backlog) {
+  return backlog && !backlog.tooMany ? backlog.drainMs / backlog.orders : null
+}
+
 /** Why the memory row is not literally 10,000 one-line orders, and how long those would take. */
 function memoryNote({ memory, backlog }) {
   if (!memory || (memory.orders >= 10000 && memory.lines === 1)) {
     return []
   }
-  const perOrder = backlog ? backlog.drainMs / backlog.orders : null
+  const perOrder = oneLineOrderMs(backlog)
   const pace = perOrder
-    ? `: at the backlog drain's pace (${int(perOrder)} ms per one-line order, an upper bound if the rate limit held it back) they take about ${int((perOrder * 10000) / 60000)} min here`
+    ? `: at the backlog drain's pace (${int(perOrder)} ms per one-line order${backlog.drainMs <= backlog.minimumMs * 1.1 ? ", held back by the limit" : ""}) they take about ${int((perOrder * 10000) / 60000)} min here`
     : ""
   return ["", `Memory: the issue's 10,000 one-line orders do not fit the run's budget${pace}; run them with \`BENCH_MEMORY_ORDERS=10000 BENCH_MEMORY_LINES=1\`.`]
 }
