@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url"
 import { measureBacklog } from "./backlog.mjs"
 import { callsPerDeliveredEsim, ledgerMark } from "./calls.mjs"
 import { ConfigError, readConfig } from "./config.mjs"
-import { databaseUrl, withClient } from "./db.mjs"
+import { withClient } from "./db.mjs"
 import { waitForDeliveries } from "./deliveries.mjs"
 import { measureDeliveryLatency } from "./latency.mjs"
 import { measureMemory } from "./memory.mjs"
@@ -21,7 +21,7 @@ import { measureCheckoutThroughput } from "./throughput.mjs"
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
 const LOGS = join(ROOT, ".bench", "logs")
 const started = Date.now()
-// Enough for every eSIM the run buys; the limit only binds in the backlog phase.
+// Enough balance for every eSIM the run buys, and a limit that only binds where the backlog sets one.
 const SANDBOX_BALANCE = 100_000_000
 const SANDBOX_RATE_LIMIT = "100000000/3600000"
 
@@ -43,13 +43,10 @@ async function setUp() {
   await runProcess("plugin build", join(ROOT, "node_modules/.bin/medusa"), ["plugin:build"], { cwd: ROOT, env: process.env, log: join(LOGS, "plugin-build.log") })
   log("databases (medusa db:migrate, then the bench seed in each)")
   const apps = await prepareDatabases(ROOT, { pgPort: pg.port, sandbox, outbox, work, logs: LOGS })
-  for (const app of Object.values(apps)) {
-    app.dbUrl = databaseUrl(pg.port, app.dbName)
-  }
   return { work, sandbox, control: sandboxControl(sandbox.url), apps }
 }
 
-async function throughputOf(ctx, name, app, config) {
+async function throughputOf(name, app, config) {
   log(`${name}: medusa start`)
   const { url, handle } = await startApp(ROOT, name, app.env, LOGS)
   log(`${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`)
@@ -60,7 +57,7 @@ async function throughputOf(ctx, name, app, config) {
 async function liveApps(ctx, config, results) {
   const measureThroughput = config.phases.has("throughput")
   if (measureThroughput) {
-    const baseline = await throughputOf(ctx, "app-without-plugin", ctx.apps.baseline, config)
+    const baseline = await throughputOf("app-without-plugin", ctx.apps.baseline, config)
     await baseline.handle.stop()
     results.throughput = { baseline: baseline.result }
   }
@@ -68,7 +65,7 @@ async function liveApps(ctx, config, results) {
   const app = ctx.apps.plugin
   let running
   if (measureThroughput) {
-    running = await throughputOf(ctx, "app-with-plugin", app, config)
+    running = await throughputOf("app-with-plugin", app, config)
     results.throughput.plugin = running.result
     log("app-with-plugin: waiting for every eSIM to be delivered")
     const { stuck } = await withClient(app.dbUrl, (client) => waitForDeliveries(client, running.result.allOrders, { timeoutMs: 600000, pollMs: 500 }))

@@ -135,7 +135,7 @@ export async function prepareDatabases(root, { pgPort, sandbox, outbox, work, lo
   await createDatabase(pgPort, "bench_baseline", "bench_plugin")
   const seeded = async (dbName, withPlugin) => {
     const store = await execInApp(root, { script: "seed", name: `seed-${dbName}`, env: env(dbName, withPlugin), work, logs })
-    return { dbName, env: env(dbName, withPlugin), store }
+    return { dbName, dbUrl: databaseUrl(pgPort, dbName), env: env(dbName, withPlugin), store }
   }
   return { plugin: await seeded("bench_plugin", true), baseline: await seeded("bench_baseline", false) }
 }

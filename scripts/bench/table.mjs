@@ -46,7 +46,9 @@ function callsRow(calls) {
 
 function backlogRows(backlog) {
   const limit = `${backlog.rateLimit.limit} per ${seconds(backlog.rateLimit.windowMs)} s`
-  const ratio = backlog.minimumMs ? `**${fixed(backlog.drainMs / backlog.minimumMs, 2)}×** the ${seconds(backlog.minimumMs)} s the limit allows` : "the limit allows it in one window"
+  const ratio = backlog.minimumMs
+    ? `**${fixed(backlog.drainMs / backlog.minimumMs, 2)}×** the ${seconds(backlog.minimumMs)} s the limit allows (${backlog.windows} windows, the last opens ${seconds(backlog.minimumMs)} s after the first)`
+    : "the limit allows it in one window"
   const delivered = `${int(backlog.completed)} of ${int(backlog.orders)} orders bought (${backlog.outcomes})`
   const pace = backlog.orders / (backlog.drainMs / 1000)
   const allowed = backlog.rateLimit.limit / (backlog.rateLimit.windowMs / 1000)
@@ -56,7 +58,7 @@ function backlogRows(backlog) {
       ? `the plugin never reached the limit: it drained ${fixed(pace, 1)} orders/s, the limit allows ${fixed(allowed, 1)}`
       : "the plugin kept to the limit"
   return [
-    [`Backlog drain, ${int(backlog.orders)} orders at ${limit}`, seconds(backlog.drainMs), "s", `${ratio} (${backlog.windows} windows, the last opens ${seconds(backlog.minimumMs)} s after the first); ${delivered}; ${backlog.concurrency} purchase workflows at a time`],
+    [`Backlog drain, ${int(backlog.orders)} orders at ${limit}`, seconds(backlog.drainMs), "s", `${ratio}; ${delivered}; ${backlog.concurrency} purchase workflows at a time`],
     ["429 answers while draining", int(backlog.tooMany), "answers", `of ${int(backlog.calls)} esimfly requests; ${reached}`],
   ]
 }
