@@ -1,7 +1,9 @@
 // The demo app: loads the built plugin (repo root, via the self-link in node_modules),
 // the esimfly fulfillment provider next to the manual one, and an "email" channel that
 // writes each email to an outbox folder (.demo/outbox) instead of sending it.
-// scripts/demo.sh writes the .env.
+// scripts/demo.sh writes the .env. The benchmark (scripts/bench) runs the same app twice:
+// DEMO_WITHOUT_PLUGIN=true leaves out the plugin and its provider (the baseline), and
+// DEMO_ADMIN_DISABLED=true serves no admin.
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -12,7 +14,20 @@ const esimflyOptions = {
   baseUrl: process.env.ESIMFLY_BASE_URL,
 }
 
+const withPlugin = process.env.DEMO_WITHOUT_PLUGIN !== "true"
+
+const esimflyPlugin = {
+  resolve: "medusa-plugin-esimfly",
+  options: { ...esimflyOptions, lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD || 50 },
+}
+const esimflyProvider = {
+  resolve: "medusa-plugin-esimfly/providers/esimfly",
+  id: "esimfly",
+  options: esimflyOptions,
+}
+
 module.exports = defineConfig({
+  admin: { disable: process.env.DEMO_ADMIN_DISABLED === "true" },
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     http: {
@@ -23,23 +38,14 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
-  plugins: [
-    {
-      resolve: "medusa-plugin-esimfly",
-      options: { ...esimflyOptions, lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD || 50 },
-    },
-  ],
+  plugins: withPlugin ? [esimflyPlugin] : [],
   modules: [
     {
       resolve: "@medusajs/medusa/fulfillment",
       options: {
         providers: [
           { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
-          {
-            resolve: "medusa-plugin-esimfly/providers/esimfly",
-            id: "esimfly",
-            options: esimflyOptions,
-          },
+          ...(withPlugin ? [esimflyProvider] : []),
         ],
       },
     },

@@ -13,3 +13,11 @@ export const SHIPPING_OPTION_NAME = "eSIM – instant delivery"
 /** The provider id is `<identifier>_<id>`: identifier "esimfly", registered with id "esimfly". */
 export const ESIMFLY_PROVIDER_ID = "esimfly_esimfly"
 export const ESIMFLY_OPTION_ID = "esimfly-digital-delivery"
+
+/** A fulfillment provider and the fulfillment option its shipping option uses. */
+export type FulfillmentProviderChoice = { id: string; optionId: string }
+
+export const ESIMFLY_PROVIDER: FulfillmentProviderChoice = { id: ESIMFLY_PROVIDER_ID, optionId: ESIMFLY_OPTION_ID }
+
+/** Medusa's manual provider (`manual_manual`): the benchmark's baseline app ships with it instead. */
+export const MANUAL_PROVIDER: FulfillmentProviderChoice = { id: "manual_manual", optionId: "manual-fulfillment" }

@@ -8,7 +8,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import {
   COUNTRIES,
-  ESIMFLY_PROVIDER_ID,
+  ESIMFLY_PROVIDER,
   FULFILLMENT_SET_NAME,
   SERVICE_ZONE_NAME,
   STOCK_LOCATION_NAME,
@@ -62,11 +62,15 @@ async function findOrCreateLocation(container: MedusaContainer, report: SeedRepo
   return result[0].id
 }
 
-/** The location eSIMs "ship" from: sold through the sales channel, fulfilled by esimfly. */
+/**
+ * The location eSIMs "ship" from: sold through the sales channel, fulfilled by esimfly
+ * (the benchmark's baseline app, which has no plugin, passes the manual provider).
+ */
 export async function ensureStockLocation(
   container: MedusaContainer,
   report: SeedReport,
-  salesChannelId: string
+  salesChannelId: string,
+  providerId: string = ESIMFLY_PROVIDER.id
 ): Promise<string> {
   const id = await findOrCreateLocation(container, report)
   const state = await loadLocation(container, id)
@@ -78,14 +82,14 @@ export async function ensureStockLocation(
     })
     report.made("stock location ↔ sales channel link")
   }
-  if (state.fulfillment_providers.some((provider) => provider.id === ESIMFLY_PROVIDER_ID)) {
-    report.found(`stock location ↔ ${ESIMFLY_PROVIDER_ID} link`)
+  if (state.fulfillment_providers.some((provider) => provider.id === providerId)) {
+    report.found(`stock location ↔ ${providerId} link`)
   } else {
     await container.resolve(ContainerRegistrationKeys.LINK).create({
       [Modules.STOCK_LOCATION]: { stock_location_id: id },
-      [Modules.FULFILLMENT]: { fulfillment_provider_id: ESIMFLY_PROVIDER_ID },
+      [Modules.FULFILLMENT]: { fulfillment_provider_id: providerId },
     })
-    report.made(`stock location ↔ ${ESIMFLY_PROVIDER_ID} link`)
+    report.made(`stock location ↔ ${providerId} link`)
   }
   return id
 }

@@ -4,12 +4,7 @@ import {
   createShippingOptionsWorkflow,
   createShippingProfilesWorkflow,
 } from "@medusajs/medusa/core-flows"
-import {
-  ESIMFLY_OPTION_ID,
-  ESIMFLY_PROVIDER_ID,
-  SHIPPING_OPTION_NAME,
-  SHIPPING_PROFILE,
-} from "./constants"
+import { ESIMFLY_PROVIDER, FulfillmentProviderChoice, SHIPPING_OPTION_NAME, SHIPPING_PROFILE } from "./constants"
 import { SeedReport } from "./report"
 
 export async function ensureShippingProfile(
@@ -29,11 +24,15 @@ export async function ensureShippingProfile(
   return result[0].id
 }
 
-/** The free, instant esimfly option the storefront offers for eSIM carts. */
+/**
+ * The free, instant option the storefront offers for eSIM carts, served by esimfly (the
+ * benchmark's baseline app, which has no plugin, passes the manual provider).
+ */
 export async function ensureShippingOption(
   container: MedusaContainer,
   report: SeedReport,
-  ids: { serviceZoneId: string; shippingProfileId: string; regionId: string }
+  ids: { serviceZoneId: string; shippingProfileId: string; regionId: string },
+  provider: FulfillmentProviderChoice = ESIMFLY_PROVIDER
 ): Promise<string> {
   const service = container.resolve(Modules.FULFILLMENT)
   const [existing] = await service.listShippingOptions({
@@ -49,10 +48,10 @@ export async function ensureShippingOption(
       {
         name: SHIPPING_OPTION_NAME,
         price_type: "flat",
-        provider_id: ESIMFLY_PROVIDER_ID,
+        provider_id: provider.id,
         service_zone_id: ids.serviceZoneId,
         shipping_profile_id: ids.shippingProfileId,
-        data: { id: ESIMFLY_OPTION_ID },
+        data: { id: provider.optionId },
         type: { label: "eSIM", description: "Delivered by email within seconds", code: "esim" },
         prices: [
           { currency_code: "usd", amount: 0 },
@@ -66,6 +65,6 @@ export async function ensureShippingOption(
       },
     ],
   })
-  report.made(`shipping option "${SHIPPING_OPTION_NAME}" (${ESIMFLY_PROVIDER_ID}, free)`)
+  report.made(`shipping option "${SHIPPING_OPTION_NAME}" (${provider.id}, free)`)
   return result[0].id
 }
