@@ -134,6 +134,16 @@ medusaIntegrationTestRunner({
       expect(intent).toMatchObject({ status: "completed", quantity: 2 })
       expect(sandbox.current().ledger().orders).toHaveLength(1)
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
+
+      // A newer lost order behind pages of settled ones is still found.
+      await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
+      await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
+      const { result: newer } = await createOrderWorkflow(container).run({
+        input: { region_id: seed.region.id, sales_channel_id: seed.salesChannel.id, email: "lost2@esim.test", currency_code: "usd", items: [{ variant_id: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] },
+      })
+      const paged = await catchUpEsimOrdersWorkflow(container).run({ input: { now: later, limit: 1, page_size: 1 } })
+      expect(paged.result.caught_up).toEqual([newer.id])
+      expect(sandbox.current().ledger().orders).toHaveLength(4)
     })
   },
 })

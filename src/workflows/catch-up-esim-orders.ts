@@ -5,7 +5,7 @@ import { purchaseMissedEsimOrdersStep } from "./steps/purchase-missed-esim-order
 
 export const catchUpEsimOrdersWorkflowId = "catch-up-esim-orders"
 
-export type CatchUpEsimOrdersInput = { now?: string; grace_ms?: number; lookback_ms?: number; limit?: number }
+export type CatchUpEsimOrdersInput = { now?: string; grace_ms?: number; lookback_ms?: number; limit?: number; page_size?: number }
 
 /**
  * Buys the eSIMs of placed orders whose `order.placed` never arrived, and records the
@@ -17,6 +17,7 @@ export const catchUpEsimOrdersWorkflow = createWorkflow(catchUpEsimOrdersWorkflo
     grace_ms: input.grace_ms ?? 2 * 60 * 1000,
     lookback_ms: input.lookback_ms ?? 7 * 24 * 60 * 60 * 1000,
     limit: input.limit ?? 200,
+    page_size: input.page_size ?? 200,
   }))
   const missed = findMissedEsimOrdersStep(window)
   const undelivered = findUndeliveredEsimOrdersStep(window)

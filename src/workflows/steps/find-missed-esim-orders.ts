@@ -1,3 +1,4 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
@@ -6,31 +7,48 @@ import EsimModuleService from "../../modules/esim/service"
 
 export const findMissedEsimOrdersStepId = "find-missed-esim-orders"
 
-export type FindMissedEsimOrdersInput = { now: string; grace_ms: number; lookback_ms: number; limit: number }
+/** `page_size`: orders read per query while walking the window. */
+export type FindMissedEsimOrdersInput = { now: string; grace_ms: number; lookback_ms: number; limit: number; page_size: number }
+
+type Window = { created_at: { $gte: Date; $lte: Date } }
+
+async function missedOnPage(container: MedusaContainer, window: Window, skip: number, take: number): Promise<{ missed: string[]; read: number }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "status", "items.*", "items.variant.metadata"],
+    filters: { ...window, status: { $ne: "canceled" } },
+    pagination: { skip, take, order: { created_at: "ASC", id: "ASC" } },
+  })
+  const withEsims = (data as unknown as PlannableOrder[]).filter((order) => planIntents(order).length > 0)
+  if (!withEsims.length) {
+    return { missed: [], read: data.length }
+  }
+  const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+  const intents = await esim.listEsimOrders({ order_id: withEsims.map((o) => o.id) }, { take: null, select: ["order_id"] })
+  const covered = new Set(intents.map((intent) => intent.order_id))
+  return { missed: withEsims.map((o) => o.id).filter((id) => !covered.has(id)), read: data.length }
+}
 
 /**
  * Placed orders with eSIM lines and no purchase intent after the grace period: their
- * `order.placed` was lost (the local event bus drops events on a crash).
+ * `order.placed` was lost (the local event bus drops events on a crash). The whole window is
+ * walked, so a busy store's older, settled orders never hide a newer missed one; at most
+ * `limit` are returned per run.
  */
 export const findMissedEsimOrdersStep = createStep(
   findMissedEsimOrdersStepId,
   async (input: FindMissedEsimOrdersInput, { container }) => {
     const now = new Date(input.now).getTime()
-    const created_at = { $gte: new Date(now - input.lookback_ms), $lte: new Date(now - input.grace_ms) }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "status", "items.*", "items.variant.metadata"],
-      filters: { created_at, status: { $ne: "canceled" } },
-      pagination: { take: input.limit, order: { created_at: "ASC" } },
-    })
-    const withEsims = (data as unknown as PlannableOrder[]).filter((order) => planIntents(order).length > 0)
-    if (!withEsims.length) {
-      return new StepResponse({ order_ids: [] as string[] })
+    const window = { created_at: { $gte: new Date(now - input.lookback_ms), $lte: new Date(now - input.grace_ms) } }
+    const order_ids: string[] = []
+    for (let skip = 0; order_ids.length < input.limit; skip += input.page_size) {
+      const page = await missedOnPage(container, window, skip, input.page_size)
+      order_ids.push(...page.missed)
+      if (page.read < input.page_size) {
+        break
+      }
     }
-    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const intents = await esim.listEsimOrders({ order_id: withEsims.map((o) => o.id) }, { take: null, select: ["order_id"] })
-    const covered = new Set(intents.map((intent) => intent.order_id))
-    return new StepResponse({ order_ids: withEsims.map((o) => o.id).filter((id) => !covered.has(id)) })
+    return new StepResponse({ order_ids: order_ids.slice(0, input.limit) })
   }
 )
