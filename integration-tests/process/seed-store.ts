@@ -2,16 +2,10 @@
 // process tests buy from (fixtures/esim-store) and writes what they need to call it from outside.
 import { writeFileSync } from "node:fs"
 import { ExecArgs } from "@medusajs/framework/types"
-import { createAdminToken, createCustomer, seedEsimStore } from "../fixtures/esim-store"
+import { CheckoutSeed, createAdminToken, createCustomer, seedEsimStore } from "../fixtures/esim-store"
 
 /** What a process test reads back: ids for the checkout, and tokens for the admin and a customer. */
-export type ProcessSeed = {
-  region: { id: string }
-  salesChannel: { id: string }
-  publishableKey: { token: string }
-  esimShippingOption: { id: string }
-  manualShippingOption: { id: string }
-  physicalVariant: { id: string }
+export type ProcessSeed = CheckoutSeed & {
   esimProducts: Record<string, { variant: { id: string } }>
   adminToken: string
   customer: { id: string; email: string; token: string }

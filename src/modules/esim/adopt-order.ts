@@ -1,12 +1,12 @@
 import { OrderSummary } from "../../lib/esimfly"
 import { withEvent } from "./history"
 import { toProfileRows } from "./mappers"
+import { MAX_HISTORY_PAGES, readOrderHistory } from "./order-history"
 import { IntentRow, storeProfiles } from "./purchase-intent"
 import EsimModuleService from "./service"
 import { EsimOrderStatus } from "./types"
 import { historyWindow, resolveUnknownOutcome, RivalIntent } from "./unknown-outcome"
-
-const MAX_HISTORY_PAGES = 20
+import { listUnsettledIntents } from "./unsettled-intents"
 
 type AdoptableIntent = IntentRow & { last_attempt_at: Date | string | null }
 
@@ -32,25 +32,16 @@ export async function adoptOrder(esim: EsimModuleService, intent: IntentRow, ref
 }
 
 async function historyOf(esim: EsimModuleService, intent: AdoptableIntent): Promise<OrderSummary[]> {
-  const window = historyWindow(intent)
-  const orders: OrderSummary[] = []
-  for (let page = 1; page <= MAX_HISTORY_PAGES; page++) {
-    const result = await esim.getClient().listOrders({ ...window, search: intent.package_code, status: "all", limit: 100, page })
-    orders.push(...result.orders)
-    if (page >= result.pagination.totalPages || !result.orders.length) {
-      return orders
-    }
+  const orders = await readOrderHistory(esim, { ...historyWindow(intent), search: intent.package_code, status: "all" })
+  if (!orders) {
+    throw new Error(`esimfly's history around this purchase exceeds ${MAX_HISTORY_PAGES} pages; settle it by hand`)
   }
-  throw new Error(`esimfly's history around this purchase exceeds ${MAX_HISTORY_PAGES} pages; settle it by hand`)
+  return orders
 }
 
 /** Other intents of the package whose create-order answer is not stored: lost, or still on its way. */
 async function rivalsOf(esim: EsimModuleService, intent: AdoptableIntent): Promise<RivalIntent[]> {
-  const unsettled = await esim.listEsimOrders(
-    { package_code: intent.package_code, status: ["purchasing", "needs_attention"], esimfly_order_reference: null },
-    { take: null }
-  )
-  return unsettled.filter((other) => other.id !== intent.id)
+  return (await listUnsettledIntents(esim, intent.package_code)).filter((other) => other.id !== intent.id)
 }
 
 /**

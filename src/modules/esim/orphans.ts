@@ -1,9 +1,8 @@
 import { OrderSummary } from "../../lib/esimfly"
+import { MAX_HISTORY_PAGES, readOrderHistory } from "./order-history"
 import EsimModuleService from "./service"
 import { MATCH_WINDOW_MS } from "./unknown-outcome"
-
-/** esimfly's history is read at most this far; a longer window is refused up front. */
-export const MAX_ORPHAN_PAGES = 20
+import { listUnsettledIntents } from "./unsettled-intents"
 
 /** An intent whose purchase has not settled: the orphan may be its order, adopted at the next reconciliation. */
 export type UnsettledIntent = {
@@ -39,36 +38,24 @@ export function findOrphans(history: OrderSummary[], claimed: Set<string>, unset
     }))
 }
 
-async function readHistory(esim: EsimModuleService, window: OrphanWindow): Promise<OrderSummary[]> {
-  const orders: OrderSummary[] = []
-  for (let page = 1; page <= MAX_ORPHAN_PAGES; page++) {
-    const result = await esim.getClient().listOrders({ ...window, status: "all", limit: 100, page, sortBy: "created_at", sortOrder: "desc" })
-    orders.push(...result.orders)
-    if (page >= result.pagination.totalPages || !result.orders.length) {
-      return orders
-    }
-  }
-  throw new OrphanWindowTooLargeError()
-}
-
 export class OrphanWindowTooLargeError extends Error {
   constructor() {
-    super(`esimfly's history in this window exceeds ${MAX_ORPHAN_PAGES * 100} orders; choose a shorter from_date/to_date window`)
+    super(`esimfly's history in this window exceeds ${MAX_HISTORY_PAGES * 100} orders; choose a shorter from_date/to_date window`)
     this.name = "OrphanWindowTooLargeError"
   }
 }
 
 /** Reads esimfly's history over the window and returns the orders no intent of this store claims. */
 export async function listOrphanOrders(esim: EsimModuleService, window: OrphanWindow): Promise<OrphanReport> {
-  const history = await readHistory(esim, window)
+  const history = await readOrderHistory(esim, { ...window, status: "all", sortBy: "created_at", sortOrder: "desc" })
+  if (!history) {
+    throw new OrphanWindowTooLargeError()
+  }
   const references = history.map((order) => order.orderReference)
   const claimed = references.length
     ? await esim.listEsimOrders({ esimfly_order_reference: references }, { take: null, select: ["esimfly_order_reference"] })
     : []
-  const unsettled = await esim.listEsimOrders(
-    { status: ["purchasing", "needs_attention"], esimfly_order_reference: null },
-    { take: null, select: ["id", "package_code", "last_attempt_at"] }
-  )
+  const unsettled = await listUnsettledIntents(esim)
   const claimedSet = new Set(claimed.map((intent) => intent.esimfly_order_reference ?? ""))
   return { orphans: findOrphans(history, claimedSet, unsettled), scanned: history.length }
 }
