@@ -9,6 +9,7 @@ const esimflyOptions = {
   secretKey: process.env.ESIMFLY_SECRET_KEY,
   baseUrl: process.env.ESIMFLY_BASE_URL,
   orderTimeoutMs: process.env.ESIMFLY_ORDER_TIMEOUT_MS,
+  rateLimitMaxWaitMs: process.env.ESIMFLY_RATE_LIMIT_MAX_WAIT_MS,
 }
 const esimModuleOptions = {
   ...esimflyOptions,
@@ -17,6 +18,8 @@ const esimModuleOptions = {
   exchangeRates: JSON.parse(process.env.ESIMFLY_EXCHANGE_RATES || "[]"),
   pricing: process.env.ESIMFLY_PRICING ? JSON.parse(process.env.ESIMFLY_PRICING) : undefined,
   catalogue: process.env.ESIMFLY_CATALOGUE ? JSON.parse(process.env.ESIMFLY_CATALOGUE) : undefined,
+  orderLockTtlS: process.env.ESIMFLY_ORDER_LOCK_TTL_S,
+  orderLockWaitS: process.env.ESIMFLY_ORDER_LOCK_WAIT_S,
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const

@@ -33,6 +33,8 @@ describe("a Medusa process killed mid-purchase", () => {
       // After the restart, reconciliation looks every second for purchases older than 5 s + 1 s.
       ESIMFLY_RECONCILE_INTERVAL_MS: "1000",
       ESIMFLY_RECONCILE_GRACE_MS: "1000",
+      // An interrupted purchase is judged by its age: the create-order timeout plus the longest pacer wait.
+      ESIMFLY_RATE_LIMIT_MAX_WAIT_MS: "1000",
       ESIMFLY_CATCH_UP_INTERVAL_MS: HOUR,
       ESIMFLY_PENDING_JOB_INTERVAL_MS: HOUR,
     })

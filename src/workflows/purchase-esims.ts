@@ -1,27 +1,28 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { buyEsimIntentsStep } from "./steps/buy-esim-intents"
+import { cancelEsimIntentsStep } from "./steps/cancel-esim-intents"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
+import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
 import { prepareEsimIntentsStep } from "./steps/prepare-esim-intents"
+
+export { esimOrderLockKey } from "./steps/esim-order-lock"
 
 export const purchaseEsimsWorkflowId = "purchase-esims"
 
 export type PurchaseEsimsInput = { order_id: string }
 
-/** The lock every eSIM purchase of one order takes, so concurrent runs buy nothing twice. */
-export const esimOrderLockKey = (orderId: string) => `esim-purchase:${orderId}`
-
 /**
  * Buys the eSIMs of a placed order exactly once, stores them, records the Medusa
- * fulfillment and emails the shopper. Safe to run any number of times for an order.
+ * fulfillment and emails the shopper. Safe to run any number of times for an order. A
+ * cancel that came while it bought is finished before anything is delivered.
  */
 export const purchaseEsimsWorkflow = createWorkflow(purchaseEsimsWorkflowId, (input: PurchaseEsimsInput) => {
-  const key = transform({ input }, ({ input }) => esimOrderLockKey(input.order_id))
-  acquireLockStep({ key, timeout: 180, ttl: 600 })
+  const lock = acquireEsimOrderLockStep({ order_id: input.order_id })
   const prepared = prepareEsimIntentsStep({ order_id: input.order_id })
-  const bought = buyEsimIntentsStep({ order_id: input.order_id })
+  const bought = buyEsimIntentsStep(transform({ input, lock }, ({ input, lock }) => ({ order_id: input.order_id, lock })))
+  cancelEsimIntentsStep({ order_id: input.order_id, requested_only: true })
   const delivered = deliverEsimOrderStep({ order_id: input.order_id })
   const notified = notifyEsimDeliveryStep({ order_id: input.order_id })
   const eventInput = transform({ input, bought, delivered }, ({ input, bought, delivered }) => ({
@@ -30,6 +31,6 @@ export const purchaseEsimsWorkflow = createWorkflow(purchaseEsimsWorkflowId, (in
     fulfillment_id: delivered.fulfillment_id,
   }))
   emitEsimOrderEventsStep(eventInput)
-  releaseLockStep({ key })
+  releaseEsimOrderLockStep(lock)
   return new WorkflowResponse({ prepared, bought, delivered, notified })
 })

@@ -1,10 +1,12 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../modules/esim"
 import EsimModuleService from "../modules/esim/service"
+import { purchaseInFlightMs } from "../modules/esim/interrupted-purchase"
 import { MAX_AUTOMATIC_ATTEMPTS, RATE_LIMIT_FAILURE_CODES, TRANSIENT_FAILURE_CODES } from "../modules/esim/transient-failures"
 import { retryEsimOrderWorkflow, RetryEsimOrderInput } from "./retry-esim-order"
+import { finishEsimCancelsStep } from "./steps/finish-esim-cancels"
 
 export const reconcileEsimOrdersWorkflowId = "reconcile-esim-orders"
 
@@ -16,6 +18,9 @@ export type ReconcileEsimOrdersOutput = { settled: { id: string; status: string 
 const SETTLEABLE_CODES = ["ORDER_OUTCOME_UNKNOWN", "UNEXPECTED_ERROR", "DUPLICATE_REQUEST"]
 
 const DEFAULT_GRACE_MS = 2 * 60 * 1000
+
+/** How far back the cancel catch-up looks for canceled orders whose event was lost. */
+const CANCEL_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000
 
 const BATCH = { take: 50, order: { last_attempt_at: "ASC" as const } }
 
@@ -45,15 +50,21 @@ export const settleUnknownEsimOrdersStep = createStep(
     const now = new Date(input.now ?? Date.now()).getTime()
     const grace = input.grace_ms ?? DEFAULT_GRACE_MS
     const unknownBefore = new Date(now - grace)
-    const interruptedBefore = new Date(now - esim.getOptions().orderTimeoutMs - grace)
+    const interruptedBefore = new Date(now - purchaseInFlightMs(esim.getOptions()) - grace)
+    // A cancelled intent's unknown outcome is always settled: whatever esimfly holds for it is cancelled.
     const unknown = await esim.listEsimOrders(
-      { status: "needs_attention", error_code: SETTLEABLE_CODES, last_attempt_at: { $lte: unknownBefore } },
+      {
+        status: "needs_attention",
+        last_attempt_at: { $lte: unknownBefore },
+        $or: [{ error_code: SETTLEABLE_CODES }, { cancel_requested_at: { $ne: null } }],
+      },
       BATCH
     )
     const interrupted = await esim.listEsimOrders({ status: "purchasing", last_attempt_at: { $lte: interruptedBefore } }, BATCH)
     const transient = await esim.listEsimOrders(
       {
         status: "failed",
+        cancel_requested_at: null,
         last_attempt_at: { $lte: unknownBefore },
         $or: [{ error_code: RATE_LIMIT_FAILURE_CODES }, { error_code: TRANSIENT_FAILURE_CODES, attempts: { $lt: MAX_AUTOMATIC_ATTEMPTS } }],
       },
@@ -75,7 +86,16 @@ export const settleUnknownEsimOrdersStep = createStep(
   }
 )
 
-/** Reconciles the plugin's unknown purchases against esimfly (scheduled; also runnable by hand). */
+/**
+ * Reconciles the plugin's unknown purchases against esimfly, then finishes every cancel that
+ * was asked for but not done (scheduled; also runnable by hand).
+ */
 export const reconcileEsimOrdersWorkflow = createWorkflow(reconcileEsimOrdersWorkflowId, (input: ReconcileEsimOrdersInput) => {
-  return new WorkflowResponse(settleUnknownEsimOrdersStep(input))
+  const settled = settleUnknownEsimOrdersStep(input)
+  const window = transform({ input, settled }, ({ input }) => ({
+    now: input.now ?? new Date().toISOString(),
+    lookback_ms: CANCEL_LOOKBACK_MS,
+  }))
+  const cancels = finishEsimCancelsStep(window)
+  return new WorkflowResponse(transform({ settled, cancels }, ({ settled, cancels }) => ({ ...settled, cancels: cancels.orders })))
 })

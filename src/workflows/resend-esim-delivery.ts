@@ -1,4 +1,5 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
 import { intentOrderId } from "./utils/intent-order-id"
 
@@ -6,9 +7,11 @@ export const resendEsimDeliveryWorkflowId = "resend-esim-delivery"
 
 export type ResendEsimDeliveryInput = { id: string }
 
-/** Sends the delivery email of an intent's order again, with a fresh guest link. */
+/** Sends the delivery email of an intent's order again, with a fresh guest link, under the order's lock. */
 export const resendEsimDeliveryWorkflow = createWorkflow(resendEsimDeliveryWorkflowId, (input: ResendEsimDeliveryInput) => {
   const orderId = intentOrderId(input.id)
+  const lock = acquireEsimOrderLockStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
   const notified = notifyEsimDeliveryStep({ order_id: orderId, resend: true })
+  releaseEsimOrderLockStep(lock)
   return new WorkflowResponse(notified)
 })

@@ -1,9 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { esimOrderLockKey } from "./purchase-esims"
 import { buyEsimIntentsStep } from "./steps/buy-esim-intents"
+import { cancelEsimIntentsStep } from "./steps/cancel-esim-intents"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
+import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
 import { requeueEsimIntentStep } from "./steps/requeue-esim-intent"
 import { intentOrderId } from "./utils/intent-order-id"
@@ -18,14 +18,16 @@ export type RetryEsimOrderInput = {
 
 /**
  * Retries one held, failed or unsettled intent: it buys only what was not bought, then
- * delivers and notifies like the first run. Takes the same order lock as the purchase.
+ * delivers and notifies like the first run; a cancelled order's intent is settled and
+ * cancelled, never bought or sent. Takes the same order lock as the purchase.
  */
 export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (input: RetryEsimOrderInput) => {
   const orderId = intentOrderId(input.id)
-  const key = transform({ orderId }, ({ orderId }) => esimOrderLockKey(orderId))
-  acquireLockStep({ key, timeout: 180, ttl: 600 })
+  const lock = acquireEsimOrderLockStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
   requeueEsimIntentStep({ id: input.id, interrupted_before: input.interrupted_before })
-  const bought = buyEsimIntentsStep(transform({ orderId, input }, ({ orderId, input }) => ({ order_id: orderId, intent_ids: [input.id] })))
+  const buyInput = transform({ orderId, input, lock }, ({ orderId, input, lock }) => ({ order_id: orderId, intent_ids: [input.id], lock }))
+  const bought = buyEsimIntentsStep(buyInput)
+  cancelEsimIntentsStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId, requested_only: true })))
   const delivered = deliverEsimOrderStep({ order_id: orderId })
   notifyEsimDeliveryStep({ order_id: orderId })
   const eventInput = transform({ orderId, bought, delivered }, ({ orderId, bought, delivered }) => ({
@@ -34,6 +36,6 @@ export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (
     fulfillment_id: delivered.fulfillment_id,
   }))
   emitEsimOrderEventsStep(eventInput)
-  releaseLockStep({ key })
+  releaseEsimOrderLockStep(lock)
   return new WorkflowResponse({ bought })
 })

@@ -1,4 +1,4 @@
-import { withEvent } from "./history"
+import { IntentHistory, withEvent } from "./history"
 import {
   attemptFromError,
   CANCELED_BY_MERCHANT,
@@ -63,6 +63,11 @@ async function recordWithoutCall(
   message: string
 ): Promise<IntentCancelOutcome> {
   const event = { at: new Date().toISOString(), type: outcome === "skipped" ? "cancel_skipped" : outcome, message }
+  const last = (intent.history as Partial<IntentHistory> | null)?.events?.at(-1)
+  if (outcome === "skipped" && last?.type === event.type && last.message === message) {
+    // The same note on every run would bury the intent's history.
+    return { id: intent.id, line_item_id: intent.line_item_id, outcome, message }
+  }
   const stop = outcome === "canceled_before_purchase" ? { status: "failed" as const, error_code: CANCELED_BY_MERCHANT, error_message: message } : {}
   await esim.updateEsimOrders({ id: intent.id, ...stop, history: withEvent(intent.history, event) })
   return { id: intent.id, line_item_id: intent.line_item_id, outcome, message }

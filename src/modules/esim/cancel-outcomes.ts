@@ -144,9 +144,9 @@ export function summarizeCancel(attempts: CancelAttempt[], now: Date): CancelSum
 }
 
 const SKIP_REASONS: Partial<Record<EsimOrderStatus, string>> = {
-  pending_details: "not cancelled: esimfly is still provisioning these eSIMs; cancel them here once they arrive",
-  purchasing: "not cancelled: a purchase is in flight; cancel once it has settled",
-  needs_attention: "not cancelled: the purchase outcome is unknown; check esimfly's order history before acting",
+  pending_details: "cancel recorded: esimfly is still provisioning these eSIMs; they are cancelled there as soon as they arrive, and never sent",
+  purchasing: "cancel recorded: whatever the purchase in flight buys is cancelled at esimfly once it answers, and never sent",
+  needs_attention: "cancel recorded: the purchase outcome is unknown; reconciliation cancels whatever esimfly holds for it and buys nothing",
 }
 
 /** Why an intent in this state is not cancelled now; null when it can be handled. */

@@ -10,8 +10,17 @@ export type InterruptedIntent = {
 const INTERRUPTED_MESSAGE = "the purchase was interrupted before esimfly's answer was stored; look the order up before retrying"
 
 /**
+ * How long a claimed purchase may still be on its way: the wait for a rate-limit slot plus
+ * the create-order timeout. Only an intent older than that was interrupted; another run
+ * starting says nothing about it.
+ */
+export function purchaseInFlightMs(options: { orderTimeoutMs: number; rateLimitMaxWaitMs: number }): number {
+  return options.orderTimeoutMs + options.rateLimitMaxWaitMs
+}
+
+/**
  * True when a `purchasing` intent's call can no longer be in flight: its last attempt is at
- * or before `before` (reconciliation passes now − create-order timeout − grace).
+ * or before `before` (now − purchaseInFlightMs − a grace).
  */
 export function isInterruptedPurchase(intent: InterruptedIntent, before: Date): boolean {
   const at = intent.last_attempt_at ? new Date(intent.last_attempt_at).getTime() : Number.NaN

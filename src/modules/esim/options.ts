@@ -43,6 +43,10 @@ const esimModuleOptionsSchema = z
     pricing: pricingOptionSchema,
     /** Which esimfly packages the catalogue sync sells (all when empty). */
     catalogue: catalogueOptionSchema,
+    /** How long an order's lock lives unless its run extends it; the purchase is safe without it. */
+    orderLockTtlS: integerOption(1, 3600, 600),
+    /** How long a run waits for an order's lock; a cancel is recorded before it waits. */
+    orderLockWaitS: integerOption(0, 3600, 180),
     /** Sales channel of the products the catalogue sync creates; default: the store's default channel. */
     salesChannelId: z.string({ error: "must be a sales channel id" }).trim().min(1, { error: "must be a sales channel id" }).optional(),
   })

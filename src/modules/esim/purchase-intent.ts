@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { CreateOrderResult } from "../../lib/esimfly"
-import { IntentRunner, withEvent } from "./history"
+import { IntentHistory, IntentRunner, withEvent } from "./history"
 import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./mappers"
 import EsimModuleService from "./service"
 
@@ -40,18 +40,21 @@ export async function storeProfiles(
  */
 export type PurchaseResult = { status: string; balance: { amount: number; currency: string } | null }
 
-export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow, by?: IntentRunner): Promise<PurchaseResult> {
+/** Whether the intent's last decision was to ask esimfly by its idempotency key. */
+function isKeyReplay(intent: IntentRow): boolean {
+  const events = (intent.history as Partial<IntentHistory> | null)?.events ?? []
+  return events.at(-1)?.type === "ask_by_key"
+}
+
+/** Null when another run claimed the intent first, or a cancel came: nothing was sent. */
+export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow, by?: IntentRunner): Promise<PurchaseResult | null> {
   const requestId = randomUUID()
   const sentAt = new Date()
   const history = withEvent(intent.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId, ...(by ? { by } : {}) })
-  await esim.updateEsimOrders({
-    id: intent.id,
-    status: "purchasing",
-    request_id: requestId,
-    attempts: intent.attempts + 1,
-    last_attempt_at: sentAt,
-    history,
-  })
+  const claim = { request_id: requestId, at: sentAt, history, replay: isKeyReplay(intent) }
+  if (!(await esim.claimEsimOrderForPurchase(intent.id, claim))) {
+    return null
+  }
   const { package_code: packageCode, quantity, idempotency_key: idempotencyKey } = intent
   let result: CreateOrderResult
   try {

@@ -4,6 +4,9 @@ export const MAX_ESIMS_PER_PURCHASE = 10
 /** The variant metadata key that marks a variant as an eSIM and names its package. */
 export const PACKAGE_CODE_METADATA_KEY = "esimfly_package_code"
 
+/** The cart metadata key under which checkout records each eSIM variant's package code. */
+export const CHECKOUT_CODES_METADATA_KEY = "esimfly_package_codes"
+
 export type PlannableItem = {
   id: string
   quantity: number | string
@@ -16,6 +19,8 @@ export type PlannableOrder = {
   email?: string | null
   customer_id?: string | null
   items?: (PlannableItem | null)[] | null
+  /** The cart the order was checked out from: what each eSIM line buys was recorded there. */
+  cart?: { metadata?: Record<string, unknown> | null } | null
 }
 
 export type IntentDraft = {
@@ -30,10 +35,18 @@ export type IntentDraft = {
   idempotency_key: string
 }
 
-/** The package code a line buys, or null when the line is not an eSIM. */
+const usableCode = (code: unknown): string | null => (typeof code === "string" && code.trim() ? code.trim() : null)
+
+/** The package code a variant maps to now, or null when the line is not an eSIM. */
 export function packageCodeOf(item: PlannableItem): string | null {
-  const code = item.variant?.metadata?.[PACKAGE_CODE_METADATA_KEY]
-  return typeof code === "string" && code.trim() ? code.trim() : null
+  return usableCode(item.variant?.metadata?.[PACKAGE_CODE_METADATA_KEY])
+}
+
+/** The code recorded at checkout for the line's variant; else (an order made without a cart) the variant's own. */
+export function purchasedCodeOf(item: PlannableItem, order: PlannableOrder): string | null {
+  const recorded = order.cart?.metadata?.[CHECKOUT_CODES_METADATA_KEY] as Record<string, unknown> | undefined
+  const atCheckout = item.variant_id && recorded && typeof recorded === "object" ? usableCode(recorded[item.variant_id]) : null
+  return atCheckout ?? packageCodeOf(item)
 }
 
 /** Splits a quantity into batches of at most 10: 23 → [10, 10, 3]. */
@@ -54,7 +67,7 @@ export function idempotencyKeyFor(orderId: string, lineItemId: string, batch: nu
 /** Every purchase intent an order needs; physical lines are left alone. */
 export function planIntents(order: PlannableOrder): IntentDraft[] {
   return (order.items ?? []).flatMap((item) => {
-    const code = item ? packageCodeOf(item) : null
+    const code = item ? purchasedCodeOf(item, order) : null
     if (!item || !code) {
       return []
     }

@@ -1,5 +1,6 @@
-import { Logger } from "@medusajs/framework/types"
-import { MedusaService } from "@medusajs/framework/utils"
+import { Context, Logger } from "@medusajs/framework/types"
+import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
 import { AlertState } from "./alert-state"
 import { BalanceCache, CachedBalance } from "./balance-cache"
@@ -9,6 +10,7 @@ import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
 import { EsimProfile } from "./models/esim-profile"
 import { EsimModuleOptions, pollDelayMs } from "./options"
+import { PurchaseClaim } from "./purchase-claim"
 
 type InjectedDependencies = {
   logger: Logger
@@ -72,6 +74,29 @@ export default class EsimModuleService extends MedusaService({
   /** When a pending order should next be polled, after `pollCount` polls. */
   nextPollAt(pollCount: number, now: Date): Date {
     return new Date(now.getTime() + pollDelayMs(this.options_, pollCount))
+  }
+
+  /**
+   * Moves one intent from `pending` to `purchasing` in a single guarded update, so that of
+   * any number of racing runs exactly one wins, lock or no lock. A cancelled intent is
+   * claimed only to replay its own idempotency key (`claim.replay`).
+   */
+  @InjectManager()
+  async claimEsimOrderForPurchase(id: string, claim: PurchaseClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
+    const manager = context.manager as SqlEntityManager
+    const rows: unknown[] = await manager.execute(
+      `update "esim_order" set "status" = 'purchasing', "request_id" = ?, "attempts" = "attempts" + 1,
+         "last_attempt_at" = ?, "history" = ?::jsonb, "updated_at" = now()
+       where "id" = ? and "status" = 'pending' and "deleted_at" is null and ("cancel_requested_at" is null or ?)
+       returning "id"`,
+      [claim.request_id, claim.at, JSON.stringify(claim.history), id, claim.replay]
+    )
+    return rows.length === 1
+  }
+
+  /** Records a cancel on the selected intents at once, keeping the first time it was asked for. */
+  async requestEsimOrdersCancel(selector: { order_id: string; line_item_id?: string[]; id?: string[] }, at: Date): Promise<void> {
+    await this.updateEsimOrders({ selector: { ...selector, cancel_requested_at: null }, data: { cancel_requested_at: at } })
   }
 
   getBaseUrl(): string {

@@ -4,21 +4,24 @@ import { IntentRow, purchaseIntent, PurchaseResult } from "../../modules/esim/pu
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/types"
 import { watchBalance } from "../utils/admin-alerts"
+import { isOrderCanceled } from "../utils/order-cancel-state"
 import { currentRunner } from "../utils/runner"
+import { EsimOrderLock, extendEsimOrderLock } from "./esim-order-lock"
 
 export const buyEsimIntentsStepId = "buy-esim-intents"
 
-export type BuyEsimIntentsInput = { order_id: string; intent_ids?: string[] }
+export type BuyEsimIntentsInput = { order_id: string; intent_ids?: string[]; lock?: EsimOrderLock }
 
 export type BuyEsimIntentsOutput = { outcomes: { id: string; status: string }[] }
 
 /**
  * Buys every intent of the order that is still `pending`, one create-order per batch,
- * in sequence (it shares one rate limit). Nothing to compensate: a bought eSIM is kept.
+ * in sequence (it shares one rate limit). The order's status is read before each batch: a
+ * canceled order buys nothing more. Nothing to compensate: a bought eSIM is kept.
  */
 export const buyEsimIntentsStep = createStep(
   buyEsimIntentsStepId,
-  async ({ order_id, intent_ids }: BuyEsimIntentsInput, { container }) => {
+  async ({ order_id, intent_ids, lock }: BuyEsimIntentsInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const filters = { order_id, status: BUYABLE_STATUSES, ...(intent_ids ? { id: intent_ids } : {}) }
     const intents = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
@@ -26,9 +29,15 @@ export const buyEsimIntentsStep = createStep(
     let balance: PurchaseResult["balance"] = null
     const by = currentRunner(container)
     for (const intent of intents) {
+      if (!intent.cancel_requested_at && (await isOrderCanceled(container, order_id))) {
+        break
+      }
+      await extendEsimOrderLock(container, lock)
       const result = await purchaseIntent(esim, intent as unknown as IntentRow, by)
-      outcomes.push({ id: intent.id, status: result.status })
-      balance = result.balance ?? balance
+      if (result) {
+        outcomes.push({ id: intent.id, status: result.status })
+        balance = result.balance ?? balance
+      }
     }
     if (balance) {
       // esimfly reports the balance left after each purchase: the cheapest moment to notice a low balance.

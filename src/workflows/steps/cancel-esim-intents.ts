@@ -3,6 +3,7 @@ import { ESIM_MODULE } from "../../modules/esim"
 import { cancelIntent, CancelIntentRow } from "../../modules/esim/cancel-intent"
 import { CANCELED_BY_MERCHANT, hasSettledCancel, IntentCancelOutcome } from "../../modules/esim/cancel-outcomes"
 import EsimModuleService from "../../modules/esim/service"
+import { isOrderCanceled } from "../utils/order-cancel-state"
 
 export const cancelEsimIntentsStepId = "cancel-esim-intents"
 
@@ -12,6 +13,8 @@ export type CancelEsimIntentsInput = {
   line_item_ids?: string[]
   /** Only these intents, asked for by an admin: esimfly is asked again even after an earlier outcome. */
   intent_ids?: string[]
+  /** Only intents whose cancel was asked for (a purchase run finishing a cancel that came meanwhile). */
+  requested_only?: boolean
 }
 
 export type CancelEsimIntentsOutput = { outcomes: IntentCancelOutcome[] }
@@ -30,10 +33,14 @@ export const cancelEsimIntentsStep = createStep(
     if (input.line_item_ids?.length === 0 || input.intent_ids?.length === 0) {
       return new StepResponse<CancelEsimIntentsOutput>({ outcomes: [] })
     }
+    if (input.requested_only) {
+      await isOrderCanceled(container, input.order_id)
+    }
     const filters = {
       order_id: input.order_id,
       ...(input.line_item_ids ? { line_item_id: input.line_item_ids } : {}),
       ...(input.intent_ids ? { id: input.intent_ids } : {}),
+      ...(input.requested_only ? { cancel_requested_at: { $ne: null } } : {}),
     }
     const order = { line_item_id: "ASC" as const, batch: "ASC" as const }
     const intents = await esim.listEsimOrders(filters, { take: null, relations: ["esims"], order })

@@ -6,6 +6,7 @@ import { ESIM_MODULE } from "../../modules/esim"
 import { withEvent } from "../../modules/esim/history"
 import { readyLines } from "../../modules/esim/delivery-plan"
 import EsimModuleService from "../../modules/esim/service"
+import { isOrderCanceled } from "../utils/order-cancel-state"
 
 export const deliverEsimOrderStepId = "deliver-esim-order"
 
@@ -26,14 +27,19 @@ async function esimShippingOptionId(container: MedusaContainer, orderId: string)
 
 /**
  * Records a real Medusa fulfillment for every eSIM line whose eSIMs are all stored, and
- * marks it delivered. A fulfillment error is written on the intents, never thrown: the
+ * marks it delivered; a canceled order or a cancelled line gets none. A fulfillment error is written on the intents, never thrown: the
  * eSIMs are bought and stored, and the shopper still gets them.
  */
 export const deliverEsimOrderStep = createStep(
   deliverEsimOrderStepId,
   async ({ order_id }: DeliverEsimOrderInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const intents = await esim.listEsimOrders({ order_id }, { take: null, relations: ["esims"] })
+    if (await isOrderCanceled(container, order_id)) {
+      return new StepResponse({ fulfillment_id: null as string | null })
+    }
+    // A line with a cancelled batch is never delivered: its eSIMs go back to esimfly.
+    const filters = { order_id, cancel_requested_at: null }
+    const intents = await esim.listEsimOrders(filters, { take: null, relations: ["esims"] })
     const plan = readyLines(intents)
     if (!plan.items.length) {
       return new StepResponse({ fulfillment_id: null as string | null })

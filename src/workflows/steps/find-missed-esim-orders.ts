@@ -16,7 +16,7 @@ async function missedOnPage(container: MedusaContainer, window: Window, skip: nu
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "status", "items.*", "items.variant.metadata"],
+    fields: ["id", "status", "items.*", "items.variant.metadata", "cart.metadata"],
     filters: { ...window, status: { $ne: "canceled" } },
     pagination: { skip, take, order: { created_at: "ASC", id: "ASC" } },
   })

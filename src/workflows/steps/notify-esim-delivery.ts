@@ -7,6 +7,7 @@ import { DeliveredEsim, deliveryNotification } from "../../modules/esim/delivery
 import { StoreEsimSource, toStoreEsim } from "../../modules/esim/store-view"
 import EsimModuleService from "../../modules/esim/service"
 import { IN_PROGRESS_STATUSES } from "../../modules/esim/types"
+import { isOrderCanceled } from "../utils/order-cancel-state"
 
 export const notifyEsimDeliveryStepId = "notify-esim-delivery"
 
@@ -29,12 +30,19 @@ function accessUrl(template: string | undefined, orderId: string, token: string)
 
 async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput): Promise<Outcome> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-  const intents = await esim.listEsimOrders({ order_id: input.order_id }, { take: null })
+  if (await isOrderCanceled(container, input.order_id)) {
+    return { status: "skipped", reason: "the order is canceled" }
+  }
+  const intents = await esim.listEsimOrders({ order_id: input.order_id, cancel_requested_at: null }, { take: null })
   const email = intents.find((intent) => intent.email)?.email
   if (!email || (!input.resend && intents.some((i) => IN_PROGRESS_STATUSES.includes(i.status)))) {
-    return { status: "skipped", reason: email ? "eSIMs still being bought" : "the order has no email" }
+    return { status: "skipped", reason: email ? "eSIMs still being bought" : "the order has no email, or nothing left to send" }
   }
-  const profiles = await esim.listEsimProfiles({ order_id: input.order_id }, { take: null, order: { created_at: "ASC" } })
+  // Only eSIMs of batches nobody asked to cancel are sent.
+  const profiles = await esim.listEsimProfiles(
+    { order_id: input.order_id, esim_order_id: intents.map((intent) => intent.id) },
+    { take: null, order: { created_at: "ASC" } }
+  )
   const [existing] = await esim.listEsimDeliveries({ order_id: input.order_id })
   if (!profiles.length || (!input.resend && existing?.notified_esim_count === profiles.length)) {
     return { status: "skipped", reason: profiles.length ? "already notified" : "no eSIM delivered yet" }

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { withEvent } from "../../modules/esim/history"
-import { interruptedUpdate } from "../../modules/esim/interrupted-purchase"
+import { interruptedUpdate, isInterruptedPurchase, purchaseInFlightMs } from "../../modules/esim/interrupted-purchase"
 import { PlannableOrder, planIntents } from "../../modules/esim/purchase-plan"
 import EsimModuleService from "../../modules/esim/service"
 
@@ -10,12 +10,12 @@ export const prepareEsimIntentsStepId = "prepare-esim-intents"
 
 export type PrepareEsimIntentsInput = { order_id: string }
 
-const ORDER_FIELDS = ["id", "status", "email", "customer_id", "items.*", "items.variant.metadata"]
+const ORDER_FIELDS = ["id", "status", "email", "customer_id", "items.*", "items.variant.metadata", "cart.metadata"]
 
 /**
  * Creates the purchase intents an order still lacks (one per line and batch of ≤ 10),
- * and marks any intent left "purchasing" by a crash as needing attention: its outcome
- * is unknown, so it must be looked up, never re-bought.
+ * and marks an intent left "purchasing" past any possible answer (a crash) as needing
+ * attention: its outcome is unknown, so it must be looked up, never re-bought.
  */
 export const prepareEsimIntentsStep = createStep(
   prepareEsimIntentsStepId,
@@ -35,8 +35,10 @@ export const prepareEsimIntentsStep = createStep(
       const now = new Date().toISOString()
       await esim.createEsimOrders(missing.map((draft) => ({ ...draft, history: withEvent(null, { at: now, type: "pending" }) })))
     }
-    const interrupted = existing.filter((intent) => intent.status === "purchasing")
-    await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, new Date())))
+    const now = new Date()
+    const before = new Date(now.getTime() - purchaseInFlightMs(esim.getOptions()))
+    const interrupted = existing.filter((intent) => isInterruptedPurchase(intent, before))
+    await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, now)))
     return new StepResponse({ created: missing.length, interrupted: interrupted.length })
   }
 )

@@ -22,6 +22,7 @@ export type RequeueEsimIntentInput = {
  * Prepares one intent for a retry: a held or failed intent (nothing was bought) goes back
  * to `pending`; an intent whose outcome is unknown is settled against esimfly first, and
  * so is a `purchasing` intent that reconciliation found interrupted (read under the lock).
+ * An intent whose cancel was asked for is only ever settled, never bought again.
  */
 export const requeueEsimIntentStep = createStep(
   requeueEsimIntentStepId,
@@ -38,6 +39,9 @@ export const requeueEsimIntentStep = createStep(
     }
     if (intent.error_code === CANCELED_BY_MERCHANT) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} was cancelled before it was bought; it is not bought again`)
+    }
+    if (intent.cancel_requested_at && intent.status !== "needs_attention") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} belongs to a cancel; it is not bought again`)
     }
     if (!RETRYABLE_STATUSES.includes(intent.status)) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} is ${intent.status}; only held, failed or needs_attention orders can be retried`)

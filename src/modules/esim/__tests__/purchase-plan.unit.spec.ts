@@ -1,4 +1,4 @@
-import { idempotencyKeyFor, packageCodeOf, planIntents, splitIntoBatches } from "../purchase-plan"
+import { CHECKOUT_CODES_METADATA_KEY, idempotencyKeyFor, packageCodeOf, planIntents, splitIntoBatches } from "../purchase-plan"
 
 describe("splitIntoBatches", () => {
   it.each([
@@ -38,6 +38,23 @@ describe("planIntents", () => {
     expect(packageCodeOf(esimItem("x", 1, "  "))).toBeNull()
     expect(packageCodeOf(esimItem("x", 1, 42))).toBeNull()
     expect(packageCodeOf(esimItem("x", 1, " EU-5GB-30D "))).toBe("EU-5GB-30D")
+  })
+
+  it("buys the code recorded on the cart at checkout over the variant's mapping now, and the recorded code of a variant gone", () => {
+    const cart = { metadata: { [CHECKOUT_CODES_METADATA_KEY]: { variant_line_a: "TR-1GB-7D", variant_line_b: "EU-5GB-30D" } } }
+    const remapped = esimItem("line_a", 1, "US-1GB-7D")
+    const deleted = { id: "line_b", quantity: 1, variant_id: "variant_line_b", variant: null }
+    const plan = planIntents({ id: "order_1", cart, items: [remapped, deleted] })
+    expect(plan.map((intent) => [intent.line_item_id, intent.package_code])).toEqual([
+      ["line_a", "TR-1GB-7D"],
+      ["line_b", "EU-5GB-30D"],
+    ])
+  })
+
+  it("falls back to the variant's mapping for an order made without a cart, or a blank recorded code", () => {
+    const cart = { metadata: { [CHECKOUT_CODES_METADATA_KEY]: { variant_line_a: " " } } }
+    expect(planIntents({ id: "o", cart, items: [esimItem("line_a", 1, "TR-1GB-7D")] })[0].package_code).toBe("TR-1GB-7D")
+    expect(planIntents({ id: "o", cart: null, items: [esimItem("line_a", 1, "TR-1GB-7D")] })[0].package_code).toBe("TR-1GB-7D")
   })
 
   it("gives every batch a stable idempotency key", () => {

@@ -44,6 +44,8 @@ export const EsimOrder = model
     poll_count: model.number().default(0),
     completed_at: model.dateTime().nullable(),
     fulfillment_id: model.text().nullable(),
+    /** Set the moment a cancel is asked for, before any lock: every buy, delivery and email checks it. */
+    cancel_requested_at: model.dateTime().nullable(),
     history: model.json().default({ events: [] }),
     esims: model.hasMany(() => EsimProfile, { mappedBy: "esim_order" }),
   })

@@ -1,0 +1,19 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ESIM_MODULE } from "../../modules/esim"
+import EsimModuleService from "../../modules/esim/service"
+
+/**
+ * Reads the Medusa order's status right before an act: a canceled (or vanished) order is
+ * recorded as a cancel on all its intents, whether or not `order.canceled` arrived.
+ */
+export async function isOrderCanceled(container: MedusaContainer, orderId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: orderId } })
+  const status = (data[0] as { status?: string } | undefined)?.status
+  if (status && status !== "canceled") {
+    return false
+  }
+  await container.resolve<EsimModuleService>(ESIM_MODULE).requestEsimOrdersCancel({ order_id: orderId }, new Date())
+  return true
+}
