@@ -1,10 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { HttpTypes } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
-import { adminHeaders, createAdminToken, seedEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import { adminHeaders, createAdminToken, placeEsimOrder, seedEsimStore, waitForEvent, waitForOrderPlaced } from "../fixtures/esim-store"
 import { request } from "../fixtures/http-client"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -65,6 +66,24 @@ medusaIntegrationTestRunner({
 
       expect(createOrderCalls()).toHaveLength(1)
       expect(await esim.listEsimOrders({ order_id: draft_order.id })).toEqual([expect.objectContaining({ status: "completed", quantity: 1 })])
+    })
+
+    it("buys at placement when buyWhen is placed (the default), and capturing the payment buys nothing more", async () => {
+      const container = getContainer()
+      const seed = await seedEsimStore(container)
+      const headers = adminHeaders(await createAdminToken(container))
+      const order = await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
+      expect(createOrderCalls()).toHaveLength(1)
+
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: order.id } })
+      const captured = waitForEvent(container, "payment.captured", { timeout: 60_000 })
+      await request("capture payment", () => api.post(`/admin/payments/${data[0].payment_collections[0].payments[0].id}/capture`, {}, headers))
+      await captured
+
+      expect(createOrderCalls()).toHaveLength(1)
+      const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([expect.objectContaining({ status: "completed" })])
     })
   },
 })
