@@ -4,6 +4,7 @@ import { IntentRow, purchaseIntent, PurchaseResult } from "../../modules/esim/pu
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/types"
 import { watchBalance } from "../utils/admin-alerts"
+import { readPurchaseEligibility } from "../utils/purchase-eligibility"
 import { currentRunner } from "../utils/runner"
 
 export const buyEsimIntentsStepId = "buy-esim-intents"
@@ -19,6 +20,10 @@ export type BuyEsimIntentsOutput = { outcomes: { id: string; status: string }[] 
 export const buyEsimIntentsStep = createStep(
   buyEsimIntentsStepId,
   async ({ order_id, intent_ids }: BuyEsimIntentsInput, { container }) => {
+    // Every purchase passes here: an order that may not buy now keeps its pending intents (until its capture, say).
+    if (!(await readPurchaseEligibility(container, order_id)).eligible) {
+      return new StepResponse<BuyEsimIntentsOutput>({ outcomes: [] })
+    }
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const filters = { order_id, status: BUYABLE_STATUSES, ...(intent_ids ? { id: intent_ids } : {}) }
     const intents = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
