@@ -44,19 +44,19 @@ medusaIntegrationTestRunner({
       const order = await placeOrder()
       expect(creates()).toHaveLength(0)
       expect(await esim.listEsimOrders({ order_id: order.id })).toHaveLength(0)
-      const before = await request<{ purchase: unknown }>("list esim orders", () => api.get(`/admin/esim-orders?order_id=${order.id}`, headers))
-      expect(before.purchase).toEqual({ eligible: false, reason: "awaiting_capture" })
+      const before = await request<{ purchase_hold: unknown }>("list esim orders", () => api.get(`/admin/esim-orders?order_id=${order.id}`, headers))
+      expect(before.purchase_hold).toBe("awaiting_capture")
 
       const paymentId = await paymentOf(container, order.id)
       const captured = waitForEvent(container, "payment.captured", { timeout: 60_000 })
       await request("capture payment", () => api.post(`/admin/payments/${paymentId}/capture`, {}, headers))
       await captured
+      expect(creates()).toHaveLength(1)
       await catchUpEsimOrdersWorkflow(container).run({ input: { now: later() } })
-
       expect(creates()).toHaveLength(1)
       expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([expect.objectContaining({ status: "completed" })])
-      const after = await request<{ purchase: unknown }>("list esim orders", () => api.get(`/admin/esim-orders?order_id=${order.id}`, headers))
-      expect(after.purchase).toEqual({ eligible: true })
+      const after = await request<{ purchase_hold: unknown }>("list esim orders", () => api.get(`/admin/esim-orders?order_id=${order.id}`, headers))
+      expect(after.purchase_hold).toBeNull()
     })
 
     it("buys through the catch-up, once, a captured order whose payment.captured was lost, and nothing before the capture", async () => {
@@ -89,7 +89,7 @@ medusaIntegrationTestRunner({
       expect(await esim.listEsimOrders({ order_id: order.id })).toHaveLength(0)
     })
 
-    it("reconciliation does not buy again a failed intent of an order whose payment is not captured (left from buying at placement)", async () => {
+    it("reconciliation buys nothing for a failed intent of an uncaptured order (left from buying at placement); the capture buys it once", async () => {
       const container = getContainer()
       const order = await placeOrder()
       const [line] = order.items ?? []
@@ -107,9 +107,18 @@ medusaIntegrationTestRunner({
       })
 
       await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
-
       expect(creates()).toHaveLength(0)
-      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([expect.objectContaining({ status: "failed" })])
+      expect((await esim.listEsimOrders({ order_id: order.id }))[0].status).not.toBe("completed")
+
+      const headers = adminHeaders(await createAdminToken(container))
+      const paymentId = await paymentOf(container, order.id)
+      const captured = waitForEvent(container, "payment.captured", { timeout: 60_000 })
+      await request("capture payment", () => api.post(`/admin/payments/${paymentId}/capture`, {}, headers))
+      await captured
+      expect(creates()).toHaveLength(1)
+      await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
+      expect(creates()).toHaveLength(1)
+      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([expect.objectContaining({ status: "completed" })])
     })
   },
 })
