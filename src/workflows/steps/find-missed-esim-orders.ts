@@ -37,9 +37,9 @@ async function missedOnPage(container: MedusaContainer, { window, skip, take, bu
 /**
  * Orders that may buy (purchaseEligibility: placed, and captured when the merchant waits for
  * the capture) with eSIM lines and no purchase intent after the grace period: their
- * `order.placed` or `payment.captured` was lost (the local event bus drops events on a crash). The whole window is
- * walked, so a busy store's older, settled orders never hide a newer missed one; at most
- * `limit` are returned per run.
+ * `order.placed` or `payment.captured` was lost (the local event bus drops events on a crash).
+ * The whole window is walked, so a busy store's older, settled orders never hide a newer
+ * missed one; at most `limit` are returned per run.
  */
 export const findMissedEsimOrdersStep = createStep(
   findMissedEsimOrdersStepId,
