@@ -59,5 +59,11 @@ medusaIntegrationTestRunner({
       expect(status).not.toBe(0)
       expect(output).toContain('esimfly: option "pricing.rounding" must be "none", "whole", "0.99" or { "step": <amount> }')
     })
+
+    it("refuses an unknown buyWhen and names the option", () => {
+      const { status, output } = bootWith(databaseUrl(), { ...validOptions, ESIMFLY_BUY_WHEN: "paid" })
+      expect(status).not.toBe(0)
+      expect(output).toContain('esimfly: option "buyWhen" must be "placed" or "captured"')
+    })
   },
 })

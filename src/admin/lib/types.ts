@@ -1,5 +1,7 @@
 /** Response shapes of the plugin's admin API (snake_case, as the routes send them). */
 
+import type { IneligibleReason } from "../../modules/esim/purchase-eligibility"
+
 /** Medusa serialises big numbers as numbers; strings are tolerated for safety. */
 export type Numeric = number | string
 
@@ -110,7 +112,14 @@ export type EsimOrdersQuery = {
   offset: number
 }
 
-export type EsimOrdersResponse = { esim_orders: EsimOrder[]; count: number; limit: number; offset: number }
+export type EsimOrdersResponse = {
+  esim_orders: EsimOrder[]
+  count: number
+  limit: number
+  offset: number
+  /** With order_id: why the order's eSIMs are not bought yet, null when nothing holds them. */
+  purchase_hold?: IneligibleReason | null
+}
 
 export type ProfitRow = {
   currency_code: string

@@ -3,6 +3,7 @@ import { Envelope } from "@medusajs/icons"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { EsimIntentCard } from "../components/esim-intent-card"
+import { PurchaseHoldNotice } from "../components/purchase-hold-notice"
 import { SectionError } from "../components/section-states"
 import { useConfirmedCancel } from "../hooks/use-confirmed-cancel"
 import { useConfirmedRetry } from "../hooks/use-confirmed-retry"
@@ -48,6 +49,10 @@ const EsimOrderWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
         <SectionError title="Could not load this order's eSIMs" error={error} onRetry={() => refetch()} />
       </Container>
     )
+  }
+  // An order whose eSIMs wait (for the payment's capture, say) says so; it has no intent yet.
+  if (!intents.length && data?.purchase_hold) {
+    return <PurchaseHoldNotice reason={data.purchase_hold} />
   }
   // While loading and for orders without eSIMs, stay out of the way of ordinary orders.
   if (isPending || !intents.length) {

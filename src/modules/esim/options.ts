@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
 import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue-options"
+import { BUY_WHEN } from "./purchase-eligibility"
 
 const esimModuleOptionsSchema = z
   .object({
@@ -17,6 +18,8 @@ const esimModuleOptionsSchema = z
     pendingPollMaxIntervalMs: integerOption(1000, 3600000, 120000),
     /** A pending order older than this needs attention (esimfly: poll "up to about 10 min"). */
     pendingMaxAgeMs: integerOption(10000, 86400000, 600000),
+    /** When to buy: at `order.placed`, or only once the payment is captured (README, "When to buy"). */
+    buyWhen: z.enum(BUY_WHEN, { error: 'must be "placed" or "captured"' }).default("placed"),
     /** Balance under which the admin shows a warning, in the esimfly account's currency. */
     lowBalanceThreshold: z.coerce.number({ error: "must be a number ≥ 0" }).min(0, { error: "must be a number ≥ 0" }).optional(),
     /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (README, "Checkout guard"). */

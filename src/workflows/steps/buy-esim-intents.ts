@@ -1,10 +1,11 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { IntentRow, purchaseIntent, PurchaseResult } from "../../modules/esim/purchase-intent"
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/types"
 import { watchBalance } from "../utils/admin-alerts"
-import { isOrderCanceled } from "../utils/order-cancel-state"
+import { readPurchaseEligibility } from "../utils/purchase-eligibility"
 import { currentRunner } from "../utils/runner"
 import { EsimOrderLock, extendEsimOrderLock } from "./esim-order-lock"
 
@@ -15,9 +16,22 @@ export type BuyEsimIntentsInput = { order_id: string; intent_ids?: string[]; loc
 export type BuyEsimIntentsOutput = { outcomes: { id: string; status: string }[] }
 
 /**
- * Buys every intent of the order that is still `pending`, one create-order per batch,
- * in sequence (it shares one rate limit). The order's status is read before each batch: a
- * canceled order buys nothing more. Nothing to compensate: a bought eSIM is kept.
+ * Whether the order may still buy, read right before a batch. A canceled or vanished order
+ * is recorded as a cancel on all its intents; one waiting (for a capture, say) keeps them pending.
+ */
+async function mayBuy(container: MedusaContainer, esim: EsimModuleService, orderId: string): Promise<boolean> {
+  const eligibility = await readPurchaseEligibility(container, orderId)
+  if (!eligibility.eligible && (eligibility.reason === "canceled" || eligibility.reason === "not_found")) {
+    await esim.requestEsimOrdersCancel({ order_id: orderId }, new Date())
+  }
+  return eligibility.eligible
+}
+
+/**
+ * Buys every intent of the order that is still `pending`, one create-order per batch, in
+ * sequence (it shares one rate limit). Whether the order may buy is read before each batch;
+ * a cancelled intent is only ever sent to replay its own key (see purchaseIntent). Nothing
+ * to compensate: a bought eSIM is kept.
  */
 export const buyEsimIntentsStep = createStep(
   buyEsimIntentsStepId,
@@ -29,7 +43,7 @@ export const buyEsimIntentsStep = createStep(
     let balance: PurchaseResult["balance"] = null
     const by = currentRunner(container)
     for (const intent of intents) {
-      if (!intent.cancel_requested_at && (await isOrderCanceled(container, order_id))) {
+      if (!intent.cancel_requested_at && !(await mayBuy(container, esim, order_id))) {
         break
       }
       await extendEsimOrderLock(container, lock)

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
+import { BuyWhen, EligibilityOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../modules/esim/purchase-eligibility"
 import { PlannableOrder, planIntents } from "../../modules/esim/purchase-plan"
 import EsimModuleService from "../../modules/esim/service"
 
@@ -12,15 +13,18 @@ export type FindMissedEsimOrdersInput = { now: string; grace_ms: number; lookbac
 
 type Window = { created_at: { $gte: Date; $lte: Date } }
 
-async function missedOnPage(container: MedusaContainer, window: Window, skip: number, take: number): Promise<{ missed: string[]; read: number }> {
+type Page = { window: Window; skip: number; take: number; buyWhen: BuyWhen }
+
+async function missedOnPage(container: MedusaContainer, { window, skip, take, buyWhen }: Page): Promise<{ missed: string[]; read: number }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "status", "items.*", "items.variant.metadata", "cart.metadata"],
-    filters: { ...window, status: { $ne: "canceled" } },
+    fields: [...PURCHASE_ELIGIBILITY_FIELDS, "items.*", "items.variant.metadata", "cart.metadata"],
+    filters: window,
     pagination: { skip, take, order: { created_at: "ASC", id: "ASC" } },
   })
-  const withEsims = (data as unknown as PlannableOrder[]).filter((order) => planIntents(order).length > 0)
+  const orders: (PlannableOrder & EligibilityOrder)[] = data
+  const withEsims = orders.filter((order) => purchaseEligibility(order, buyWhen).eligible && planIntents(order).length > 0)
   if (!withEsims.length) {
     return { missed: [], read: data.length }
   }
@@ -31,19 +35,21 @@ async function missedOnPage(container: MedusaContainer, window: Window, skip: nu
 }
 
 /**
- * Placed orders with eSIM lines and no purchase intent after the grace period: their
- * `order.placed` was lost (the local event bus drops events on a crash). The whole window is
- * walked, so a busy store's older, settled orders never hide a newer missed one; at most
- * `limit` are returned per run.
+ * Orders that may buy (purchaseEligibility: placed, and captured when the merchant waits for
+ * the capture) with eSIM lines and no purchase intent after the grace period: their
+ * `order.placed` or `payment.captured` was lost (the local event bus drops events on a crash).
+ * The whole window is walked, so a busy store's older, settled orders never hide a newer
+ * missed one; at most `limit` are returned per run.
  */
 export const findMissedEsimOrdersStep = createStep(
   findMissedEsimOrdersStepId,
   async (input: FindMissedEsimOrdersInput, { container }) => {
     const now = new Date(input.now).getTime()
     const window = { created_at: { $gte: new Date(now - input.lookback_ms), $lte: new Date(now - input.grace_ms) } }
+    const buyWhen = container.resolve<EsimModuleService>(ESIM_MODULE).getOptions().buyWhen
     const order_ids: string[] = []
     for (let skip = 0; order_ids.length < input.limit; skip += input.page_size) {
-      const page = await missedOnPage(container, window, skip, input.page_size)
+      const page = await missedOnPage(container, { window, skip, take: input.page_size, buyWhen })
       order_ids.push(...page.missed)
       if (page.read < input.page_size) {
         break

@@ -3,31 +3,36 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { withEvent } from "../../modules/esim/history"
 import { interruptedUpdate, isInterruptedPurchase, purchaseInFlightMs } from "../../modules/esim/interrupted-purchase"
+import { PurchaseEligibility } from "../../modules/esim/purchase-eligibility"
 import { PlannableOrder, planIntents } from "../../modules/esim/purchase-plan"
 import EsimModuleService from "../../modules/esim/service"
+import { readPurchaseEligibility } from "../utils/purchase-eligibility"
 
 export const prepareEsimIntentsStepId = "prepare-esim-intents"
 
 export type PrepareEsimIntentsInput = { order_id: string }
 
-const ORDER_FIELDS = ["id", "status", "email", "customer_id", "items.*", "items.variant.metadata", "cart.metadata"]
+export type PrepareEsimIntentsOutput = { created: number; interrupted: number; eligibility: PurchaseEligibility }
+
+const ORDER_FIELDS = ["id", "email", "customer_id", "items.*", "items.variant.metadata", "cart.metadata"]
 
 /**
- * Creates the purchase intents an order still lacks (one per line and batch of ≤ 10),
- * and marks an intent left "purchasing" past any possible answer (a crash) as needing
+ * Creates the purchase intents an order still lacks (one per line and batch of ≤ 10) once it
+ * may buy (purchaseEligibility), and marks an intent left "purchasing" past any possible answer (a crash) as needing
  * attention: its outcome is unknown, so it must be looked up, never re-bought.
  */
 export const prepareEsimIntentsStep = createStep(
   prepareEsimIntentsStepId,
   async ({ order_id }: PrepareEsimIntentsInput, { container }) => {
+    // An order that may not buy gets no intent; intents made before (a cancel, say) are left as they are.
+    const eligibility = await readPurchaseEligibility(container, order_id)
+    if (!eligibility.eligible) {
+      return new StepResponse<PrepareEsimIntentsOutput>({ created: 0, interrupted: 0, eligibility })
+    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
-    const order = data[0] as (PlannableOrder & { status?: string }) | undefined
-    // A canceled order buys nothing; intents made before the cancel are left as they are.
-    if (!order || order.status === "canceled") {
-      return new StepResponse({ created: 0, interrupted: 0 })
-    }
+    const order: PlannableOrder = data[0]
     const existing = await esim.listEsimOrders({ order_id }, { take: null })
     const known = new Set(existing.map((intent) => intent.idempotency_key))
     const missing = planIntents(order).filter((draft) => !known.has(draft.idempotency_key))
@@ -39,6 +44,6 @@ export const prepareEsimIntentsStep = createStep(
     const before = new Date(now.getTime() - purchaseInFlightMs(esim.getOptions()))
     const interrupted = existing.filter((intent) => isInterruptedPurchase(intent, before))
     await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, now)))
-    return new StepResponse({ created: missing.length, interrupted: interrupted.length })
+    return new StepResponse<PrepareEsimIntentsOutput>({ created: missing.length, interrupted: interrupted.length, eligibility })
   }
 )

@@ -1,7 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../modules/esim"
 import { installDetails, InstallSource } from "../../../modules/esim/install-details"
+import { EligibilityOrder, IneligibleReason, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../../modules/esim/purchase-eligibility"
+import { PlannableOrder, planIntents } from "../../../modules/esim/purchase-plan"
 import EsimModuleService from "../../../modules/esim/service"
 
 /** One intent with its eSIMs, as the admin API returns it; 404 when it does not exist. */
@@ -25,4 +27,17 @@ export async function withQrCodes<T extends { esims?: unknown[] | null }>(intent
       ),
     }))
   )
+}
+
+/** Why an order's eSIMs are not bought yet ("awaiting_capture", …), or null when it has none or may buy. */
+export async function purchaseHoldOf(container: MedusaContainer, orderId: string): Promise<IneligibleReason | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const fields = [...PURCHASE_ELIGIBILITY_FIELDS, "items.*", "items.variant.metadata"]
+  const { data } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
+  const order: (PlannableOrder & EligibilityOrder) | undefined = data[0]
+  if (!order || !planIntents(order).length) {
+    return null
+  }
+  const eligibility = purchaseEligibility(order, container.resolve<EsimModuleService>(ESIM_MODULE).getOptions().buyWhen)
+  return eligibility.eligible ? null : eligibility.reason
 }
