@@ -17,6 +17,9 @@ export type DeliveryEmailInput = {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
 
+/** Attachment names and Content-IDs carry only letters, digits and "_", whatever esimfly sent as the ICCID. */
+const qrKey = (esim: DeliveredEsim) => esim.iccid.replace(/[^A-Za-z0-9]/g, "_")
+
 const planOf = (esim: DeliveredEsim) =>
   [esim.package_name ?? esim.package_code, esim.data_amount, esim.validity_days ? `${esim.validity_days} days` : null]
     .filter(Boolean)
@@ -26,7 +29,7 @@ function esimHtml(esim: DeliveredEsim): string {
   const link = (url: string | null, label: string) => (url ? `<a href="${escapeHtml(url)}">${label}</a>` : "")
   return [
     `<h2>${escapeHtml(planOf(esim))}</h2>`,
-    esim.qr_code_data_url ? `<img src="cid:qr-${esim.iccid}" alt="eSIM QR code" width="240" height="240"/>` : "",
+    esim.qr_code_data_url ? `<img src="cid:qr-${escapeHtml(qrKey(esim))}" alt="eSIM QR code" width="240" height="240"/>` : "",
     `<p>${link(esim.apple_install_url, "Install on iPhone")} ${link(esim.android_install_url, "Install on Android")}</p>`,
     `<p>Manual installation: SM-DP+ address <code>${escapeHtml(esim.smdp_address ?? "")}</code>, `,
     `activation code <code>${escapeHtml(esim.activation_code ?? "")}</code></p>`,
@@ -48,7 +51,7 @@ function esimText(esim: DeliveredEsim): string {
 function qrAttachment(esim: DeliveredEsim) {
   const base64 = esim.qr_code_data_url?.split(",")[1]
   return base64
-    ? [{ content: base64, filename: `esim-${esim.iccid}.png`, content_type: "image/png", disposition: "inline", id: `qr-${esim.iccid}` }]
+    ? [{ content: base64, filename: `esim-${qrKey(esim)}.png`, content_type: "image/png", disposition: "inline", id: `qr-${qrKey(esim)}` }]
     : []
 }
 
