@@ -1,3 +1,4 @@
+import { httpsOnly } from "../../lib/esimfly"
 import { StoreEsim } from "./store-view"
 
 export const DELIVERY_TEMPLATE = "esim-delivered"
@@ -26,7 +27,10 @@ const planOf = (esim: DeliveredEsim) =>
     .join(" · ")
 
 function esimHtml(esim: DeliveredEsim): string {
-  const link = (url: string | null, label: string) => (url ? `<a href="${escapeHtml(url)}">${label}</a>` : "")
+  const link = (url: string | null, label: string) => {
+    const href = httpsOnly(url)
+    return href ? `<a href="${escapeHtml(href)}">${label}</a>` : ""
+  }
   return [
     `<h2>${escapeHtml(planOf(esim))}</h2>`,
     esim.qr_code_data_url ? `<img src="cid:qr-${escapeHtml(qrKey(esim))}" alt="eSIM QR code" width="240" height="240"/>` : "",
@@ -42,8 +46,8 @@ function esimText(esim: DeliveredEsim): string {
     planOf(esim),
     `  SM-DP+ address: ${esim.smdp_address ?? "-"}`,
     `  Activation code: ${esim.activation_code ?? "-"}`,
-    `  iPhone: ${esim.apple_install_url ?? "-"}`,
-    `  Android: ${esim.android_install_url ?? "-"}`,
+    `  iPhone: ${httpsOnly(esim.apple_install_url) ?? "-"}`,
+    `  Android: ${httpsOnly(esim.android_install_url) ?? "-"}`,
     `  ICCID: ${esim.iccid}`,
   ].join("\n")
 }
