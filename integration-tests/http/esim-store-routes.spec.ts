@@ -219,6 +219,28 @@ medusaIntegrationTestRunner({
       expect((await read(second)).status).toBe(200)
     })
 
+    it("follows the order's current customer: after the order changes hands the old customer sees nothing and the new one sees the eSIMs", async () => {
+      const seller = await createCustomer(getContainer(), seed, { email: "seller@esim.test" })
+      const buyer = await createCustomer(getContainer(), seed, { email: "buyer@esim.test" })
+      const order = await placeOrder({ customerHeaders: seller.headers })
+      const url = `/store/orders/${order.id}/esims`
+      expect((await call(api, "/store/customers/me/esims", seller.headers)).data).toMatchObject({ count: 1 })
+
+      await getContainer().resolve(Modules.ORDER).updateOrders([{ id: order.id, customer_id: buyer.customer.id }])
+
+      const sellerList = await call(api, "/store/customers/me/esims", seller.headers)
+      expect(sellerList.data).toMatchObject({ count: 0, esims: [] })
+      const sellerFiltered = await call(api, `/store/customers/me/esims?order_id=${order.id}`, seller.headers)
+      expect(sellerFiltered.data).toMatchObject({ count: 0, esims: [] })
+      expect((await call(api, url, seller.headers)).status).toBe(404)
+
+      const buyerList = await call(api, "/store/customers/me/esims", buyer.headers)
+      expect(buyerList.data).toMatchObject({ count: 1, esims: [{ order_id: order.id }] })
+      const buyerOrder = await call(api, url, buyer.headers)
+      expect(buyerOrder.status).toBe(200)
+      expect(buyerOrder.data.esims).toEqual(buyerList.data.esims)
+    })
+
     it("answers 400 naming the field for bad parameters and without a publishable key", async () => {
       const customer = await createCustomer(getContainer(), seed)
       const cases: [string, RegExp][] = [
