@@ -14,6 +14,7 @@ const esimModuleOptions = {
   ...esimflyOptions,
   lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD,
   checkoutGuard: process.env.ESIMFLY_CHECKOUT_GUARD,
+  balanceCacheTtlMs: process.env.ESIMFLY_BALANCE_CACHE_TTL_MS,
   exchangeRates: JSON.parse(process.env.ESIMFLY_EXCHANGE_RATES || "[]"),
   pricing: process.env.ESIMFLY_PRICING ? JSON.parse(process.env.ESIMFLY_PRICING) : undefined,
   catalogue: process.env.ESIMFLY_CATALOGUE ? JSON.parse(process.env.ESIMFLY_CATALOGUE) : undefined,
