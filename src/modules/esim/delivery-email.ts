@@ -10,7 +10,7 @@ export type DeliveryEmailInput = {
   email: string
   /** The guest token: it goes into the email's content only, never into stored `data`. */
   access_token: string
-  /** `orderEsimsUrl` option with `{order_id}` and `{token}` filled in, when configured. */
+  /** `orderEsimsUrl` option with `{order_id}` filled in and the token as `#token=`, when configured. */
   access_url: string | null
   esims: DeliveredEsim[]
 }
