@@ -150,6 +150,7 @@ medusaIntegrationTestRunner({
         expect(withQuery.data.message).toMatch(/token/)
         expect(withQuery.data.message).toContain("x-esim-access-token")
         expect(JSON.stringify(withQuery.data)).not.toContain(esim.lpa)
+        expect(JSON.stringify(withQuery.data)).not.toContain(query)
       }
 
       const unknown = await call(api, "/store/orders/order_01UNKNOWN/esims", anonymous)

@@ -14,10 +14,24 @@ export type NotifyEsimDeliveryInput = { order_id: string; resend?: boolean }
 
 type EsimProfileRow = Awaited<ReturnType<EsimModuleService["listEsimProfiles"]>>[number]
 
+type EsimDeliveryRow = Awaited<ReturnType<EsimModuleService["listEsimDeliveries"]>>[number]
+
 type Outcome = { status: "skipped" | "sent" | "failed"; reason?: string }
 
 async function withInstallDetails(profiles: EsimProfileRow[]): Promise<DeliveredEsim[]> {
   return Promise.all(profiles.map((profile) => toStoreEsim(profile as unknown as StoreEsimSource)))
+}
+
+/** A fresh token per email, valid for `guestAccessTtlDays`: only its hash is kept, so it cannot be shown again. */
+async function issueGuestToken(esim: EsimModuleService, orderId: string, existing: EsimDeliveryRow | undefined) {
+  const token = newAccessToken()
+  const sends = (existing?.sent_count ?? 0) + 1
+  const expires = guestAccessExpiresAt(new Date(), esim.getOptions().guestAccessTtlDays)
+  const base = { order_id: orderId, access_token_hash: hashAccessToken(token), access_token_expires_at: expires, sent_count: sends }
+  const delivery = existing
+    ? await esim.updateEsimDeliveries({ id: existing.id, ...base })
+    : await esim.createEsimDeliveries(base)
+  return { token, delivery, sends }
 }
 
 async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput): Promise<Outcome> {
@@ -33,15 +47,8 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
     return { status: "skipped", reason: profiles.length ? "already notified" : "no eSIM delivered yet" }
   }
   const esims = await withInstallDetails(profiles)
-  // A fresh token per email: only its hash is kept, so it cannot be shown again.
-  const token = newAccessToken()
-  const sends = (existing?.sent_count ?? 0) + 1
+  const { token, delivery, sends } = await issueGuestToken(esim, input.order_id, existing)
   const options = esim.getOptions()
-  const expires = guestAccessExpiresAt(new Date(), options.guestAccessTtlDays)
-  const base = { order_id: input.order_id, access_token_hash: hashAccessToken(token), access_token_expires_at: expires, sent_count: sends }
-  const delivery = existing
-    ? await esim.updateEsimDeliveries({ id: existing.id, ...base })
-    : await esim.createEsimDeliveries(base)
   const notification = {
     ...deliveryNotification({
       order_id: input.order_id,
