@@ -16,6 +16,7 @@ const esimModuleOptions = {
   lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD,
   checkoutGuard: process.env.ESIMFLY_CHECKOUT_GUARD,
   buyWhen: process.env.ESIMFLY_BUY_WHEN || undefined,
+  balanceCacheTtlMs: process.env.ESIMFLY_BALANCE_CACHE_TTL_MS,
   exchangeRates: JSON.parse(process.env.ESIMFLY_EXCHANGE_RATES || "[]"),
   pricing: process.env.ESIMFLY_PRICING ? JSON.parse(process.env.ESIMFLY_PRICING) : undefined,
   catalogue: process.env.ESIMFLY_CATALOGUE ? JSON.parse(process.env.ESIMFLY_CATALOGUE) : undefined,

@@ -57,7 +57,7 @@ function accessToken(email) {
   if (email.data?.access_token) {
     return { token: email.data.access_token, from: "data.access_token" }
   }
-  const inText = email.text?.match(/access code (\S+)/)?.[1] ?? email.text?.match(/[?&]token=([^&\s]+)/)?.[1]
+  const inText = email.text?.match(/access code (\S+)/)?.[1] ?? email.text?.match(/[?&#]token=([^&\s]+)/)?.[1]
   return inText ? { token: decodeURIComponent(inText), from: "the email text" } : { token: null, from: "nowhere" }
 }
 

@@ -1,11 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { prepareEsimCart, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import { adminHeaders, createAdminToken, prepareEsimCart, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
 
 const sandbox = useSandbox()
+// A balance reading stays valid for the whole spec: only an explicit refresh reads esimfly again.
+process.env.ESIMFLY_BALANCE_CACHE_TTL_MS = String(10 * 60 * 1000)
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -44,11 +46,30 @@ medusaIntegrationTestRunner({
       expect(feed.filter((n) => (n.data as { title?: string })?.title === "eSIM checkout refused")).toHaveLength(1)
 
       sandbox.current().setBalance(500)
+      // The merchant's "refresh" on the admin balance card reads the top-up; the guard uses that reading.
+      const admin = adminHeaders(await createAdminToken(getContainer()))
+      expect((await api.get("/admin/esimfly/balance?refresh=true", admin)).data.balance.amount).toBe(500)
       const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
       const completed = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
       await placed
       expect(completed.data.type).toBe("order")
       expect(creates()).toHaveLength(1)
+    })
+
+    it("spends at most 2 esimfly calls on 200 refused completes of one cart", async () => {
+      sandbox.current().setBalance(3)
+      const admin = adminHeaders(await createAdminToken(getContainer(), "quota@esim.test"))
+      expect((await api.get("/admin/esimfly/balance?refresh=true", admin)).data.balance.amount).toBe(3)
+      const { cartId, headers } = await prepareEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts["EU-5GB-30D"].variant.id, quantity: 2 }] })
+      const before = sandbox.current().ledger().requests.length
+      const statuses = new Set<number>()
+      for (let i = 0; i < 200; i += 1) {
+        statuses.add((await api.post(`/store/carts/${cartId}/complete`, {}, { ...headers, validateStatus: () => true })).status)
+      }
+      expect([...statuses].every((status) => status >= 400 && status < 500)).toBe(true)
+      const calls = sandbox.current().ledger().requests.slice(before).map((r) => `${r.method} ${r.path}`)
+      expect(calls.length).toBeLessThanOrEqual(2)
+      expect(creates()).toHaveLength(0)
     })
 
     it("lets a covered cart through without a fresh balance read for each checkout", async () => {

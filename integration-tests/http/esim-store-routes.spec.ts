@@ -3,8 +3,12 @@ import { Modules } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import jsQR from "jsqr"
 import { PNG } from "pngjs"
+import { ESIM_MODULE } from "../../src/modules/esim"
+import EsimModuleService from "../../src/modules/esim/service"
 import {
+  adminHeaders,
   checkoutEsimCart,
+  createAdminToken,
   createCustomer,
   RequestConfig,
   seedEsimStore,
@@ -55,11 +59,11 @@ function decodeQr(dataUrl: string): string | undefined {
 type SentNotification = { to: string; template?: string; data?: unknown; content?: { text?: string } }
 
 /** The guest token travels only in the sent email's content (stored data never holds it). */
-async function deliveryToken(container: MedusaContainer, email: string, sent: SentNotification[]): Promise<string> {
+async function deliveryToken(container: MedusaContainer, email: string, sent: SentNotification[], nth = 1): Promise<string> {
   const delivered = sent.filter((n) => n.to === email && n.template === "esim-delivered")
-  expect(delivered).toHaveLength(1)
+  expect(delivered).toHaveLength(nth)
   const stored = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
-  const token = /access code (\S+)/.exec(delivered[0].content?.text ?? "")?.[1] ?? ""
+  const token = /access code (\S+)/.exec(delivered[nth - 1].content?.text ?? "")?.[1] ?? ""
   expect(token.length).toBeGreaterThanOrEqual(43)
   expect(JSON.stringify(stored)).not.toContain(token)
   return token
@@ -82,6 +86,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let seed: SeededEsimStore
     let anonymous: RequestConfig
+
+    afterEach(() => jest.restoreAllMocks())
 
     beforeEach(async () => {
       sandbox.current().reset()
@@ -138,8 +144,14 @@ medusaIntegrationTestRunner({
       const [esim] = withHeader.data.esims as StoreEsimBody[]
       expect(esim).toMatchObject({ order_id: order.id, lpa: expect.stringMatching(/^LPA:1\$/) })
       expect(decodeQr(esim.qr_code_data_url)).toBe(esim.lpa)
-      const withQuery = await call(api, `${url}?token=${encodeURIComponent(token)}`, anonymous)
-      expect(withQuery.data).toEqual(withHeader.data)
+      for (const query of [token, "wrong", esim.iccid]) {
+        const withQuery = await call(api, `${url}?token=${encodeURIComponent(query)}`, anonymous)
+        expect({ status: withQuery.status, type: withQuery.data.type }).toEqual({ status: 400, type: "invalid_data" })
+        expect(withQuery.data.message).toMatch(/token/)
+        expect(withQuery.data.message).toContain("x-esim-access-token")
+        expect(JSON.stringify(withQuery.data)).not.toContain(esim.lpa)
+        expect(JSON.stringify(withQuery.data)).not.toContain(query)
+      }
 
       const unknown = await call(api, "/store/orders/order_01UNKNOWN/esims", anonymous)
       expect(unknown.status).toBe(404)
@@ -149,9 +161,8 @@ medusaIntegrationTestRunner({
       })
       const denials = [
         await call(api, url, anonymous),
-        await call(api, `${url}?token=wrong`, anonymous),
         await call(api, url, { headers: { ...anonymous.headers, "x-esim-access-token": `${token}x` } }),
-        await call(api, `${url}?token=${esim.iccid}`, anonymous),
+        await call(api, url, { headers: { ...anonymous.headers, "x-esim-access-token": esim.iccid } }),
         await call(api, url, stranger.headers),
       ]
       for (const denial of denials) {
@@ -167,6 +178,68 @@ medusaIntegrationTestRunner({
       expect(anonymousList.data.esims).toBeUndefined()
       const strangerList = await call(api, "/store/customers/me/esims", stranger.headers)
       expect(strangerList.data).toMatchObject({ count: 0, esims: [] })
+    })
+
+    it("stops opening a guest order's eSIMs once the token has expired, and gives out a token valid for guestAccessTtlDays (90)", async () => {
+      const sent = recordNotifications(getContainer())
+      const order = await placeOrder({ email: "late@esim.test" })
+      const token = await deliveryToken(getContainer(), "late@esim.test", sent)
+      const url = `/store/orders/${order.id}/esims`
+      const withToken = { headers: { ...anonymous.headers, "x-esim-access-token": token } }
+      expect((await call(api, url, withToken)).status).toBe(200)
+
+      const esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
+      const [delivery] = await esim.listEsimDeliveries({ order_id: order.id })
+      const days = (new Date(delivery.access_token_expires_at).getTime() - Date.now()) / 86_400_000
+      expect(Math.round(days)).toBe(90)
+      await esim.updateEsimDeliveries({ id: delivery.id, access_token_expires_at: new Date(Date.now() - 1000) })
+      const expired = await call(api, url, withToken)
+      expect(expired.status).toBe(404)
+      expect(JSON.stringify(expired.data)).not.toContain("LPA:1")
+    })
+
+    it("issues a fresh token with a fresh expiry on resend; the old token stops working", async () => {
+      const sent = recordNotifications(getContainer())
+      const order = await placeOrder({ email: "again@esim.test" })
+      const first = await deliveryToken(getContainer(), "again@esim.test", sent)
+      const esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
+      const [delivery] = await esim.listEsimDeliveries({ order_id: order.id })
+      await esim.updateEsimDeliveries({ id: delivery.id, access_token_expires_at: new Date(Date.now() + 60_000) })
+      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+
+      const admin = adminHeaders(await createAdminToken(getContainer()))
+      expect((await api.post(`/admin/esim-orders/${intent.id}/resend`, {}, admin)).status).toBe(200)
+      const second = await deliveryToken(getContainer(), "again@esim.test", sent, 2)
+      expect(second).not.toBe(first)
+      const [renewed] = await esim.listEsimDeliveries({ order_id: order.id })
+      expect(new Date(renewed.access_token_expires_at).getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000)
+
+      const url = `/store/orders/${order.id}/esims`
+      const read = (token: string) => call(api, url, { headers: { ...anonymous.headers, "x-esim-access-token": token } })
+      expect((await read(first)).status).toBe(404)
+      expect((await read(second)).status).toBe(200)
+    })
+
+    it("follows the order's current customer: after the order changes hands the old customer sees nothing and the new one sees the eSIMs", async () => {
+      const seller = await createCustomer(getContainer(), seed, { email: "seller@esim.test" })
+      const buyer = await createCustomer(getContainer(), seed, { email: "buyer@esim.test" })
+      const order = await placeOrder({ customerHeaders: seller.headers })
+      const url = `/store/orders/${order.id}/esims`
+      expect((await call(api, "/store/customers/me/esims", seller.headers)).data).toMatchObject({ count: 1 })
+
+      await getContainer().resolve(Modules.ORDER).updateOrders([{ id: order.id, customer_id: buyer.customer.id }])
+
+      const sellerList = await call(api, "/store/customers/me/esims", seller.headers)
+      expect(sellerList.data).toMatchObject({ count: 0, esims: [] })
+      const sellerFiltered = await call(api, `/store/customers/me/esims?order_id=${order.id}`, seller.headers)
+      expect(sellerFiltered.data).toMatchObject({ count: 0, esims: [] })
+      expect((await call(api, url, seller.headers)).status).toBe(404)
+
+      const buyerList = await call(api, "/store/customers/me/esims", buyer.headers)
+      expect(buyerList.data).toMatchObject({ count: 1, esims: [{ order_id: order.id }] })
+      const buyerOrder = await call(api, url, buyer.headers)
+      expect(buyerOrder.status).toBe(200)
+      expect(buyerOrder.data.esims).toEqual(buyerList.data.esims)
     })
 
     it("answers 400 naming the field for bad parameters and without a publishable key", async () => {

@@ -23,6 +23,7 @@ const MANGLES: [string, (body: string) => string][] = [
   ["truncated JSON", (body) => body.slice(0, Math.floor(body.length / 2))],
   ["eSIMs of the wrong type", (body) => JSON.stringify({ ...JSON.parse(body), esims: "8932042000010078801" })],
   ["an HTML error page with status 200", () => "<html><body>upstream error</body></html>"],
+  ["an ICCID that is not 18 to 22 digits", (body) => body.replace(/"iccid":"\d+"/g, '"iccid":"<b>1</b>"')],
 ]
 
 medusaIntegrationTestRunner({

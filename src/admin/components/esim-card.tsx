@@ -1,5 +1,6 @@
 import { Badge, Copy, Text } from "@medusajs/ui"
 import { formatValidity } from "../lib/format"
+import { httpsHref } from "../lib/safe-url"
 import { Esim } from "../lib/types"
 import { CopyField } from "./copy-field"
 
@@ -20,8 +21,8 @@ const QrImage = ({ esim }: { esim: Esim }) =>
 
 const InstallLinks = ({ esim }: { esim: Esim }) => {
   const links = [
-    { label: "iPhone install link", href: esim.apple_install_url },
-    { label: "Android install link", href: esim.android_install_url },
+    { label: "iPhone install link", href: httpsHref(esim.apple_install_url) },
+    { label: "Android install link", href: httpsHref(esim.android_install_url) },
   ].filter((link): link is { label: string; href: string } => !!link.href)
   if (!links.length) {
     return null

@@ -1,6 +1,6 @@
-import { accessTokenMatches } from "../../modules/esim/access-token"
+import { accessTokenMatches, isGuestAccessLive } from "../../modules/esim/access-token"
 
-/** The header a storefront sends the token from the delivery email in (`?token=` also works). */
+/** The header a storefront sends the token from the delivery email in; the query string is refused. */
 export const ACCESS_TOKEN_HEADER = "x-esim-access-token"
 
 export type OrderEsimsAccess = {
@@ -10,6 +10,9 @@ export type OrderEsimsAccess = {
   order_customer_id: string | null
   token?: string
   token_hash?: string | null
+  /** The token opens nothing from then on. */
+  token_expires_at?: Date | string | null
+  now?: Date
 }
 
 /**
@@ -17,7 +20,8 @@ export type OrderEsimsAccess = {
  * read an order's eSIMs: an order id or an ICCID alone never grants access.
  */
 export function canReadOrderEsims(access: OrderEsimsAccess): boolean {
-  const tokenMatches = accessTokenMatches(access.token, access.token_hash)
+  const live = isGuestAccessLive(access.token_expires_at, access.now ?? new Date())
+  const tokenMatches = accessTokenMatches(access.token, access.token_hash) && live
   const isOwner = Boolean(access.actor_id) && access.actor_id === access.order_customer_id
   return isOwner || tokenMatches
 }

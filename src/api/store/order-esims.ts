@@ -34,7 +34,12 @@ export async function readOrderEsims(
     findOrderOwner(scope, input.order_id),
     esim.listEsimDeliveries({ order_id: input.order_id }, { take: 1 }),
   ])
-  const access = { ...input, order_customer_id: order?.customer_id ?? null, token_hash: delivery?.access_token_hash }
+  const access = {
+    ...input,
+    order_customer_id: order?.customer_id ?? null,
+    token_hash: delivery?.access_token_hash,
+    token_expires_at: delivery?.access_token_expires_at,
+  }
   if (!order || !canReadOrderEsims(access)) {
     throw orderNotFound(input.order_id)
   }

@@ -11,9 +11,12 @@ export const StoreListCustomerEsims = z.object({
 
 export type StoreListCustomerEsims = z.infer<typeof StoreListCustomerEsims>
 
-/** The guest token may also come in the `x-esim-access-token` header, which wins. */
+/** The guest token travels only in the `x-esim-access-token` header: a URL ends up in access logs, proxies and history. */
 export const StoreGetOrderEsims = z.object({
-  token: z.string().min(1).max(512).optional(),
+  // A custom issue: Medusa's message for a type error would echo the token back.
+  token: z.unknown().refine((value) => value === undefined, {
+    error: "Field 'token' is not accepted in the query string: send the guest token in the x-esim-access-token header",
+  }),
 })
 
 export type StoreGetOrderEsims = z.infer<typeof StoreGetOrderEsims>

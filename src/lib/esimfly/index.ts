@@ -15,6 +15,7 @@ export {
   lpaFromInstallUrl,
   parseLpa,
 } from "./lpa"
+export { httpsOnly } from "./https-url"
 export type { LpaParts } from "./lpa"
 export {
   ESIMFLY_DEFAULT_BASE_URL,

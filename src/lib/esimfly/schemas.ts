@@ -18,9 +18,21 @@ const text = z.string().nullish()
 const amount = wireAmount.nullish()
 const flag = z.boolean().nullish()
 
+/**
+ * An ICCID is 18 to 22 digits (ITU-T E.118); a pending order's stand-in starts with
+ * `PENDING_` or is blank (docs: create-order.md, "Pending Response"). Anything else makes
+ * the answer unreadable, so no hostile ICCID reaches an email, a URL or a file name.
+ */
+const wireIccid = z
+  .string()
+  .refine((iccid) => /^\d{18,22}$/.test(iccid) || iccid.startsWith("PENDING_") || !iccid.trim(), {
+    error: "must be 18 to 22 digits",
+  })
+  .nullish()
+
 /** One eSIM in a create-order or status response (docs: create-order.md, "eSIM Object Fields"). */
 export const wireEsimSchema = z.object({
-  iccid: text,
+  iccid: wireIccid,
   lpaString: text,
   qrCodeUrl: text,
   directAppleInstallUrl: text,

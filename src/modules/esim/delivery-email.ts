@@ -1,3 +1,4 @@
+import { httpsOnly } from "../../lib/esimfly"
 import { StoreEsim } from "./store-view"
 
 export const DELIVERY_TEMPLATE = "esim-delivered"
@@ -9,7 +10,7 @@ export type DeliveryEmailInput = {
   email: string
   /** The guest token: it goes into the email's content only, never into stored `data`. */
   access_token: string
-  /** `orderEsimsUrl` option with `{order_id}` and `{token}` filled in, when configured. */
+  /** `orderEsimsUrl` option with `{order_id}` filled in and the token as `#token=`, when configured. */
   access_url: string | null
   esims: DeliveredEsim[]
 }
@@ -17,16 +18,22 @@ export type DeliveryEmailInput = {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
 
+/** Attachment names and Content-IDs carry only letters, digits and "_", whatever esimfly sent as the ICCID. */
+const qrKey = (esim: DeliveredEsim) => esim.iccid.replace(/[^A-Za-z0-9]/g, "_")
+
 const planOf = (esim: DeliveredEsim) =>
   [esim.package_name ?? esim.package_code, esim.data_amount, esim.validity_days ? `${esim.validity_days} days` : null]
     .filter(Boolean)
     .join(" · ")
 
 function esimHtml(esim: DeliveredEsim): string {
-  const link = (url: string | null, label: string) => (url ? `<a href="${escapeHtml(url)}">${label}</a>` : "")
+  const link = (url: string | null, label: string) => {
+    const href = httpsOnly(url)
+    return href ? `<a href="${escapeHtml(href)}">${label}</a>` : ""
+  }
   return [
     `<h2>${escapeHtml(planOf(esim))}</h2>`,
-    esim.qr_code_data_url ? `<img src="cid:qr-${esim.iccid}" alt="eSIM QR code" width="240" height="240"/>` : "",
+    esim.qr_code_data_url ? `<img src="cid:qr-${escapeHtml(qrKey(esim))}" alt="eSIM QR code" width="240" height="240"/>` : "",
     `<p>${link(esim.apple_install_url, "Install on iPhone")} ${link(esim.android_install_url, "Install on Android")}</p>`,
     `<p>Manual installation: SM-DP+ address <code>${escapeHtml(esim.smdp_address ?? "")}</code>, `,
     `activation code <code>${escapeHtml(esim.activation_code ?? "")}</code></p>`,
@@ -39,8 +46,8 @@ function esimText(esim: DeliveredEsim): string {
     planOf(esim),
     `  SM-DP+ address: ${esim.smdp_address ?? "-"}`,
     `  Activation code: ${esim.activation_code ?? "-"}`,
-    `  iPhone: ${esim.apple_install_url ?? "-"}`,
-    `  Android: ${esim.android_install_url ?? "-"}`,
+    `  iPhone: ${httpsOnly(esim.apple_install_url) ?? "-"}`,
+    `  Android: ${httpsOnly(esim.android_install_url) ?? "-"}`,
     `  ICCID: ${esim.iccid}`,
   ].join("\n")
 }
@@ -48,7 +55,7 @@ function esimText(esim: DeliveredEsim): string {
 function qrAttachment(esim: DeliveredEsim) {
   const base64 = esim.qr_code_data_url?.split(",")[1]
   return base64
-    ? [{ content: base64, filename: `esim-${esim.iccid}.png`, content_type: "image/png", disposition: "inline", id: `qr-${esim.iccid}` }]
+    ? [{ content: base64, filename: `esim-${qrKey(esim)}.png`, content_type: "image/png", disposition: "inline", id: `qr-${qrKey(esim)}` }]
     : []
 }
 

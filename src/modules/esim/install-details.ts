@@ -1,5 +1,5 @@
 import QRCode from "qrcode"
-import { buildAndroidInstallUrl, buildAppleInstallUrl, parseLpa } from "../../lib/esimfly"
+import { buildAndroidInstallUrl, buildAppleInstallUrl, httpsOnly, parseLpa } from "../../lib/esimfly"
 
 export type InstallSource = {
   lpa: string | null
@@ -23,7 +23,7 @@ export async function renderQrDataUrl(lpa: string): Promise<string> {
   return QRCode.toDataURL(lpa, { errorCorrectionLevel: "M", margin: 2, width: 320 })
 }
 
-/** Everything a shopper needs to install one eSIM: QR, manual codes and one-tap links. */
+/** Everything a shopper needs to install one eSIM: QR, manual codes and one-tap links (https: only). */
 export async function installDetails(source: InstallSource): Promise<InstallDetails> {
   const lpa = source.lpa
   const parsed = lpa ? parseLpa(lpa) : null
@@ -31,8 +31,8 @@ export async function installDetails(source: InstallSource): Promise<InstallDeta
     lpa,
     smdp_address: source.smdp_address ?? parsed?.smdpAddress ?? null,
     activation_code: source.activation_code ?? parsed?.activationCode ?? null,
-    apple_install_url: source.apple_install_url ?? (lpa ? buildAppleInstallUrl(lpa) : null),
-    android_install_url: source.android_install_url ?? (lpa ? buildAndroidInstallUrl(lpa) : null),
+    apple_install_url: httpsOnly(source.apple_install_url ?? (lpa ? buildAppleInstallUrl(lpa) : null)),
+    android_install_url: httpsOnly(source.android_install_url ?? (lpa ? buildAndroidInstallUrl(lpa) : null)),
     qr_code_data_url: lpa ? await renderQrDataUrl(lpa) : null,
   }
 }

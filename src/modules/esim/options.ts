@@ -37,11 +37,14 @@ const esimModuleOptionsSchema = z
         { error: "must be a list of { from, to, rate }" }
       )
       .default([]),
-    /** Storefront page that shows an order's eSIMs; `{order_id}` and `{token}` are filled in for the email. */
+    /** Storefront page that shows an order's eSIMs; the email fills in `{order_id}` and adds the token as `#token=`. */
     orderEsimsUrl: z
-      .string({ error: "must be a URL containing {token}" })
-      .refine((url) => /^https?:\/\//.test(url) && url.includes("{token}"), { error: "must be an http(s) URL containing {token}" })
+      .string({ error: "must be an http(s) URL" })
+      .refine((url) => /^https?:\/\//.test(url), { error: "must be an http(s) URL" })
+      .refine((url) => !url.includes("{token}"), { error: "must not contain {token}: the email adds the token as #token=" })
       .optional(),
+    /** Days a guest token from the delivery email opens the order's eSIMs; a resend issues a fresh one. */
+    guestAccessTtlDays: integerOption(1, 3650, 90),
     /** Pricing rules of the catalogue sync: markup, fixed amount, rounding, margin floor, overrides. */
     pricing: pricingOptionSchema,
     /** Which esimfly packages the catalogue sync sells (all when empty). */

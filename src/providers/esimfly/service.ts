@@ -42,11 +42,9 @@ export default class EsimflyFulfillmentService extends AbstractFulfillmentProvid
     return data.id === ESIM_FULFILLMENT_OPTION_ID
   }
 
-  async validateFulfillmentData(
-    _optionData: Record<string, unknown>,
-    data: Record<string, unknown>
-  ): Promise<Record<string, unknown>> {
-    return data
+  /** The shopper's `data` is stored on the shipping method; the eSIM option reads no key of it, so none is kept. */
+  async validateFulfillmentData(): Promise<Record<string, unknown>> {
+    return {}
   }
 
   async canCalculate(): Promise<boolean> {

@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { hashAccessToken, newAccessToken } from "../../modules/esim/access-token"
+import { guestAccessExpiresAt, guestAccessUrl, hashAccessToken, newAccessToken } from "../../modules/esim/access-token"
 import { DeliveredEsim, deliveryNotification } from "../../modules/esim/delivery-email"
 import { StoreEsimSource, toStoreEsim } from "../../modules/esim/store-view"
 import EsimModuleService from "../../modules/esim/service"
@@ -15,17 +15,24 @@ export type NotifyEsimDeliveryInput = { order_id: string; resend?: boolean }
 
 type EsimProfileRow = Awaited<ReturnType<EsimModuleService["listEsimProfiles"]>>[number]
 
+type EsimDeliveryRow = Awaited<ReturnType<EsimModuleService["listEsimDeliveries"]>>[number]
+
 type Outcome = { status: "skipped" | "sent" | "failed"; reason?: string }
 
 async function withInstallDetails(profiles: EsimProfileRow[]): Promise<DeliveredEsim[]> {
   return Promise.all(profiles.map((profile) => toStoreEsim(profile as unknown as StoreEsimSource)))
 }
 
-function accessUrl(template: string | undefined, orderId: string, token: string): string | null {
-  if (!template) {
-    return null
-  }
-  return template.replace(/\{order_id\}/g, encodeURIComponent(orderId)).replace(/\{token\}/g, encodeURIComponent(token))
+/** A fresh token per email, valid for `guestAccessTtlDays`: only its hash is kept, so it cannot be shown again. */
+async function issueGuestToken(esim: EsimModuleService, orderId: string, existing: EsimDeliveryRow | undefined) {
+  const token = newAccessToken()
+  const sends = (existing?.sent_count ?? 0) + 1
+  const expires = guestAccessExpiresAt(new Date(), esim.getOptions().guestAccessTtlDays)
+  const base = { order_id: orderId, access_token_hash: hashAccessToken(token), access_token_expires_at: expires, sent_count: sends }
+  const delivery = existing
+    ? await esim.updateEsimDeliveries({ id: existing.id, ...base })
+    : await esim.createEsimDeliveries(base)
+  return { token, delivery, sends }
 }
 
 async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput): Promise<Outcome> {
@@ -48,19 +55,14 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
     return { status: "skipped", reason: profiles.length ? "already notified" : "no eSIM delivered yet" }
   }
   const esims = await withInstallDetails(profiles)
-  // A fresh token per email: only its hash is kept, so it cannot be shown again.
-  const token = newAccessToken()
-  const sends = (existing?.sent_count ?? 0) + 1
-  const base = { order_id: input.order_id, access_token_hash: hashAccessToken(token), sent_count: sends }
-  const delivery = existing
-    ? await esim.updateEsimDeliveries({ id: existing.id, ...base })
-    : await esim.createEsimDeliveries(base)
+  const { token, delivery, sends } = await issueGuestToken(esim, input.order_id, existing)
+  const options = esim.getOptions()
   const notification = {
     ...deliveryNotification({
       order_id: input.order_id,
       email,
       access_token: token,
-      access_url: accessUrl(esim.getOptions().orderEsimsUrl, input.order_id, token),
+      access_url: options.orderEsimsUrl ? guestAccessUrl(options.orderEsimsUrl, input.order_id, token) : null,
       esims,
     }),
     idempotency_key: `esim-delivered:${input.order_id}:${esims.length}:${sends}`,

@@ -57,13 +57,10 @@ export async function guardEsimCheckout(container: MedusaContainer, cart: Guarde
     margin_floor_percent: options.pricing?.marginFloorPercent ?? null,
     exchange_rates: options.exchangeRates,
   })
-  let balance = await esim.getBalance()
-  let verdict = judge(balance)
-  if (!verdict.ok && verdict.reason === "balance") {
-    // The cached reading may predate a top-up: read once more before refusing.
-    balance = await esim.getBalance({ fresh: true })
-    verdict = judge(balance)
-  }
+  // Never a fresh read: a visitor retrying a refused cart would spend the account's rate limit.
+  // A refusal costs at most one esimfly call per balanceCacheTtlMs; the admin's refresh reads a top-up at once.
+  const balance = await esim.getBalance()
+  const verdict = judge(balance)
   await watchBalance(container, balance.balance, balance.currency)
   if (verdict.ok) {
     esim.alerts.resolveIncidents("checkout:")

@@ -3,6 +3,8 @@ import { canReadOrderEsims } from "../order-esims-access"
 
 const token = "emailed-token"
 const token_hash = hashAccessToken(token)
+const now = new Date("2026-12-03T12:00:00Z")
+const token_expires_at = new Date("2027-03-03T12:00:00Z")
 
 describe("canReadOrderEsims", () => {
   it("lets the order's own customer in without a token", () => {
@@ -10,8 +12,13 @@ describe("canReadOrderEsims", () => {
   })
 
   it("lets anyone holding the emailed token in, signed in or not", () => {
-    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash })).toBe(true)
-    expect(canReadOrderEsims({ actor_id: "cus_2", order_customer_id: "cus_1", token, token_hash })).toBe(true)
+    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at, now })).toBe(true)
+    expect(canReadOrderEsims({ actor_id: "cus_2", order_customer_id: "cus_1", token, token_hash, token_expires_at, now })).toBe(true)
+  })
+
+  it("keeps out the right token once it has expired or when it has no expiry", () => {
+    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at, now: token_expires_at })).toBe(false)
+    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at: null, now })).toBe(false)
   })
 
   it("keeps out another customer, a wrong token and a missing one", () => {

@@ -146,9 +146,9 @@ describe("order status responses", () => {
   })
 
   it("accepts an esims array", async () => {
-    const { client } = makeClient([json({ success: true, order: { ...order, esims: [esim, { ...esim, iccid: "2" }] } })])
+    const { client } = makeClient([json({ success: true, order: { ...order, esims: [esim, { ...esim, iccid: "8932042000010078802" }] } })])
 
-    expect((await client.getOrder("o")).esims.map((e) => e.iccid)).toEqual(["8932042000010078801", "2"])
+    expect((await client.getOrder("o")).esims.map((e) => e.iccid)).toEqual(["8932042000010078801", "8932042000010078802"])
   })
 
   it("reports an order with no eSIM yet as pending", async () => {
@@ -164,12 +164,12 @@ describe("order status responses", () => {
   })
 
   it("keeps an eSIM whose LPA cannot be recovered, with null install data", async () => {
-    const bare = { iccid: "3", directAppleInstallUrl: "https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA:1$..." }
+    const bare = { iccid: "8932042000010078803", directAppleInstallUrl: "https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA:1$..." }
     const { client } = makeClient([json({ success: true, order: { ...order, esim: bare } })])
 
     const [only] = (await client.getOrder("o")).esims
 
-    expect(only).toMatchObject({ iccid: "3", lpa: null, smdpAddress: null, androidInstallUrl: null })
+    expect(only).toMatchObject({ iccid: "8932042000010078803", lpa: null, smdpAddress: null, androidInstallUrl: null })
   })
 })
 

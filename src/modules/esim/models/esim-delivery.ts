@@ -8,6 +8,8 @@ export const EsimDelivery = model.define("esim_delivery", {
   id: model.id({ prefix: "esdel" }).primaryKey(),
   order_id: model.text().unique(),
   access_token_hash: model.text(),
+  /** The token opens the order's eSIMs until then (`guestAccessTtlDays` after it was emailed). */
+  access_token_expires_at: model.dateTime(),
   notification_id: model.text().nullable(),
   notification_status: model.enum(["not_sent", "sent", "failed"]).default("not_sent"),
   notification_error: model.text().nullable(),

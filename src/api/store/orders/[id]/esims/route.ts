@@ -11,7 +11,7 @@ export const GET = async (
   const result = await readOrderEsims(req.scope, {
     order_id: req.params.id,
     actor_id: req.auth_context?.actor_id,
-    token: req.get(ACCESS_TOKEN_HEADER) || req.validatedQuery.token,
+    token: req.get(ACCESS_TOKEN_HEADER) || undefined,
   })
   res.json(result)
 }

@@ -1,0 +1,76 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { checkoutEsimCart, seedEsimStore, storeHeaders, waitForOrderPlaced } from "../fixtures/esim-store"
+import { useSandbox } from "../helpers/sandbox-env"
+
+jest.setTimeout(120 * 1000)
+
+// Medusa skips its HTTP access log when NODE_ENV is "test"; any other value turns it on
+// (JSON lines with each request's path and query on stdout), as in production.
+const testEnv = process.env.NODE_ENV
+beforeAll(() => {
+  process.env.NODE_ENV = "log-scan"
+})
+afterAll(() => {
+  process.env.NODE_ENV = testEnv
+})
+
+const sandbox = useSandbox()
+
+type Sent = { to: string; template?: string; content?: { text?: string } }
+
+/** Everything the server writes while `run` runs: the Medusa logger's calls and raw stdout/stderr. */
+async function captureServerLog(logger: Record<string, unknown>, run: () => Promise<void>): Promise<string> {
+  const lines: string[] = []
+  const spies = ["info", "warn", "error", "debug", "http", "log", "verbose", "silly", "panic", "activity", "progress", "success", "failure"]
+    .filter((method) => typeof logger[method] === "function")
+    .map((method) => jest.spyOn(logger as Record<string, (...args: unknown[]) => unknown>, method))
+  spies.forEach((spy) => spy.mockImplementation(((...args: unknown[]) => void lines.push(JSON.stringify(args))) as never))
+  const write = (chunk: unknown) => (lines.push(String(chunk)), true)
+  const out = jest.spyOn(process.stdout, "write").mockImplementation(write as never)
+  const err = jest.spyOn(process.stderr, "write").mockImplementation(write as never)
+  try {
+    await run()
+  } finally {
+    ;[...spies, out, err].forEach((spy) => spy.mockRestore())
+  }
+  return lines.join("\n")
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    it("never writes the guest token to the server's log, from checkout to the guest reading their eSIMs", async () => {
+      sandbox.current().reset()
+      const container = getContainer()
+      const seed = await seedEsimStore(container, { packageCodes: ["TR1GB7D"] })
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const sent: Sent[] = []
+      const original = notifications.createNotifications.bind(notifications)
+      jest.spyOn(notifications, "createNotifications").mockImplementation(((data: Sent | Sent[]) => {
+        sent.push(...(Array.isArray(data) ? data : [data]))
+        return original(data as never)
+      }) as never)
+      const anonymous = storeHeaders(seed.publishableKey.token)
+      let token = ""
+      let orderId = ""
+
+      const log = await captureServerLog(container.resolve(ContainerRegistrationKeys.LOGGER), async () => {
+        const placed = waitForOrderPlaced(container, { timeout: 60_000 })
+        const lines = [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }]
+        const { order } = await checkoutEsimCart(api, seed, { lines, email: "guest-log@esim.test" })
+        await placed
+        orderId = order.id
+        token = /access code (\S+)/.exec(sent.find((n) => n.template === "esim-delivered")?.content?.text ?? "")?.[1] ?? ""
+        const read = await api.get(`/store/orders/${order.id}/esims`, { headers: { ...anonymous.headers, "x-esim-access-token": token } })
+        expect(read.status).toBe(200)
+      })
+
+      expect(token.length).toBeGreaterThanOrEqual(43)
+      // The capture works: the access log recorded the guest's request.
+      expect(log).toContain(`/store/orders/${orderId}/esims`)
+      expect(log).not.toContain(token)
+      expect(log).not.toContain(encodeURIComponent(token))
+    })
+  },
+})
