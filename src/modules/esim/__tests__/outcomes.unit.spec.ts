@@ -1,4 +1,5 @@
 import {
+  CreateOrderResult,
   EsimflyDuplicateRequestError,
   EsimflyInsufficientBalanceError,
   EsimflyInvalidPackageError,
@@ -9,7 +10,7 @@ import {
 } from "../../../lib/esimfly"
 import { readyLines } from "../delivery-plan"
 import { withEvent } from "../history"
-import { formatDataAmount, purchaseFailed } from "../mappers"
+import { formatDataAmount, purchaseFailed, purchaseSucceeded } from "../mappers"
 import { confirmAdoption, firstAttemptAt, resolveUnknownOutcome } from "../unknown-outcome"
 
 const now = new Date("2026-11-25T10:00:00Z")
@@ -129,6 +130,34 @@ describe("readyLines", () => {
     const plan = readyLines([intent("a1", "a", "completed"), intent("a2", "a", "completed"), intent("b1", "b", "completed"), intent("b2", "b", "pending_details"), intent("c1", "c", "completed", "ful_1")])
     expect(plan.items).toEqual([{ id: "a", quantity: 2 }])
     expect(plan.summary.map((s) => s.iccid)).toEqual(["icc_a1", "icc_a2"])
+  })
+})
+
+describe("a short delivery is not a delivery", () => {
+  const answer = (esims: number, overrides: Partial<CreateOrderResult> = {}): CreateOrderResult => ({
+    orderReference: "order_a", status: "completed", pending: false, duplicate: false, esimId: 1, packageName: null,
+    currency: "USD", newBalance: 10, amount: 8.16, finalPrice: 8.16, profit: null, paymentMethod: null,
+    processingTimeMs: null, message: null, note: null,
+    esims: Array.from({ length: esims }, (_, i) => ({ iccid: `icc${i}` }) as CreateOrderResult["esims"][number]),
+    ...overrides,
+  })
+
+  it("completes a create-order answer that carries every eSIM ordered", () => {
+    expect(purchaseSucceeded(answer(3), now, 3).status).toBe("completed")
+  })
+
+  it("keeps a completed create-order answer with 2 of 3 eSIMs pending_details, polled, and says so with the missing count", () => {
+    const outcome = purchaseSucceeded(answer(2), now, 3)
+    expect(outcome).toMatchObject({ status: "pending_details", fields: { pending_since: now, poll_count: 0 } })
+    expect(outcome.fields).not.toHaveProperty("completed_at")
+    expect(outcome.event.message).toBe("esimfly answered with 2 of 3 eSIMs (1 missing); the 2 are kept and the order is polled for the rest")
+  })
+
+  it("fulfils a completed batch only for the eSIMs it holds", () => {
+    const held = (n: number) => Array.from({ length: n }, (_, i) => ({ iccid: `icc_${i}`, status: "new" }))
+    const plan = readyLines([{ id: "a1", line_item_id: "a", quantity: 3, status: "completed", fulfillment_id: null, package_code: "P", esims: held(2) }])
+    expect(plan.items).toEqual([{ id: "a", quantity: 2 }])
+    expect(plan.summary).toHaveLength(2)
   })
 })
 
