@@ -1,6 +1,6 @@
 import { OrderStatus, OrderSummary } from "../../lib/esimfly"
 import { withEvent } from "./history"
-import { toProfileRows } from "./mappers"
+import { shortDeliveryMessage, toProfileRows } from "./mappers"
 import { MAX_HISTORY_PAGES, readOrderHistory } from "./order-history"
 import { IntentRow, storeProfiles } from "./purchase-intent"
 import EsimModuleService from "./service"
@@ -20,7 +20,10 @@ export async function adoptOrder(
   const order = fetched ?? (await esim.getClient().getOrder(reference))
   const now = new Date()
   await storeProfiles(esim, toProfileRows(order.esims, intent, order.packageName))
-  const done = !order.pending && order.esims.length > 0
+  const held = order.esims.length
+  // A short order is not a delivery: kept pending_details, so the pending job polls it and flags it if it stays short.
+  const done = !order.pending && held > 0 && held >= intent.quantity
+  const short = !order.pending && held > 0 && held < intent.quantity ? `; ${shortDeliveryMessage(held, intent.quantity)}` : ""
   const status: EsimOrderStatus = done ? "completed" : "pending_details"
   const timing = done ? { completed_at: now, next_poll_at: null } : { pending_since: now, poll_count: 0, next_poll_at: esim.nextPollAt(0, now) }
   await esim.updateEsimOrders({
@@ -31,7 +34,7 @@ export async function adoptOrder(
     error_code: null,
     error_message: null,
     ...timing,
-    history: withEvent(intent.history, { at: now.toISOString(), type: "adopted", message: `esimfly order ${reference}` }),
+    history: withEvent(intent.history, { at: now.toISOString(), type: "adopted", message: `esimfly order ${reference}${short}` }),
   })
   return status
 }

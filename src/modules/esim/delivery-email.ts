@@ -12,6 +12,8 @@ export type DeliveryEmailInput = {
   /** `orderEsimsUrl` option with `{order_id}` and `{token}` filled in, when configured. */
   access_url: string | null
   esims: DeliveredEsim[]
+  /** eSIMs the order is buying (failed batches aside); more than `esims` when some have not arrived. */
+  ordered?: number
 }
 
 const escapeHtml = (text: string) =>
@@ -70,18 +72,24 @@ function accessLines(input: DeliveryEmailInput): { text: string; html: string } 
  * guest token only ever travels in `content`.
  */
 export function deliveryNotification(input: DeliveryEmailInput) {
-  const subject = input.esims.length === 1 ? "Your eSIM is ready" : `Your ${input.esims.length} eSIMs are ready`
+  const count = input.esims.length
+  const ordered = Math.max(input.ordered ?? count, count)
+  const subject = count < ordered
+    ? `${count} of your ${ordered} eSIMs are ready`
+    : count === 1 ? "Your eSIM is ready" : `Your ${count} eSIMs are ready`
   const intro = "Scan the QR code with the phone that will use the eSIM, or tap the install link on that phone."
+  const missing = ordered - count
+  const rest = missing ? [`The other ${missing} eSIM${missing === 1 ? " is" : "s are"} not ready yet; you will get another email when ${missing === 1 ? "it is" : "they are"}.`] : []
   const access = accessLines(input)
   return {
     to: input.email,
     channel: "email",
     template: DELIVERY_TEMPLATE,
-    data: { order_id: input.order_id, esims: input.esims },
+    data: { order_id: input.order_id, esims: input.esims, ordered_esim_count: ordered },
     content: {
       subject,
-      text: [subject, intro, ...input.esims.map(esimText), access.text].join("\n\n"),
-      html: [`<h1>${subject}</h1>`, `<p>${intro}</p>`, ...input.esims.map(esimHtml), access.html].join("\n"),
+      text: [subject, ...rest, intro, ...input.esims.map(esimText), access.text].join("\n\n"),
+      html: [`<h1>${subject}</h1>`, ...rest.map((line) => `<p>${line}</p>`), `<p>${intro}</p>`, ...input.esims.map(esimHtml), access.html].join("\n"),
     },
     attachments: input.esims.flatMap(qrAttachment),
     resource_id: input.order_id,

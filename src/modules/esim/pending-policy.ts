@@ -82,7 +82,8 @@ export function pollAnswered(intent: PendingIntent, order: OrderStatus, now: Dat
     return flagged(now, "ESIMFLY_ORDER_FAILED", `esimfly reports the order as "${order.status}" without eSIMs; it was not re-ordered`)
   }
   if (count < intent.quantity) {
-    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${intent.quantity} eSIMs; look the order up at esimfly`)
+    const missing = intent.quantity - count
+    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${intent.quantity} eSIMs (${missing} missing); look the order up at esimfly`)
   }
   const fields = { completed_at: now, next_poll_at: null, error_code: null, error_message: null, poll_count: intent.poll_count + 1 }
   const message = `esimfly delivered ${count} eSIM(s) after ${intent.poll_count + 1} status poll(s)`

@@ -54,6 +54,8 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
       access_token: token,
       access_url: accessUrl(esim.getOptions().orderEsimsUrl, input.order_id, token),
       esims,
+      // A batch esimfly refused holds nothing and is not coming; every other batch is owed to the shopper.
+      ordered: intents.filter((intent) => intent.status !== "failed").reduce((sum, intent) => sum + intent.quantity, 0),
     }),
     idempotency_key: `esim-delivered:${input.order_id}:${esims.length}:${sends}`,
   }

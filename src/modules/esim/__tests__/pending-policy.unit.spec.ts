@@ -119,7 +119,7 @@ describe("pollAnswered", () => {
   it("flags a batch that came back short", () => {
     const change = pollAnswered(intent({ quantity: 2 }), status(), at(20000), next)
     expect(change.status).toBe("needs_attention")
-    expect(change.fields).toMatchObject({ error_code: "ESIMS_MISSING", error_message: "esimfly delivered 1 of 2 eSIMs; look the order up at esimfly" })
+    expect(change.fields).toMatchObject({ error_code: "ESIMS_MISSING", error_message: "esimfly delivered 1 of 2 eSIMs (1 missing); look the order up at esimfly" })
   })
 })
 
