@@ -86,6 +86,13 @@ describe("pendingTimedOut", () => {
     )
     expect(change.event).toMatchObject({ type: "needs_attention", code: PENDING_TIMEOUT })
   })
+
+  it("shows the missing count when a short delivery waited too long", () => {
+    const short = intent({ quantity: 3, esims: [{ iccid: "1" }, { iccid: "2" }] })
+    expect(pendingTimedOut(short, at(MAX_AGE + 1), MAX_AGE).fields.error_message).toBe(
+      "esimfly delivered 2 of 3 eSIMs (1 missing) and no more after 10 minutes; look the order up at esimfly (reference order_1_abcde)"
+    )
+  })
 })
 
 describe("pollAnswered", () => {
