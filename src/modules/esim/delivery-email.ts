@@ -65,6 +65,23 @@ function accessLines(input: DeliveryEmailInput): { text: string; html: string } 
   return { text, html: `<p>${escapeHtml(text)}</p>` }
 }
 
+function subjectOf(count: number, ordered: number): string {
+  if (count < ordered) {
+    return `${count} of your ${ordered} eSIMs are ready`
+  }
+  return count === 1 ? "Your eSIM is ready" : `Your ${count} eSIMs are ready`
+}
+
+/** An email with fewer eSIMs than ordered never reads as the whole order. */
+function missingLines(missing: number): string[] {
+  if (missing <= 0) {
+    return []
+  }
+  return missing === 1
+    ? ["The other 1 eSIM is not ready yet; you will get another email when it is."]
+    : [`The other ${missing} eSIMs are not ready yet; you will get another email when they are.`]
+}
+
 /**
  * The `esim-delivered` notification: a stable template name and `data` for providers
  * that render their own templates, plus ready `content` and inline QR attachments for
@@ -74,12 +91,9 @@ function accessLines(input: DeliveryEmailInput): { text: string; html: string } 
 export function deliveryNotification(input: DeliveryEmailInput) {
   const count = input.esims.length
   const ordered = Math.max(input.ordered ?? count, count)
-  const subject = count < ordered
-    ? `${count} of your ${ordered} eSIMs are ready`
-    : count === 1 ? "Your eSIM is ready" : `Your ${count} eSIMs are ready`
+  const subject = subjectOf(count, ordered)
   const intro = "Scan the QR code with the phone that will use the eSIM, or tap the install link on that phone."
-  const missing = ordered - count
-  const rest = missing ? [`The other ${missing} eSIM${missing === 1 ? " is" : "s are"} not ready yet; you will get another email when ${missing === 1 ? "it is" : "they are"}.`] : []
+  const rest = missingLines(ordered - count)
   const access = accessLines(input)
   return {
     to: input.email,
