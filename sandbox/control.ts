@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from "node:http"
 import { ChaosConfig } from "./chaos"
 import { SandboxCore } from "./core"
-import { FailNextFault, FaultMatch, SandboxFaults } from "./faults"
+import { FailNextFault, FaultMatch, SandboxFaults, ShortOrderFault } from "./faults"
 import { readBody, sendJson } from "./http-io"
 import { applyPackagePatch } from "./catalogue-control"
 import { buildLedger } from "./ledger"
@@ -11,7 +11,7 @@ import { RateLimitConfig } from "./types"
 
 type ControlHandler = (core: SandboxCore, body: Record<string, unknown>) => unknown
 
-const FAULT_KEYS = ["latencyMs", "failNext", "hangNext", "dropReplyNext", "rateLimit", "stayPending", "chaos"]
+const FAULT_KEYS = ["latencyMs", "failNext", "hangNext", "dropReplyNext", "rateLimit", "stayPending", "shortNext", "chaos"]
 
 const CONTROL_ROUTES = new Map<string, ControlHandler>([
   ["GET /ledger", (core) => buildLedger(core)],
@@ -63,7 +63,7 @@ function parseControlBody(raw: Buffer | null): Record<string, unknown> | null {
   }
 }
 
-/** Applies { latencyMs?, failNext?, hangNext?, dropReplyNext?, rateLimit?, stayPending?, chaos? }. */
+/** Applies { latencyMs?, failNext?, hangNext?, dropReplyNext?, rateLimit?, stayPending?, shortNext?, chaos? }. */
 export function applyFaultPatch(faults: SandboxFaults, patch: Record<string, unknown>): unknown {
   const unknown = Object.keys(patch).filter((key) => !FAULT_KEYS.includes(key))
   if (unknown.length > 0) {
@@ -75,6 +75,7 @@ export function applyFaultPatch(faults: SandboxFaults, patch: Record<string, unk
   listOf(patch.dropReplyNext).forEach((fault) => faults.dropReplyNext(fault as FaultMatch))
   if (patch.rateLimit !== undefined) faults.setRateLimit(patch.rateLimit as RateLimitConfig | null)
   listOf(patch.stayPending).forEach((code) => faults.stayPending(code as string))
+  listOf(patch.shortNext).forEach((fault) => faults.shortNext(fault as ShortOrderFault))
   if (patch.chaos !== undefined) faults.setChaos(patch.chaos as ChaosConfig | null)
   return faults.snapshot()
 }

@@ -40,6 +40,17 @@ export interface FaultReply {
 
 export interface FailRule extends FaultRule, FaultReply {}
 
+/** The next `count` (default 1) orders deliver `missing` (default 1) fewer eSIMs than ordered. */
+export interface ShortOrderFault {
+  count?: number
+  missing?: number
+}
+
+export interface ShortRule {
+  remaining: number
+  missing: number
+}
+
 export interface FaultSnapshot {
   latencyMs: number
   failNext: FailRule[]
@@ -47,6 +58,7 @@ export interface FaultSnapshot {
   dropReplyNext: FaultRule[]
   rateLimit: RateLimitConfig
   stayPending: string[]
+  shortNext: ShortRule[]
   /** The chaos setting with its counts, or null when off. */
   chaos: ChaosSnapshot | null
 }
@@ -59,6 +71,8 @@ export interface SandboxFaults {
   dropReplyNext(fault?: FaultMatch): void
   setRateLimit(config: RateLimitConfig | null): void
   stayPending(packageCode: string): void
+  /** The next orders are charged in full but hold fewer eSIMs, in the answer and in every status check. */
+  shortNext(fault?: ShortOrderFault): void
   /** Random latency, 5xx, 429 and dropped replies on a share of API calls; null turns it off. */
   setChaos(config: ChaosConfig | null): void
   reset(): void
@@ -83,6 +97,7 @@ export class SandboxFaultBook implements SandboxFaults {
   private fails: FailRule[] = []
   private hangs: FaultRule[] = []
   private drops: FaultRule[] = []
+  private shorts: ShortRule[] = []
   private readonly pendingCodes = new Set<string>()
   private chaos: SandboxChaos | null
 
@@ -130,6 +145,23 @@ export class SandboxFaultBook implements SandboxFaults {
     this.pendingCodes.add(packageCode)
   }
 
+  shortNext(fault: ShortOrderFault = {}): void {
+    const count = fault?.count ?? 1
+    const missing = fault?.missing ?? 1
+    if (!isCount(count) || count < 1) throw new Error("shortNext.count must be an integer ≥ 1")
+    if (!isCount(missing) || missing < 1) throw new Error("shortNext.missing must be an integer ≥ 1")
+    this.shorts.push({ remaining: count, missing })
+  }
+
+  /** eSIMs the next committed order leaves out (0 without a shortNext fault); claims one use. */
+  takeShort(): number {
+    const rule = this.shorts[0]
+    if (!rule) return 0
+    rule.remaining--
+    if (rule.remaining === 0) this.shorts.shift()
+    return rule.missing
+  }
+
   setChaos(config: ChaosConfig | null): void {
     this.chaos = config === null ? null : new SandboxChaos(parseChaos(config))
   }
@@ -148,6 +180,7 @@ export class SandboxFaultBook implements SandboxFaults {
     this.fails = []
     this.hangs = []
     this.drops = []
+    this.shorts = []
     this.pendingCodes.clear()
     this.limiter.reset()
     // The starting setting again (off unless the sandbox was created with chaos), from its seed.
@@ -162,6 +195,7 @@ export class SandboxFaultBook implements SandboxFaults {
       dropReplyNext: this.drops.map((rule) => ({ ...rule })),
       rateLimit: this.limiter.current(),
       stayPending: [...this.pendingCodes],
+      shortNext: this.shorts.map((rule) => ({ ...rule })),
       chaos: this.chaos?.snapshot() ?? null,
     }
   }

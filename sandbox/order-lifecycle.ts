@@ -5,7 +5,7 @@ import { OrderRecord } from "./types"
 /** Provisions the eSIMs of a pending order (ICCIDs are only known from now on). */
 export function completeOrder(core: SandboxCore, order: OrderRecord): void {
   if (order.esims.length === 0) {
-    order.esims = Array.from({ length: order.quantity }, () => makeEsim(core.options.smdpAddress))
+    order.esims = Array.from({ length: order.esimCount }, () => makeEsim(core.options.smdpAddress))
   }
   order.status = "completed"
   order.completedAt ??= core.now()

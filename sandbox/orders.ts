@@ -93,6 +93,8 @@ function newOrder(
   const id = core.state.nextOrderId++
   const pending = pkg.pendingFirst || core.faults.staysPending(pkg.code)
   const units = Array.from({ length: request.quantity }, (_, index) => index)
+  // A shortNext fault: charged for the quantity, but at least one eSIM fewer is ever provisioned.
+  const esimCount = Math.max(1, request.quantity - core.faults.takeShort())
   const amountMinor = unitMinor * request.quantity
   return {
     id,
@@ -104,6 +106,7 @@ function newOrder(
     packageName: pkg.name,
     flag: pkg.flag,
     quantity: request.quantity,
+    esimCount,
     currency: core.options.currency,
     unitMinor,
     amountMinor,
@@ -111,7 +114,7 @@ function newOrder(
     status: pending ? "pending_details" : "completed",
     polls: 0,
     placeholders: pending ? units.map((index) => placeholderIccid(id, index, now)) : [],
-    esims: pending ? [] : units.map(() => makeEsim(core.options.smdpAddress)),
+    esims: pending ? [] : units.slice(0, esimCount).map(() => makeEsim(core.options.smdpAddress)),
     createdAt: now,
     completedAt: pending ? null : now,
     cancellations: [],

@@ -89,6 +89,8 @@ export interface OrderRecord {
   packageName: string
   flag: string | null
   quantity: number
+  /** eSIMs provisioned: the quantity, unless a shortNext fault left some out. */
+  esimCount: number
   currency: Currency
   unitMinor: number
   amountMinor: number

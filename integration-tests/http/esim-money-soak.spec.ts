@@ -1,10 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { MedusaContainer } from "@medusajs/framework/types"
+import { HttpTypes, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { ChaosConfig } from "../../sandbox"
 import { seededRandom } from "../../sandbox/chaos"
+import { EsimflyClient } from "../../src/lib/esimfly"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
+import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
 import { emailsAfterCancel, liveAfterCancel, misclaimed, notBoughtExactly, SoakCancel } from "../fixtures/esim-cancel-checks"
 import { inPool, orderLines, settleRound, soakOrders, SoakLine } from "../fixtures/esim-soak"
@@ -18,6 +20,7 @@ import {
   SeededEsimStore,
   waitForOrderPlaced,
 } from "../fixtures/esim-store"
+import { request } from "../fixtures/http-client"
 import { useSandbox } from "../helpers/sandbox-env"
 
 // QR codes cost ~0.5 s each under jest; this soak is about money, so the image is a stub.
@@ -37,10 +40,17 @@ const sandbox = useSandbox()
 /** ESIMFLY_SOAK_SEED picks another reproducible run. */
 const SEED = Number(process.env.ESIMFLY_SOAK_SEED) || 7
 const ORDERS = 30
+/** Admins' unpaid draft orders with eSIM lines, never converted. */
+const DRAFTS = 4
+/** Orders another buyer of the same esimfly account makes (its dashboard, another store). */
+const FOREIGN = 4
 const CODES = ["TR1GB7D", "EU-5GB-30D", "TR-1GB-7D-SLOW"]
 const CHAOS: ChaosConfig = { rate: 0.15, seed: SEED, kinds: ["latency", "5xx", "429", "drop"], maxLatencyMs: 300 }
-/** Where an admin's cancel lands: never, right after checkout (the purchase on its way), after order.placed, mid-settling. */
-const STAGES = ["none", "none", "checkout", "placed", "settling"] as const
+/**
+ * Where an admin's cancel lands: never, right after checkout (before the purchase starts),
+ * while a create-order is on its way, after order.placed, or mid-settling.
+ */
+const STAGES = ["none", "none", "checkout", "purchasing", "placed", "settling"] as const
 type Stage = (typeof STAGES)[number]
 const ROUND_CLOCK_MS = 30 * 1000
 /** Within this of a cancel, an email already handed to the provider may still be recorded. */
@@ -86,6 +96,14 @@ medusaIntegrationTestRunner({
       refusedCancels.push(orderId)
     }
 
+    /** Polls until `check` holds or `ms` passed; the soak goes on either way. */
+    async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
+      const end = Date.now() + ms
+      while (Date.now() < end && !(await check())) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    }
+
     function plan(): Plan[] {
       const random = seededRandom(SEED + 1)
       return soakOrders(SEED, ORDERS, CODES).map((lines) => ({
@@ -103,7 +121,10 @@ medusaIntegrationTestRunner({
         if (planned.race) {
           races.push(purchaseEsimsWorkflow(container).run({ input: { order_id: order.id }, throwOnError: false }))
         }
-        if (planned.stage === "checkout") {
+        if (planned.stage === "purchasing") {
+          await until(async () => (await esim.listEsimOrders({ order_id: order.id })).some((i) => i.status === "purchasing"), 5000)
+        }
+        if (planned.stage === "checkout" || planned.stage === "purchasing") {
           await cancel(order.id)
         }
         return order.id
@@ -112,31 +133,61 @@ medusaIntegrationTestRunner({
       return orders
     }
 
+    async function createDrafts(): Promise<string[]> {
+      const ids: string[] = []
+      for (let index = 0; index < DRAFTS; index++) {
+        const items = [{ variant_id: seed.esimProducts[CODES[index % CODES.length]].variant.id, quantity: 1 + index }]
+        const body = { email: `draft-${index}@esim.test`, region_id: seed.region.id, sales_channel_id: seed.salesChannel.id, items }
+        const { draft_order } = await request<HttpTypes.AdminDraftOrderResponse>("create draft order", () => api.post("/admin/draft-orders", body, admin))
+        ids.push(draft_order.id)
+      }
+      return ids
+    }
+
+    /** Signed create-orders with keys of their own, of the soak's packages, while the store buys the same. */
+    async function buyForeignOrders(): Promise<void> {
+      const { accessCode, secretKey } = sandbox.current()
+      const client = new EsimflyClient({ accessCode, secretKey, baseUrl: process.env.ESIMFLY_BASE_URL ?? "", maxRetries: 0 })
+      for (let index = 0; index < FOREIGN; index++) {
+        const order = { packageCode: CODES[index % CODES.length], quantity: 1 + (index % 3), idempotencyKey: `dashboard-${SEED}-${index}` }
+        await client.createOrder(order).catch(() => undefined)
+      }
+    }
+
     async function settle(rounds: number, clockStart: number, afterFirst?: () => Promise<void>): Promise<void> {
       for (let round = 1; round <= rounds; round++) {
-        await settleRound(container, new Date(Date.now() + (clockStart + round) * ROUND_CLOCK_MS))
+        const now = new Date(Date.now() + (clockStart + round) * ROUND_CLOCK_MS)
+        await settleRound(container, now)
+        await catchUpEsimOrdersWorkflow(container).run({ input: { now: now.toISOString() } })
         if (round === 1 && afterFirst) {
           await afterFirst()
         }
       }
     }
 
-    it("keeps the money right under faults, racing runs and cancels at every stage", async () => {
+    it("under faults, racing runs, drafts, foreign orders and cancels at every stage: canceled orders keep nothing live and get no email, placed ones are bought exactly once, no esimfly order is claimed twice or by a stranger", async () => {
       const plans = plan()
       const races: Promise<unknown>[] = []
       sandbox.current().faults.setChaos(CHAOS)
-      const orders = await placeAll(plans, races)
+      // A slow esimfly keeps create-orders on their way long enough for cancels to land mid-call.
+      sandbox.current().faults.setLatency(200)
+      const drafts = await createDrafts()
+      const [orders] = await Promise.all([placeAll(plans, races), buyForeignOrders()])
       await Promise.all(races)
       const at = (stage: Stage) => orders.filter((_, index) => plans[index].stage === stage)
       for (const orderId of at("placed")) await cancel(orderId)
       await settle(5, 0, async () => {
         for (const orderId of at("settling")) await cancel(orderId)
       })
+      const chaos = sandbox.current().faults.snapshot().chaos
       sandbox.current().faults.setChaos(null)
+      sandbox.current().faults.setLatency(0)
       await settle(5, 5)
 
       const intents = await esim.listEsimOrders({ order_id: orders }, { take: null })
-      const ledger = sandbox.current().ledger().orders
+      const draftIntents = await esim.listEsimOrders({ order_id: drafts }, { take: null })
+      const fullLedger = sandbox.current().ledger().orders
+      const ledger = fullLedger.filter((order) => !order.idempotencyKey?.startsWith("dashboard-"))
       const profiles = await esim.listEsimProfiles({ order_id: orders }, { take: null })
       const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ template: "esim-delivered" }, { take: null })
       const emails = notifications.map((n) => ({
@@ -151,10 +202,13 @@ medusaIntegrationTestRunner({
         refused_cancels: refusedCancels.length,
         intents_at_cancel: countBy(cancelStages),
         racing_runs: races.length,
+        drafts: drafts.length,
+        draft_intents: draftIntents.length,
+        foreign_orders: fullLedger.length - ledger.length,
         batches: intents.length,
         intents_final: countBy(intents.map((intent) => `${canceledIds.has(intent.order_id) ? "canceled order" : "placed order"}: ${intent.status}`)),
         ledger_orders: countBy(ledger.map((order) => order.status)),
-        chaos: sandbox.current().faults.snapshot().chaos?.hits ?? null,
+        chaos: chaos?.hits ?? null,
       }
       console.log(`money soak: ${JSON.stringify(tally)}`)
 
@@ -162,7 +216,9 @@ medusaIntegrationTestRunner({
       expect(liveAfterCancel(cancels, intents, ledger)).toEqual([])
       expect(emailsAfterCancel(cancels, emails)).toEqual([])
       expect(notBoughtExactly(await orderLines(container, orders), cancels, intents, ledger)).toEqual([])
-      expect(misclaimed(intents, ledger)).toEqual([])
+      expect(misclaimed(intents, fullLedger)).toEqual([])
+      expect(draftIntents).toEqual([])
+      expect(ledger.filter((order) => drafts.some((id) => order.idempotencyKey?.startsWith(`${id}:`)))).toEqual([])
       expect(lostEsims(ledger, intents, profiles)).toEqual([])
       expect(cancels.length).toBeGreaterThan(0)
     })

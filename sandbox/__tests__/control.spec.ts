@@ -76,6 +76,17 @@ describe("/__sandbox control routes", () => {
     expect(sandbox.ledger().requests.map((request) => request.outcome)).toEqual(["dropped", "hung"])
   })
 
+  it("POST /__sandbox/faults shortNext makes the next order answer with fewer eSIMs", async () => {
+    const { api, control } = current()
+    const set = await control<{ shortNext: unknown[] }>("/faults", { shortNext: { missing: 1 } })
+    expect(set.body.shortNext).toEqual([{ remaining: 1, missing: 1 }])
+    const order = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D", quantity: 3 })
+    expect(order.body.esims).toHaveLength(2)
+    const bad = await control<{ error: string }>("/faults", { shortNext: { missing: "x" } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error).toMatch(/shortNext.missing/)
+  })
+
   it("POST /__sandbox/balance sets the balance", async () => {
     const { api, control } = current()
     const set = await control<{ balance: number }>("/balance", { amount: 12.5 })

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks"
 import { manualClock, startSandbox, useSandbox } from "./support/harness"
-import { BalanceBody, CreateOrderBody, ErrorBody, HistoryBody } from "./support/wire"
+import { BalanceBody, CreateOrderBody, ErrorBody, HistoryBody, OrderStatusBody } from "./support/wire"
 
 describe("sandbox faults", () => {
   const clock = manualClock()
@@ -119,6 +119,7 @@ describe("sandbox faults", () => {
     sandbox.faults.setLatency(5_000)
     sandbox.faults.setRateLimit({ limit: 0, windowMs: 1000 })
     sandbox.faults.stayPending("TR-1GB-7D")
+    sandbox.faults.shortNext({ count: 3 })
     sandbox.faults.reset()
     expect(sandbox.faults.snapshot()).toEqual({
       latencyMs: 0,
@@ -127,6 +128,7 @@ describe("sandbox faults", () => {
       dropReplyNext: [],
       rateLimit: { limit: 1000, windowMs: 3_600_000 },
       stayPending: [],
+      shortNext: [],
       chaos: null,
     })
     const order = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D" })
@@ -139,6 +141,41 @@ describe("sandbox faults", () => {
     expect(() => faults.hangNext({ count: 0 })).toThrow(/count/)
     expect(() => faults.setLatency(-1)).toThrow(/latency/)
     expect(() => faults.setRateLimit({ limit: -1, windowMs: 10 })).toThrow(/rateLimit/)
+    expect(() => faults.shortNext({ missing: 0 })).toThrow(/shortNext.missing/)
+    expect(() => faults.shortNext({ count: 1.5 })).toThrow(/shortNext.count/)
+  })
+
+  it("shortNext charges the next order in full but answers and keeps fewer eSIMs than ordered", async () => {
+    const { api, sandbox } = current()
+    sandbox.faults.shortNext()
+    const short = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D", quantity: 3 })
+    expect(short.body).toMatchObject({ status: "completed", amount: 8.16 })
+    expect(short.body.esims).toHaveLength(2)
+    const status = await api.get<OrderStatusBody>(`/esims/order?orderReference=${short.body.orderReference}`)
+    expect(status.body.order.esims).toHaveLength(2)
+    const full = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D", quantity: 3 })
+    expect(full.body.esims).toHaveLength(3)
+    const [first, second] = sandbox.ledger().orders
+    expect([first.quantity, first.esims.length, second.esims.length]).toEqual([3, 2, 3])
+    expect(sandbox.ledger().balance).toBe(1000 - 2 * 8.16)
+  })
+
+  it("shortNext leaves out `missing` eSIMs, keeps at least one, and applies to a pending order once it completes", async () => {
+    const { api, sandbox } = current()
+    sandbox.faults.shortNext({ count: 2, missing: 5 })
+    expect(sandbox.faults.snapshot().shortNext).toEqual([{ remaining: 2, missing: 5 }])
+    const one = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D", quantity: 3 })
+    expect(one.body.esims).toHaveLength(1)
+    const pending = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D-SLOW", quantity: 3 })
+    expect(pending.body.status).toBe("pending_details")
+    const reference = pending.body.orderReference
+    for (let poll = 0; poll < 3; poll++) {
+      await api.get<OrderStatusBody>(`/esims/order?orderReference=${reference}`)
+    }
+    const done = await api.get<OrderStatusBody>(`/esims/order?orderReference=${reference}`)
+    expect(done.body.order).toMatchObject({ status: "completed" })
+    expect(done.body.order.esims).toHaveLength(1)
+    expect(sandbox.faults.snapshot().shortNext).toEqual([])
   })
 })
 

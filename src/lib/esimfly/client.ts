@@ -100,7 +100,7 @@ export class EsimflyClient {
     if (outcome.kind === "answer") {
       const parsed = createOrderResponseSchema.safeParse(outcome.answer.body)
       if (parsed.success) {
-        return normalizeCreateOrder(parsed.data)
+        return normalizeCreateOrder(parsed.data, order.quantity)
       }
     }
     throw new EsimflyOrderOutcomeUnknownError({ ...order, ...unknownCause(outcome) })

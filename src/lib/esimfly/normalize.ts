@@ -76,16 +76,18 @@ function realEsims(list: readonly WireEsim[]): Esim[] {
 
 /**
  * Both pending shapes count as pending: placeholder eSIMs (older docs) and
- * `esims: []` with `isPending: true` (newer docs; beyond-the-reference.md).
+ * `esims: []` with `isPending: true` (newer docs; beyond-the-reference.md). So does a
+ * "completed" answer with fewer real eSIMs than `quantity` ordered: the rest is polled for.
  */
-export function normalizeCreateOrder(wire: WireCreateOrderResponse): CreateOrderResult {
+export function normalizeCreateOrder(wire: WireCreateOrderResponse, quantity = 1): CreateOrderResult {
   const wireEsims = wire.esims ?? []
   const esims = realEsims(wireEsims)
   const pending =
     wire.status !== "completed" ||
     wire.isPending === true ||
     esims.length === 0 ||
-    esims.length < wireEsims.length
+    esims.length < wireEsims.length ||
+    esims.length < quantity
   return {
     orderReference: wire.orderReference,
     status: wire.status,

@@ -25,7 +25,7 @@ export type CreateOrderResult = {
   orderReference: string
   /** esimfly's status: "completed", "pending_details", or a newer value. */
   status: string
-  /** True while eSIM details are still being provisioned: poll getOrder, never re-order. */
+  /** True while eSIM details are still being provisioned, or fewer than ordered arrived: poll getOrder, never re-order. */
   pending: boolean
   /** True when esimfly replayed an earlier order for the same idempotency key. */
   duplicate: boolean

@@ -1,21 +1,29 @@
-import { OrderSummary } from "../../lib/esimfly"
+import { OrderStatus, OrderSummary } from "../../lib/esimfly"
 import { withEvent } from "./history"
-import { toProfileRows } from "./mappers"
+import { shortDeliveryMessage, toProfileRows } from "./mappers"
 import { MAX_HISTORY_PAGES, readOrderHistory } from "./order-history"
 import { IntentRow, storeProfiles } from "./purchase-intent"
 import EsimModuleService from "./service"
 import { EsimOrderStatus } from "./types"
-import { historyWindow, resolveUnknownOutcome, RivalIntent } from "./unknown-outcome"
+import { confirmAdoption, historyWindow, Resolution, resolveUnknownOutcome, RivalIntent } from "./unknown-outcome"
 import { listUnsettledIntents } from "./unsettled-intents"
 
 type AdoptableIntent = IntentRow & { last_attempt_at: Date | string | null }
 
 /** Takes over an esimfly order the intent created, by reference: its eSIMs, never a new purchase. */
-export async function adoptOrder(esim: EsimModuleService, intent: IntentRow, reference: string): Promise<EsimOrderStatus> {
-  const order = await esim.getClient().getOrder(reference)
+export async function adoptOrder(
+  esim: EsimModuleService,
+  intent: IntentRow,
+  reference: string,
+  fetched?: OrderStatus
+): Promise<EsimOrderStatus> {
+  const order = fetched ?? (await esim.getClient().getOrder(reference))
   const now = new Date()
   await storeProfiles(esim, toProfileRows(order.esims, intent, order.packageName))
-  const done = !order.pending && order.esims.length > 0
+  const held = order.esims.length
+  // A short order is not a delivery: kept pending_details, so the pending job polls it and flags it if it stays short.
+  const done = !order.pending && held > 0 && held >= intent.quantity
+  const short = !order.pending && held > 0 && held < intent.quantity ? `; ${shortDeliveryMessage(held, intent.quantity)}` : ""
   const status: EsimOrderStatus = done ? "completed" : "pending_details"
   const timing = done ? { completed_at: now, next_poll_at: null } : { pending_since: now, poll_count: 0, next_poll_at: esim.nextPollAt(0, now) }
   await esim.updateEsimOrders({
@@ -26,7 +34,7 @@ export async function adoptOrder(esim: EsimModuleService, intent: IntentRow, ref
     error_code: null,
     error_message: null,
     ...timing,
-    history: withEvent(intent.history, { at: now.toISOString(), type: "adopted", message: `esimfly order ${reference}` }),
+    history: withEvent(intent.history, { at: now.toISOString(), type: "adopted", message: `esimfly order ${reference}${short}` }),
   })
   return status
 }
@@ -57,14 +65,18 @@ export async function settleUnknownOutcome(esim: EsimModuleService, intent: Adop
   const history = await historyOf(esim, intent)
   const claimed = await esim.listEsimOrders({ esimfly_order_reference: history.map((o) => o.orderReference) }, { take: null })
   const claimedReferences = new Set(claimed.map((c) => c.esimfly_order_reference ?? ""))
-  const decision = resolveUnknownOutcome(intent, history, claimedReferences, await rivalsOf(esim, intent))
+  let decision: Resolution = resolveUnknownOutcome(intent, history, claimedReferences, await rivalsOf(esim, intent))
   if (decision.kind === "adopt") {
-    return adoptOrder(esim, intent, decision.reference)
+    const order = await esim.getClient().getOrder(decision.reference)
+    decision = confirmAdoption(intent, order)
+    if (decision.kind === "adopt") {
+      return adoptOrder(esim, intent, decision.reference, order)
+    }
   }
   const message =
     decision.kind === "rebuy"
       ? "esimfly's order history shows no order for this attempt; buying again with the same idempotency key"
-      : `esimfly's history has orders this or another lost purchase may have made (${decision.references.join(", ")}); ` +
+      : `esimfly's history cannot tell whether ${decision.references.join(", ")} is this purchase (${decision.reason}); ` +
         "sending the same idempotency key again, which esimfly answers with the original order if there is one"
   const at = new Date().toISOString()
   // Back to pending: the retry's purchase sends the intent's own idempotency key, never a new one.

@@ -13,6 +13,8 @@ export type DeliveryEmailInput = {
   /** `orderEsimsUrl` option with `{order_id}` filled in and the token as `#token=`, when configured. */
   access_url: string | null
   esims: DeliveredEsim[]
+  /** eSIMs the order is buying (failed batches aside); more than `esims` when some have not arrived. */
+  ordered?: number
 }
 
 const escapeHtml = (text: string) =>
@@ -70,6 +72,23 @@ function accessLines(input: DeliveryEmailInput): { text: string; html: string } 
   return { text, html: `<p>${escapeHtml(text)}</p>` }
 }
 
+function subjectOf(count: number, ordered: number): string {
+  if (count < ordered) {
+    return `${count} of your ${ordered} eSIMs are ready`
+  }
+  return count === 1 ? "Your eSIM is ready" : `Your ${count} eSIMs are ready`
+}
+
+/** An email with fewer eSIMs than ordered never reads as the whole order. */
+function missingLines(missing: number): string[] {
+  if (missing <= 0) {
+    return []
+  }
+  return missing === 1
+    ? ["The other 1 eSIM is not ready yet; you will get another email when it is."]
+    : [`The other ${missing} eSIMs are not ready yet; you will get another email when they are.`]
+}
+
 /**
  * The `esim-delivered` notification: a stable template name and `data` for providers
  * that render their own templates, plus ready `content` and inline QR attachments for
@@ -77,18 +96,21 @@ function accessLines(input: DeliveryEmailInput): { text: string; html: string } 
  * guest token only ever travels in `content`.
  */
 export function deliveryNotification(input: DeliveryEmailInput) {
-  const subject = input.esims.length === 1 ? "Your eSIM is ready" : `Your ${input.esims.length} eSIMs are ready`
+  const count = input.esims.length
+  const ordered = Math.max(input.ordered ?? count, count)
+  const subject = subjectOf(count, ordered)
   const intro = "Scan the QR code with the phone that will use the eSIM, or tap the install link on that phone."
+  const rest = missingLines(ordered - count)
   const access = accessLines(input)
   return {
     to: input.email,
     channel: "email",
     template: DELIVERY_TEMPLATE,
-    data: { order_id: input.order_id, esims: input.esims },
+    data: { order_id: input.order_id, esims: input.esims, ordered_esim_count: ordered },
     content: {
       subject,
-      text: [subject, intro, ...input.esims.map(esimText), access.text].join("\n\n"),
-      html: [`<h1>${subject}</h1>`, `<p>${intro}</p>`, ...input.esims.map(esimHtml), access.html].join("\n"),
+      text: [subject, ...rest, intro, ...input.esims.map(esimText), access.text].join("\n\n"),
+      html: [`<h1>${subject}</h1>`, ...rest.map((line) => `<p>${line}</p>`), `<p>${intro}</p>`, ...input.esims.map(esimHtml), access.html].join("\n"),
     },
     attachments: input.esims.flatMap(qrAttachment),
     resource_id: input.order_id,

@@ -16,18 +16,22 @@ export type DeliveryPlan = {
   summary: EsimFulfillmentSummary[]
 }
 
-/** Lines whose every batch is bought and stored and that no fulfillment covers yet. */
+/** The eSIMs a batch actually holds, never more than it ordered. */
+const heldCount = (intent: PlannedIntent) => Math.min(intent.quantity, (intent.esims ?? []).filter(Boolean).length)
+
+/** Lines whose every batch is bought and stored and that no fulfillment covers yet, for the eSIMs held. */
 export function readyLines(intents: PlannedIntent[]): DeliveryPlan {
   const byLine = new Map<string, PlannedIntent[]>()
   for (const intent of intents) {
     byLine.set(intent.line_item_id, [...(byLine.get(intent.line_item_id) ?? []), intent])
   }
-  const ready = [...byLine.entries()].filter(([, batches]) =>
-    batches.every((intent) => intent.status === "completed" && !intent.fulfillment_id)
+  const ready = [...byLine.entries()].filter(
+    ([, batches]) =>
+      batches.every((intent) => intent.status === "completed" && !intent.fulfillment_id) && batches.some((b) => heldCount(b) > 0)
   )
   const readyIntents = ready.flatMap(([, batches]) => batches)
   return {
-    items: ready.map(([id, batches]) => ({ id, quantity: batches.reduce((sum, b) => sum + b.quantity, 0) })),
+    items: ready.map(([id, batches]) => ({ id, quantity: batches.reduce((sum, b) => sum + heldCount(b), 0) })),
     intentIds: readyIntents.map((intent) => intent.id),
     summary: readyIntents.flatMap((intent) =>
       (intent.esims ?? []).flatMap((esim) =>

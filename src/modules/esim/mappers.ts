@@ -79,9 +79,19 @@ export function toProfileRows(esims: Esim[], intent: IntentRef, packageName: str
   }))
 }
 
-/** What a successful create-order changes on the intent. */
-export function purchaseSucceeded(result: CreateOrderResult, now: Date): PurchaseOutcome {
-  const status: EsimOrderStatus = result.pending ? "pending_details" : "completed"
+/** The history line of an answer that carries some, not all, of the eSIMs ordered. */
+export function shortDeliveryMessage(held: number, quantity: number): string {
+  const kept = held === 1 ? "it is kept" : `the ${held} are kept`
+  return `esimfly answered with ${held} of ${quantity} eSIMs (${quantity - held} missing); ${kept} and the order is polled for the rest`
+}
+
+/**
+ * What a successful create-order changes on the intent. An answer with fewer eSIMs than
+ * the intent's quantity is not a delivery: it stays `pending_details` and is polled.
+ */
+export function purchaseSucceeded(result: CreateOrderResult, now: Date, quantity: number): PurchaseOutcome {
+  const held = result.esims.length
+  const status: EsimOrderStatus = result.pending || held < quantity ? "pending_details" : "completed"
   const fields: Record<string, unknown> = {
     esimfly_order_reference: result.orderReference,
     amount: result.finalPrice ?? result.amount,
@@ -97,7 +107,8 @@ export function purchaseSucceeded(result: CreateOrderResult, now: Date): Purchas
   } else {
     fields.completed_at = now
   }
-  const message = result.duplicate ? "esimfly replayed the original order" : undefined
+  const notes = [result.duplicate ? "esimfly replayed the original order" : null, held > 0 && held < quantity ? shortDeliveryMessage(held, quantity) : null]
+  const message = notes.filter(Boolean).join("; ") || undefined
   return { status, fields, event: { at: now.toISOString(), type: status, message } }
 }
 

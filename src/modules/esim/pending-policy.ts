@@ -9,6 +9,8 @@ export type PendingIntent = {
   pending_since: Date | string | null
   created_at: Date | string
   esimfly_order_reference: string | null
+  /** The eSIMs already stored for the intent, when loaded (a short answer keeps them). */
+  esims?: unknown[] | null
 }
 
 /** What one look at a pending intent changes; `event` is null when history stays as is. */
@@ -50,7 +52,11 @@ export function isPendingTooOld(intent: Pick<PendingIntent, "pending_since" | "c
 export function pendingTimedOut(intent: PendingIntent, now: Date, maxAgeMs: number): PendingChange {
   const minutes = Math.round(maxAgeMs / 60000)
   const reference = intent.esimfly_order_reference ?? "unknown"
-  const message = `esimfly has not delivered the eSIM details after ${minutes} minutes; look the order up at esimfly (reference ${reference})`
+  const held = intent.esims?.filter(Boolean).length ?? 0
+  const what = held > 0 && held < intent.quantity
+    ? `esimfly delivered ${held} of ${intent.quantity} eSIMs (${intent.quantity - held} missing) and no more`
+    : "esimfly has not delivered the eSIM details"
+  const message = `${what} after ${minutes} minutes; look the order up at esimfly (reference ${reference})`
   return {
     status: "needs_attention",
     fields: { error_code: PENDING_TIMEOUT, error_message: message, next_poll_at: null },
@@ -82,7 +88,8 @@ export function pollAnswered(intent: PendingIntent, order: OrderStatus, now: Dat
     return flagged(now, "ESIMFLY_ORDER_FAILED", `esimfly reports the order as "${order.status}" without eSIMs; it was not re-ordered`)
   }
   if (count < intent.quantity) {
-    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${intent.quantity} eSIMs; look the order up at esimfly`)
+    const missing = intent.quantity - count
+    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${intent.quantity} eSIMs (${missing} missing); look the order up at esimfly`)
   }
   const fields = { completed_at: now, next_poll_at: null, error_code: null, error_message: null, poll_count: intent.poll_count + 1 }
   const message = `esimfly delivered ${count} eSIM(s) after ${intent.poll_count + 1} status poll(s)`

@@ -64,7 +64,7 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow,
     await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
     return { status: outcome.status, balance: null }
   }
-  const outcome = purchaseSucceeded(result, new Date())
+  const outcome = purchaseSucceeded(result, new Date(), quantity)
   // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
   await esim.updateEsimOrders({ id: intent.id, ...outcome.fields })
   await storeProfiles(esim, toProfileRows(result.esims, intent, result.packageName))

@@ -1,14 +1,17 @@
-import { OrderSummary } from "../../lib/esimfly"
+import { OrderStatus, OrderSummary } from "../../lib/esimfly"
+import { IntentHistory } from "./history"
 
 /** What esimfly's order history says about a purchase whose answer was lost. */
 export type Resolution =
   | { kind: "adopt"; reference: string }
   | { kind: "rebuy" }
-  | { kind: "ask_by_key"; references: string[] }
+  | { kind: "ask_by_key"; references: string[]; reason: string }
 
 export type UnknownIntent = {
   package_code: string
+  quantity: number
   last_attempt_at: Date | string | null
+  history: unknown
 }
 
 /** Another intent of the package whose answer is not stored yet (lost, or still on its way). */
@@ -23,6 +26,18 @@ export function historyWindow(intent: UnknownIntent): { fromDate: string; toDate
   return { fromDate: new Date(at - MATCH_WINDOW_MS).toISOString(), toDate: new Date(at + MATCH_WINDOW_MS).toISOString() }
 }
 
+/** When the intent first sent its create-order: its earliest `purchasing` event, else its last attempt. */
+export function firstAttemptAt(intent: Pick<UnknownIntent, "last_attempt_at" | "history">): number | null {
+  const events = (intent.history as Partial<IntentHistory> | null)?.events
+  const sent = (Array.isArray(events) ? events : [])
+    .filter((event) => event?.type === "purchasing")
+    .map((event) => Date.parse(event.at))
+    .filter(Number.isFinite)
+  const last = intent.last_attempt_at === null ? Number.NaN : new Date(intent.last_attempt_at).getTime()
+  const all = Number.isFinite(last) ? [...sent, last] : sent
+  return all.length ? Math.min(...all) : null
+}
+
 function nearAttempt(attempt: Date | string | null, at: number): boolean {
   if (attempt === null) {
     return true
@@ -30,11 +45,16 @@ function nearAttempt(attempt: Date | string | null, at: number): boolean {
   return Math.abs(new Date(attempt).getTime() - at) <= MATCH_WINDOW_MS
 }
 
+function askByKey(candidates: OrderSummary[], reason: string): Resolution {
+  return { kind: "ask_by_key", references: candidates.map((order) => order.orderReference), reason }
+}
+
 /**
  * Decides from the complete history of the window: no unclaimed order of the package
- * proves nothing was bought; exactly one, which no other unsettled purchase of the package
- * could have made, is the lost purchase. Anything else cannot be told apart by the history,
- * so esimfly is asked by the intent's idempotency key (a committed key replays its order).
+ * proves nothing was bought; exactly one, made after the intent was first sent and which
+ * no other unsettled purchase of the package could have made, may be the lost purchase
+ * (confirmAdoption then compares its eSIMs). Anything else cannot be told apart by the
+ * history, so esimfly is asked by the intent's idempotency key (a committed key replays its order).
  */
 export function resolveUnknownOutcome(
   intent: UnknownIntent,
@@ -53,10 +73,34 @@ export function resolveUnknownOutcome(
   if (candidates.length === 0) {
     return { kind: "rebuy" }
   }
-  const [only] = candidates
-  const contested = rivals.some((rival) => nearAttempt(rival.last_attempt_at, Date.parse(only.createdAt ?? "")))
-  if (candidates.length === 1 && !contested) {
-    return { kind: "adopt", reference: only.orderReference }
+  const first = firstAttemptAt(intent)
+  const older = candidates.filter((order) => first === null || Date.parse(order.createdAt ?? "") < first)
+  if (older.length) {
+    return askByKey(candidates, `${older.map((o) => o.orderReference).join(", ")} was made before this purchase was first sent`)
   }
-  return { kind: "ask_by_key", references: candidates.map((order) => order.orderReference) }
+  if (candidates.length > 1) {
+    return askByKey(candidates, "several orders of the package could be this purchase")
+  }
+  const [only] = candidates
+  if (rivals.some((rival) => nearAttempt(rival.last_attempt_at, Date.parse(only.createdAt ?? "")))) {
+    return askByKey(candidates, "another unsettled purchase of the package could have made it")
+  }
+  return { kind: "adopt", reference: only.orderReference }
+}
+
+/** The one candidate is adopted only with the intent's package and exactly its quantity of eSIMs. */
+export function confirmAdoption(intent: Pick<UnknownIntent, "package_code" | "quantity">, order: OrderStatus): Resolution {
+  const references = [order.orderReference]
+  if (order.packageCode !== null && order.packageCode !== intent.package_code) {
+    return { kind: "ask_by_key", references, reason: `${order.orderReference} is of package ${order.packageCode}` }
+  }
+  if (order.pending || order.esims.length === 0) {
+    const reason = `${order.orderReference} has no eSIMs yet, so its quantity cannot be compared`
+    return { kind: "ask_by_key", references, reason }
+  }
+  if (order.esims.length !== intent.quantity) {
+    const reason = `${order.orderReference} has ${order.esims.length} eSIM(s), this purchase is for ${intent.quantity}`
+    return { kind: "ask_by_key", references, reason }
+  }
+  return { kind: "adopt", reference: order.orderReference }
 }

@@ -26,7 +26,7 @@ export const findUndeliveredEsimOrdersStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { id: candidates, status: { $ne: "canceled" } } })
     const open = new Set(data.map((order) => order.id as string))
-    const intents = await esim.listEsimOrders({ order_id: [...open], cancel_requested_at: null }, { take: null })
+    const intents = await esim.listEsimOrders({ order_id: [...open], cancel_requested_at: null }, { take: null, relations: ["esims"] })
     const ready = [...open].filter((orderId) => readyLines(intents.filter((intent) => intent.order_id === orderId)).items.length > 0)
     return new StepResponse({ order_ids: ready })
   }

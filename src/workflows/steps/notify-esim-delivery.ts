@@ -64,6 +64,8 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
       access_token: token,
       access_url: options.orderEsimsUrl ? guestAccessUrl(options.orderEsimsUrl, input.order_id, token) : null,
       esims,
+      // A batch esimfly refused holds nothing and is not coming; every other batch is owed to the shopper.
+      ordered: intents.filter((intent) => intent.status !== "failed").reduce((sum, intent) => sum + intent.quantity, 0),
     }),
     idempotency_key: `esim-delivered:${input.order_id}:${esims.length}:${sends}`,
   }

@@ -59,7 +59,7 @@ export const resolvePendingEsimIntentsStep = createStep(
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const now = parseNow(input.now)
     const filters = { status: "pending_details" as const, $or: [{ next_poll_at: null }, { next_poll_at: { $lte: now } }] }
-    const intents = await esim.listEsimOrders(filters, { take: null, order: { next_poll_at: "ASC" } })
+    const intents = await esim.listEsimOrders(filters, { take: null, order: { next_poll_at: "ASC" }, relations: ["esims"] })
     const outcomes: ResolvePendingEsimIntentsOutput["outcomes"] = []
     for (const intent of intents) {
       const change = await resolveIntent(esim, intent, now)

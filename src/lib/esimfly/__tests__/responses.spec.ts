@@ -42,6 +42,13 @@ describe("create-order responses", () => {
     ])
   })
 
+  it("reports a completed answer with fewer eSIMs than the quantity ordered as pending: poll for the rest, never re-order", async () => {
+    const { client } = makeClient([json(completedOrder()), json(completedOrder())])
+
+    await expect(client.createOrder({ packageCode: "TR1GB7D", quantity: 2 })).resolves.toMatchObject({ status: "completed", pending: true })
+    await expect(client.createOrder({ packageCode: "TR1GB7D", quantity: 1 })).resolves.toMatchObject({ pending: false })
+  })
+
   it("treats PENDING_ placeholder eSIMs as no eSIMs yet", async () => {
     const pending = completedOrder({
       status: "pending_details",

@@ -59,4 +59,20 @@ describe("deliveryNotification", () => {
     expect(linked.content.html).toContain('href="https://shop.test/esims?t=tok_secret"')
     expect(notification.attachments).toEqual([expect.objectContaining({ id: "qr-8988000000000000001", disposition: "inline", content_type: "image/png" })])
   })
+
+  it("says how many of the ordered eSIMs it carries when some are missing, and never calls a short delivery complete", async () => {
+    const esim = (iccid: string) => ({
+      id: iccid, order_id: "order_1", line_item_id: "line_1", status: "new", created_at: "2026-11-25",
+      iccid, package_code: "TR-1GB-7D", package_name: "Turkey", data_amount: "1 GB", validity_days: 7,
+      qr_code_data_url: null, apple_install_url: null, android_install_url: null, smdp_address: null, activation_code: null, lpa: null,
+    })
+    const base = { order_id: "order_1", email: "a@b.c", access_token: "tok", access_url: null }
+    const short = deliveryNotification({ ...base, esims: [esim("1"), esim("2")], ordered: 3 })
+    expect(short.content.subject).toBe("2 of your 3 eSIMs are ready")
+    expect(short.content.text).toContain("The other 1 eSIM is not ready yet")
+    expect(short.data).toMatchObject({ ordered_esim_count: 3 })
+    const full = deliveryNotification({ ...base, esims: [esim("1"), esim("2")], ordered: 2 })
+    expect(full.content.subject).toBe("Your 2 eSIMs are ready")
+    expect(full.content.text).not.toContain("not ready yet")
+  })
 })

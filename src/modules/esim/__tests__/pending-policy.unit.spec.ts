@@ -86,6 +86,13 @@ describe("pendingTimedOut", () => {
     )
     expect(change.event).toMatchObject({ type: "needs_attention", code: PENDING_TIMEOUT })
   })
+
+  it("shows the missing count when a short delivery waited too long", () => {
+    const short = intent({ quantity: 3, esims: [{ iccid: "1" }, { iccid: "2" }] })
+    expect(pendingTimedOut(short, at(MAX_AGE + 1), MAX_AGE).fields.error_message).toBe(
+      "esimfly delivered 2 of 3 eSIMs (1 missing) and no more after 10 minutes; look the order up at esimfly (reference order_1_abcde)"
+    )
+  })
 })
 
 describe("pollAnswered", () => {
@@ -119,7 +126,7 @@ describe("pollAnswered", () => {
   it("flags a batch that came back short", () => {
     const change = pollAnswered(intent({ quantity: 2 }), status(), at(20000), next)
     expect(change.status).toBe("needs_attention")
-    expect(change.fields).toMatchObject({ error_code: "ESIMS_MISSING", error_message: "esimfly delivered 1 of 2 eSIMs; look the order up at esimfly" })
+    expect(change.fields).toMatchObject({ error_code: "ESIMS_MISSING", error_message: "esimfly delivered 1 of 2 eSIMs (1 missing); look the order up at esimfly" })
   })
 })
 
