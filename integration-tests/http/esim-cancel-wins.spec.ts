@@ -18,6 +18,7 @@ import {
   SeededEsimStore,
   waitForEvent,
 } from "../fixtures/esim-store"
+import { waitUntil } from "../fixtures/wait"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -37,15 +38,6 @@ const ledger = () => sandbox.current().ledger()
 const createOrderCalls = () => ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
 const eventTypes = (intent: { history: unknown }) => (intent.history as IntentHistory).events.map((event) => event.type)
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) {
-      throw new Error(`timed out waiting until ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 async function deliveryEmailsTo(container: MedusaContainer, email: string) {
   const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })

@@ -18,13 +18,8 @@ import {
 } from "../fixtures/esim-soak-checks"
 import { useSandbox } from "../helpers/sandbox-env"
 
-// QR codes cost ~0.5 s each under jest (pngjs inside jest's VM; 16 ms in plain node) and this soak
-// delivers a few hundred eSIMs, which would take minutes. The soak is about faults, so the QR
-// image is a stub here; esim-purchase.spec.ts renders real ones.
-jest.mock("qrcode", () => ({
-  __esModule: true,
-  default: { toDataURL: async (text: string) => `data:image/png;base64,${Buffer.from(text).toString("base64")}` },
-}))
+// QR codes are a stub here: they cost ~0.5 s each under jest (see helpers/qr-stub.ts).
+jest.mock("qrcode", () => jest.requireActual("../helpers/qr-stub"))
 
 jest.setTimeout(6 * 60 * 1000)
 

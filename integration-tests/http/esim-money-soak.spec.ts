@@ -23,11 +23,8 @@ import {
 import { request } from "../fixtures/http-client"
 import { useSandbox } from "../helpers/sandbox-env"
 
-// QR codes cost ~0.5 s each under jest; this soak is about money, so the image is a stub.
-jest.mock("qrcode", () => ({
-  __esModule: true,
-  default: { toDataURL: async (text: string) => `data:image/png;base64,${Buffer.from(text).toString("base64")}` },
-}))
+// QR codes are a stub here: they cost ~0.5 s each under jest (see helpers/qr-stub.ts).
+jest.mock("qrcode", () => jest.requireActual("../helpers/qr-stub"))
 
 jest.setTimeout(10 * 60 * 1000)
 

@@ -6,14 +6,11 @@ import EsimModuleService from "../../src/modules/esim/service"
 import { esimOrderLockKey, purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
 import { resendEsimDeliveryWorkflow } from "../../src/workflows/resend-esim-delivery"
 import { checkoutEsimCart, seedEsimStore, SeededEsimStore, waitForEvent } from "../fixtures/esim-store"
+import { waitUntil } from "../fixtures/wait"
 import { useSandbox } from "../helpers/sandbox-env"
 
-// QR codes cost ~0.5 s each under jest; these races are about purchases, so the image is a
-// stub here (esim-purchase.spec.ts renders real ones).
-jest.mock("qrcode", () => ({
-  __esModule: true,
-  default: { toDataURL: async (text: string) => `data:image/png;base64,${Buffer.from(text).toString("base64")}` },
-}))
+// QR codes are a stub here: they cost ~0.5 s each under jest (see helpers/qr-stub.ts).
+jest.mock("qrcode", () => jest.requireActual("../helpers/qr-stub"))
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -27,15 +24,6 @@ const createOrderCalls = () =>
   sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
 const eventTypes = (intent: { history: unknown }) => (intent.history as IntentHistory).events.map((event) => event.type)
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) {
-      throw new Error(`timed out waiting until ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 medusaIntegrationTestRunner({
   inApp: true,
