@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { adminHeaders, createAdminToken, prepareEsimCart, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import { ESIM_MODULE } from "../../src/modules/esim"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -70,6 +71,22 @@ medusaIntegrationTestRunner({
       const calls = sandbox.current().ledger().requests.slice(before).map((r) => `${r.method} ${r.path}`)
       expect(calls.length).toBeLessThanOrEqual(2)
       expect(creates()).toHaveLength(0)
+    })
+
+    it("completes a checkout into an order while esimfly's reads answer 503, and buys the eSIM once", async () => {
+      const faults = sandbox.current().faults
+      faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/balance", method: "GET", count: 20 })
+      faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/esims/packages", method: "GET", count: 20 })
+      const { cartId, headers } = await prepareEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] })
+      const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, { ...headers, validateStatus: () => true })
+
+      expect(completed.status).toBe(200)
+      expect(completed.data.type).toBe("order")
+      await placed
+      expect(creates()).toHaveLength(1)
+      const [intent] = await getContainer().resolve(ESIM_MODULE).listEsimOrders({ order_id: completed.data.order.id })
+      expect(intent.status).toBe("completed")
     })
 
     it("lets a covered cart through without a fresh balance read for each checkout", async () => {
