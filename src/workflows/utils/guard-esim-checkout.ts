@@ -25,7 +25,8 @@ async function esimLines(container: MedusaContainer, esim: EsimModuleService, ca
     package_code: code,
     quantity: Number(item.quantity),
     unit_price: Number(item.unit_price),
-    cost: (await esim.getPackageCost(code))?.cost ?? null,
+    // A cost esimfly cannot tell now leaves the line unguarded rather than failing the checkout.
+    cost: (await esim.getPackageCost(code).catch(() => null))?.cost ?? null,
   })))
 }
 
@@ -59,7 +60,14 @@ export async function guardEsimCheckout(container: MedusaContainer, cart: Guarde
   })
   // Never a fresh read: a visitor retrying a refused cart would spend the account's rate limit.
   // A refusal costs at most one esimfly call per balanceCacheTtlMs; the admin's refresh reads a top-up at once.
-  const balance = await esim.getBalance()
+  const balance = await esim.getBalance().catch((error: Error) => {
+    // An esimfly outage never fails a checkout: the purchase holds visibly if esimfly then refuses it.
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: checkout guard skipped for cart ${cart.id}: the balance could not be read (${error.message})`)
+    return null
+  })
+  if (!balance) {
+    return
+  }
   const verdict = judge(balance)
   await watchBalance(container, balance.balance, balance.currency)
   if (verdict.ok) {
