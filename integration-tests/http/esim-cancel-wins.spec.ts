@@ -19,6 +19,7 @@ import {
   waitForEvent,
 } from "../fixtures/esim-store"
 import { waitUntil } from "../fixtures/wait"
+import { deliveryEmailsTo } from "../fixtures/notifications"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -39,10 +40,6 @@ const createOrderCalls = () => ledger().requests.filter((r) => r.method === "POS
 const eventTypes = (intent: { history: unknown }) => (intent.history as IntentHistory).events.map((event) => event.type)
 
 
-async function deliveryEmailsTo(container: MedusaContainer, email: string) {
-  const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
-  return notifications.filter((n) => n.template === "esim-delivered")
-}
 
 async function liveFulfillments(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, createMedusaContainer, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, createMedusaContainer } from "@medusajs/framework/utils"
 import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../../src/modules/esim"
@@ -7,6 +7,7 @@ import { pollDelayMs } from "../../src/modules/esim/options"
 import EsimModuleService from "../../src/modules/esim/service"
 import { resolvePendingEsimsWorkflow } from "../../src/workflows/resolve-pending-esims"
 import { placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"
+import { deliveryEmailsTo } from "../fixtures/notifications"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -33,10 +34,6 @@ async function fulfillmentsOf(container: MedusaContainer, orderId: string) {
   return (data[0] as unknown as { fulfillments: { provider_id: string; delivered_at: string | null; items: unknown[] }[] }).fulfillments
 }
 
-async function deliveryEmailsTo(container: MedusaContainer, email: string) {
-  const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
-  return notifications.filter((n) => n.template === "esim-delivered")
-}
 
 medusaIntegrationTestRunner({
   inApp: true,

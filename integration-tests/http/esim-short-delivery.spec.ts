@@ -1,11 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import { IntentHistory } from "../../src/modules/esim/history"
 import EsimModuleService from "../../src/modules/esim/service"
 import { resolvePendingEsimsWorkflow } from "../../src/workflows/resolve-pending-esims"
 import { adminHeaders, createAdminToken, placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"
+import { deliveryEmailsTo } from "../fixtures/notifications"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -24,10 +25,6 @@ async function fulfillmentsOf(container: MedusaContainer, orderId: string) {
   return (data[0] as unknown as { fulfillments: { items: { quantity: number }[] }[] }).fulfillments
 }
 
-async function deliveryEmailsTo(container: MedusaContainer, email: string) {
-  const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
-  return notifications.filter((n) => n.template === "esim-delivered")
-}
 
 medusaIntegrationTestRunner({
   inApp: true,
