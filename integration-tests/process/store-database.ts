@@ -5,7 +5,7 @@ import { Client } from "@medusajs/framework/pg"
 import { Env, medusaCommand } from "./medusa-process"
 import type { ProcessSeed } from "./seed-store"
 
-/** The PostgreSQL the other tiers use (DB_HOST must be the literal localhost, see README). */
+/** The PostgreSQL the other tiers use (DB_HOST must be the literal localhost, see the README, "The tests"). */
 function serverUrl(database: string): string {
   const host = process.env.DB_HOST || "localhost"
   const port = process.env.DB_PORT || "5432"

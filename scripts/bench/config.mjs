@@ -1,5 +1,5 @@
 // The benchmark's sizes, from the environment; the defaults are the sizes where they
-// fit the 10–15 minute budget on 2 cores (README.md, "Benchmark", says which do not).
+// fit the 10–15 minute budget on 2 cores (docs/benchmark.md says which do not).
 
 const DEFAULTS = {
   BENCH_SHOPPERS: 8,

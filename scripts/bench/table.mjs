@@ -90,7 +90,7 @@ function memoryNote({ memory, backlog }) {
   return ["", `Memory: the issue's 10,000 one-line orders do not fit the run's budget${pace}; run them with \`BENCH_MEMORY_ORDERS=10000 BENCH_MEMORY_LINES=1\`.`]
 }
 
-/** The markdown the benchmark prints (and README.md's "Benchmark" section quotes). */
+/** The markdown the benchmark prints (and docs/benchmark.md quotes). */
 export function renderTable(results, config, { machine, totalMs, loadAtEnd }) {
   const rows = [
     ...(results.throughput ? throughputRows(results.throughput, config.throughput) : []),

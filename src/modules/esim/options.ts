@@ -18,11 +18,11 @@ const esimModuleOptionsSchema = z
     pendingPollMaxIntervalMs: integerOption(1000, 3600000, 120000),
     /** A pending order older than this needs attention (esimfly: poll "up to about 10 min"). */
     pendingMaxAgeMs: integerOption(10000, 86400000, 600000),
-    /** When to buy: at `order.placed`, or only once the payment is captured (README, "When to buy"). */
+    /** When to buy: at `order.placed`, or only once the payment is captured (docs/options.md, on `buyWhen`). */
     buyWhen: z.enum(BUY_WHEN, { error: 'must be "placed" or "captured"' }).default("placed"),
     /** Balance under which the admin shows a warning, in the esimfly account's currency. */
     lowBalanceThreshold: z.coerce.number({ error: "must be a number ≥ 0" }).min(0, { error: "must be a number ≥ 0" }).optional(),
-    /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (README, "Checkout guard"). */
+    /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (docs/purchases.md, "Checkout guard"). */
     checkoutGuard: z.preprocess((raw) => (raw === "false" ? false : raw === "true" ? true : raw), z.boolean({ error: "must be true or false" })).default(true),
     /** How long the admin's balance card may show a cached balance (saves API quota). */
     balanceCacheTtlMs: integerOption(0, 3600000, 30000),
@@ -58,7 +58,7 @@ const esimModuleOptionsSchema = z
   })
   .loose()
 
-/** The plugin's options: the esimfly connection plus the pending-order policy (README, "Options"). */
+/** The plugin's options: the esimfly connection plus the pending-order policy (docs/options.md). */
 export type EsimModuleOptions = z.output<typeof esimModuleOptionsSchema>
 
 /** Validates once, at load, naming the offending option. */
