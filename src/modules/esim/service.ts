@@ -1,6 +1,6 @@
 import { Context, Logger } from "@medusajs/framework/types"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
 import { AlertState } from "./alert-state"
 import { BalanceCache, CachedBalance } from "./balance-cache"
@@ -9,6 +9,10 @@ import { PackageCostCache } from "./package-cost-cache"
 import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
 import { EsimProfile } from "./models/esim-profile"
+import { EsimflyBalance } from "./models/esimfly-balance"
+import { EsimflyPackageCost } from "./models/esimfly-package-cost"
+import { MARK_BALANCE_ALERT_SQL, UPSERT_BALANCE_SQL, UPSERT_PACKAGE_COSTS_SQL } from "./mirror-sql"
+import { BALANCE_ACCOUNT, BalanceReading, MirroredBalance, MirroredCost, PackageCostReading, PackageCostSource } from "./mirrors"
 import { EsimModuleOptions, pollDelayMs } from "./options"
 import { PurchaseClaim } from "./purchase-claim"
 
@@ -22,6 +26,8 @@ export default class EsimModuleService extends MedusaService({
   EsimOrder,
   EsimProfile,
   EsimDelivery,
+  EsimflyBalance,
+  EsimflyPackageCost,
 }) {
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient
@@ -97,6 +103,48 @@ export default class EsimModuleService extends MedusaService({
   /** Records a cancel on the selected intents at once, keeping the first time it was asked for. */
   async requestEsimOrdersCancel(selector: { order_id: string; line_item_id?: string[]; id?: string[] }, at: Date): Promise<void> {
     await this.updateEsimOrders({ selector: { ...selector, cancel_requested_at: null }, data: { cancel_requested_at: at } })
+  }
+
+  /** Records a balance esimfly reported, unless a newer report is already mirrored. */
+  @InjectManager()
+  async recordEsimflyBalance(reading: BalanceReading, @MedusaContext() context: Context = {}): Promise<void> {
+    const manager = context.manager as SqlEntityManager
+    await manager.execute(UPSERT_BALANCE_SQL, [
+      generateEntityId(undefined, "esbal"), BALANCE_ACCOUNT, reading.amount, String(reading.amount), reading.currency, reading.read_at, reading.source,
+    ])
+  }
+
+  /** The mirrored esimfly balance, or null before esimfly was ever read. */
+  async readEsimflyBalance(): Promise<MirroredBalance | null> {
+    const [row] = await this.listEsimflyBalances({ account: BALANCE_ACCOUNT })
+    return row ? { amount: Number(row.amount), currency: row.currency, read_at: row.read_at, source: row.source, low_alerted: row.low_alerted } : null
+  }
+
+  /** The mirrored costs of these packages; a code never looked up is absent. */
+  async readPackageCosts(codes: string[]): Promise<Map<string, MirroredCost>> {
+    const rows = codes.length ? await this.listEsimflyPackageCosts({ package_code: [...new Set(codes)] }) : []
+    return new Map(rows.map((r) => [r.package_code, { cost: r.cost === null ? null : Number(r.cost), currency: r.currency, read_at: r.read_at }]))
+  }
+
+  /** Sets whether the admins were told of a low balance; true only for the one call that changed it. */
+  @InjectManager()
+  async markEsimflyBalanceAlert(low: boolean, @MedusaContext() context: Context = {}): Promise<boolean> {
+    const manager = context.manager as SqlEntityManager
+    const rows: unknown[] = await manager.execute(MARK_BALANCE_ALERT_SQL, [low, BALANCE_ACCOUNT, low])
+    return rows.length === 1
+  }
+
+  /** Records what esimfly charges per package, keeping newer readings. */
+  @InjectManager()
+  async recordPackageCosts(readings: PackageCostReading[], source: PackageCostSource, at: Date, @MedusaContext() context: Context = {}): Promise<void> {
+    if (!readings.length) {
+      return
+    }
+    const manager = context.manager as SqlEntityManager
+    // One row per code: an upsert may not touch a row twice.
+    const byCode = new Map(readings.map((r) => [r.package_code, r]))
+    const rows = [...byCode.values()].map((r) => ({ ...r, cost: r.cost === null ? null : String(r.cost), id: generateEntityId(undefined, "espcost") }))
+    await manager.execute(UPSERT_PACKAGE_COSTS_SQL, [at, source, JSON.stringify(rows)])
   }
 
   getBaseUrl(): string {

@@ -51,6 +51,39 @@ moduleIntegrationTestRunner<EsimModuleService>({
       expect(withEsims.esims.map((esim) => esim.iccid)).toEqual(["8988000000000000001"])
     })
 
+    it("mirrors the newest balance reading and ignores an older one that arrives later", async () => {
+      expect(await service.readEsimflyBalance()).toBeNull()
+      await service.recordEsimflyBalance({ amount: 100.1, currency: "USD", read_at: new Date("2026-12-03T10:00:00Z"), source: "refresh" })
+      await service.recordEsimflyBalance({ amount: 95.06, currency: "USD", read_at: new Date("2026-12-03T10:00:05Z"), source: "create_order" })
+      await service.recordEsimflyBalance({ amount: 99.99, currency: "USD", read_at: new Date("2026-12-03T10:00:01Z"), source: "refresh" })
+      expect(await service.readEsimflyBalance()).toEqual({
+        amount: 95.06, currency: "USD", read_at: new Date("2026-12-03T10:00:05Z"), source: "create_order", low_alerted: false,
+      })
+      expect(await service.listEsimflyBalances()).toHaveLength(1)
+    })
+
+    it("flips the low-balance alert flag only for the call that changes it", async () => {
+      await service.recordEsimflyBalance({ amount: 1, currency: "USD", read_at: new Date(), source: "refresh" })
+      expect(await Promise.all([service.markEsimflyBalanceAlert(true), service.markEsimflyBalanceAlert(true)])).toEqual(expect.arrayContaining([true, false]))
+      expect(await service.markEsimflyBalanceAlert(true)).toBe(false)
+      expect(await service.markEsimflyBalanceAlert(false)).toBe(true)
+    })
+
+    it("mirrors package costs exactly, one row per code, keeping the newer reading", async () => {
+      const at = new Date("2026-12-03T10:00:00Z")
+      await service.recordPackageCosts([
+        { package_code: "TR-1GB-7D", cost: 2.52, currency: "USD" },
+        { package_code: "TR-1GB-7D", cost: 2.53, currency: "USD" },
+        { package_code: "GONE-1GB", cost: null, currency: null },
+      ], "catalogue", at)
+      await service.recordPackageCosts([{ package_code: "TR-1GB-7D", cost: 9, currency: "USD" }], "lookup", new Date(at.getTime() - 1000))
+      const costs = await service.readPackageCosts(["TR-1GB-7D", "GONE-1GB", "NEVER-SEEN"])
+      expect(Object.fromEntries(costs)).toEqual({
+        "TR-1GB-7D": { cost: 2.53, currency: "USD", read_at: at },
+        "GONE-1GB": { cost: null, currency: null, read_at: at },
+      })
+    })
+
     it("keeps money exact and rejects an unknown status", async () => {
       const [row] = await service.createEsimOrders([{ ...intent(0), amount: 19.99, current_balance: 12.4 }])
       const [stored] = await service.listEsimOrders({ id: row.id })

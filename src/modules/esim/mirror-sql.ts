@@ -1,0 +1,29 @@
+/**
+ * Upserts of the balance and package-cost mirrors. Each keeps the newest reading: a report
+ * that arrives late (an older `newBalance`, a slow lookup) never overwrites a newer one.
+ */
+export const UPSERT_BALANCE_SQL = `
+  insert into "esimfly_balance" ("id", "account", "amount", "raw_amount", "currency", "read_at", "source")
+  values (?, ?, ?, jsonb_build_object('value', ?::text, 'precision', 20), ?, ?, ?)
+  on conflict ("account") where "deleted_at" is null do update
+    set "amount" = excluded."amount", "raw_amount" = excluded."raw_amount", "currency" = excluded."currency", "read_at" = excluded."read_at",
+        "source" = excluded."source", "updated_at" = now()
+    where "esimfly_balance"."read_at" <= excluded."read_at"
+  returning "id"`
+
+/** Flips `low_alerted` only when it changes, so one process of many sends the alert. */
+export const MARK_BALANCE_ALERT_SQL = `
+  update "esimfly_balance" set "low_alerted" = ?, "updated_at" = now()
+  where "account" = ? and "deleted_at" is null and "low_alerted" <> ?
+  returning "id"`
+
+export const UPSERT_PACKAGE_COSTS_SQL = `
+  insert into "esimfly_package_cost" ("id", "package_code", "cost", "raw_cost", "currency", "read_at", "source")
+  select x."id", x."package_code", x."cost"::numeric,
+    case when x."cost" is null then null else jsonb_build_object('value', x."cost", 'precision', 20) end,
+    x."currency", ?, ?
+  from jsonb_to_recordset(?::jsonb) as x("id" text, "package_code" text, "cost" text, "currency" text)
+  on conflict ("package_code") where "deleted_at" is null do update
+    set "cost" = excluded."cost", "raw_cost" = excluded."raw_cost", "currency" = excluded."currency", "read_at" = excluded."read_at",
+        "source" = excluded."source", "updated_at" = now()
+    where "esimfly_package_cost"."read_at" <= excluded."read_at"`
