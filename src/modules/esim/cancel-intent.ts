@@ -34,7 +34,12 @@ async function cancelAtEsimfly(esim: EsimModuleService, intent: CancelIntentRow)
     const attempt = await esim
       .getClient()
       .cancelEsim(iccid)
-      .then((result): CancelAttempt => ({ iccid, kind: "cancelled", result }))
+      .then(async (result): Promise<CancelAttempt> => {
+        if (result.newBalance !== null && result.currency) {
+          await esim.recordEsimflyBalance({ amount: result.newBalance, currency: result.currency, read_at: new Date(), source: "cancel" })
+        }
+        return { iccid, kind: "cancelled", result }
+      })
       .catch((error: unknown) => attemptFromError(iccid, error))
     attempts.push(attempt)
     if (attempt.kind === "cancelled" || attempt.kind === "unknown" || attempt.kind === "failed") {

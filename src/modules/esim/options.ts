@@ -24,8 +24,12 @@ const esimModuleOptionsSchema = z
     lowBalanceThreshold: z.coerce.number({ error: "must be a number ≥ 0" }).min(0, { error: "must be a number ≥ 0" }).optional(),
     /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (docs/purchases.md, "Checkout guard"). */
     checkoutGuard: z.preprocess((raw) => (raw === "false" ? false : raw === "true" ? true : raw), z.boolean({ error: "must be true or false" })).default(true),
-    /** How long the admin's balance card may show a cached balance (saves API quota). */
-    balanceCacheTtlMs: integerOption(0, 3600000, 30000),
+    /** How often the balance mirror is read from esimfly when no purchase has reported it (docs/options.md). */
+    balanceRefreshIntervalMs: integerOption(60000, 86400000, 300000),
+    /** The checkout guard judges by the balance mirror only while it is at most this old. */
+    guardBalanceMaxAgeMs: integerOption(60000, 604800000, 1800000),
+    /** …and by a package's mirrored cost only while it is at most this old. */
+    guardCostMaxAgeMs: integerOption(60000, 2592000000, 604800000),
     /** Merchant-set rates for comparing esimfly costs with store revenue in another currency. */
     exchangeRates: z
       .array(

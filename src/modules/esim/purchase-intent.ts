@@ -38,7 +38,8 @@ export async function storeProfiles(
  * stored before the call and the outcome right after it, so a crash in between leaves a
  * "purchasing" row that is looked up, never bought again.
  */
-export type PurchaseResult = { status: string; balance: { amount: number; currency: string } | null }
+/** `balance_reported`: esimfly's answer carried a `newBalance`, now mirrored. */
+export type PurchaseResult = { status: string; balance_reported: boolean }
 
 /** Whether the intent's last decision was to ask esimfly by its idempotency key. */
 function isKeyReplay(intent: IntentRow): boolean {
@@ -62,7 +63,10 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow,
   } catch (error) {
     const outcome = purchaseFailed(error, new Date())
     await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
-    return { status: outcome.status, balance: null }
+    return { status: outcome.status, balance_reported: false }
+  }
+  if (result.newBalance !== null && result.currency) {
+    await esim.recordEsimflyBalance({ amount: result.newBalance, currency: result.currency, read_at: new Date(), source: "create_order" })
   }
   const outcome = purchaseSucceeded(result, new Date(), quantity)
   // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
@@ -70,6 +74,5 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow,
   await storeProfiles(esim, toProfileRows(result.esims, intent, result.packageName))
   const nextPoll = outcome.status === "pending_details" ? { next_poll_at: esim.nextPollAt(0, new Date()) } : {}
   await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...nextPoll, history: withEvent(history, outcome.event) })
-  const balance = result.newBalance !== null && result.currency ? { amount: result.newBalance, currency: result.currency } : null
-  return { status: outcome.status, balance }
+  return { status: outcome.status, balance_reported: result.newBalance !== null }
 }

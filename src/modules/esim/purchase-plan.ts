@@ -7,6 +7,9 @@ export const PACKAGE_CODE_METADATA_KEY = "esimfly_package_code"
 /** The cart metadata key under which checkout records each eSIM variant's package code. */
 export const CHECKOUT_CODES_METADATA_KEY = "esimfly_package_codes"
 
+/** The cart metadata key under which checkout records what the guard could not check, and why. */
+export const CHECKOUT_GUARD_METADATA_KEY = "esimfly_checkout_guard"
+
 export type PlannableItem = {
   id: string
   quantity: number | string

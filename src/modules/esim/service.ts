@@ -3,9 +3,7 @@ import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
 import { AlertState } from "./alert-state"
-import { BalanceCache, CachedBalance } from "./balance-cache"
 import { CatalogueSyncTracker } from "./catalogue-sync-status"
-import { PackageCostCache } from "./package-cost-cache"
 import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
 import { EsimProfile } from "./models/esim-profile"
@@ -31,17 +29,13 @@ export default class EsimModuleService extends MedusaService({
 }) {
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient
-  protected readonly balanceCache_: BalanceCache
   protected readonly catalogueSync_ = new CatalogueSyncTracker()
-  protected readonly costCache_: PackageCostCache
   readonly alerts = new AlertState()
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = dependencies.esimModuleOptions
-    this.balanceCache_ = new BalanceCache(this.options_.balanceCacheTtlMs)
-    this.costCache_ = new PackageCostCache()
     this.client_ = new EsimflyClient({
       ...this.options_,
       logger: {
@@ -55,17 +49,11 @@ export default class EsimModuleService extends MedusaService({
     return this.client_
   }
 
-  /** The esimfly balance, read at most once per `balanceCacheTtlMs`. */
-  async getBalance(options: { fresh?: boolean } = {}): Promise<CachedBalance> {
-    if (options.fresh) {
-      this.balanceCache_.clear()
-    }
-    return this.balanceCache_.get(() => this.client_.getBalance())
-  }
-
-  /** What esimfly charges for one eSIM of a package, from a short-lived catalogue cache. */
-  async getPackageCost(packageCode: string): Promise<{ cost: number; currency: string } | null> {
-    return this.costCache_.get(packageCode, (search) => this.client_.listPackages({ search, limit: 100 }))
+  /** Reads the balance from esimfly now and mirrors it; never call it in a shopper's request. */
+  async refreshEsimflyBalance(source: "refresh" | "admin"): Promise<MirroredBalance> {
+    const read = await this.client_.getBalance()
+    await this.recordEsimflyBalance({ amount: read.balance, currency: read.currency, read_at: new Date(), source })
+    return (await this.readEsimflyBalance()) as MirroredBalance
   }
 
   /** The catalogue sync's progress and last result, kept in memory for the admin. */

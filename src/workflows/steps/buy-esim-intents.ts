@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { IntentRow, purchaseIntent, PurchaseResult } from "../../modules/esim/purchase-intent"
+import { IntentRow, purchaseIntent } from "../../modules/esim/purchase-intent"
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/types"
 import { watchBalance } from "../utils/admin-alerts"
@@ -40,7 +40,7 @@ export const buyEsimIntentsStep = createStep(
     const filters = { order_id, status: BUYABLE_STATUSES, ...(intent_ids ? { id: intent_ids } : {}) }
     const intents = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
     const outcomes: BuyEsimIntentsOutput["outcomes"] = []
-    let balance: PurchaseResult["balance"] = null
+    let balanceReported = false
     const by = currentRunner(container)
     for (const intent of intents) {
       if (!intent.cancel_requested_at && !(await mayBuy(container, esim, order_id))) {
@@ -50,12 +50,12 @@ export const buyEsimIntentsStep = createStep(
       const result = await purchaseIntent(esim, intent as unknown as IntentRow, by)
       if (result) {
         outcomes.push({ id: intent.id, status: result.status })
-        balance = result.balance ?? balance
+        balanceReported ||= result.balance_reported
       }
     }
-    if (balance) {
+    if (balanceReported) {
       // esimfly reports the balance left after each purchase: the cheapest moment to notice a low balance.
-      await watchBalance(container, balance.amount, balance.currency)
+      await watchBalance(container)
     }
     return new StepResponse<BuyEsimIntentsOutput>({ outcomes })
   }

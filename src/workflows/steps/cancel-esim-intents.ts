@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { cancelIntent, CancelIntentRow } from "../../modules/esim/cancel-intent"
+import { watchBalance } from "../utils/admin-alerts"
 import { CANCELED_BY_MERCHANT, hasSettledCancel, IntentCancelOutcome } from "../../modules/esim/cancel-outcomes"
 import EsimModuleService from "../../modules/esim/service"
 import { isOrderCanceled } from "../utils/order-cancel-state"
@@ -50,6 +51,10 @@ export const cancelEsimIntentsStep = createStep(
       const intent = row as unknown as CancelIntentRow
       const settled = hasSettledCancel(intent) && (!explicit || intent.error_code === CANCELED_BY_MERCHANT)
       outcomes.push(settled ? unchanged(intent) : await cancelIntent(esim, intent))
+    }
+    if (outcomes.some((outcome) => outcome.outcome === "cancelled")) {
+      // A refund raises the mirrored balance, which may end a low-balance incident.
+      await watchBalance(container)
     }
     return new StepResponse<CancelEsimIntentsOutput>({ outcomes })
   }

@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
+import { BalanceReading } from "../../modules/esim/mirrors"
 import EsimModuleService from "../../modules/esim/service"
 
 export const ESIMFLY_BALANCE_LOW_EVENT = "esimfly.balance_low"
@@ -22,13 +23,28 @@ export async function notifyAdmins(container: MedusaContainer, title: string, de
   }
 }
 
-/** Emits `esimfly.balance_low` and tells the admins once, when a balance reading crosses the threshold. */
-export async function watchBalance(container: MedusaContainer, balance: number, currency: string): Promise<void> {
+/**
+ * Emits `esimfly.balance_low` and tells the admins when the mirrored balance has just gone
+ * under the threshold: once per crossing, whichever process mirrored the reading.
+ */
+export async function watchBalance(container: MedusaContainer): Promise<void> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const threshold = esim.getOptions().lowBalanceThreshold
-  if (!esim.alerts.crossedLow(balance, threshold)) {
+  const balance = threshold === undefined ? null : await esim.readEsimflyBalance()
+  if (!balance || threshold === undefined) {
     return
   }
-  await container.resolve(Modules.EVENT_BUS).emit({ name: ESIMFLY_BALANCE_LOW_EVENT, data: { balance, currency, threshold } })
-  await notifyAdmins(container, "esimfly balance is low", `${balance} ${currency} left, under the ${threshold} ${currency} threshold. Top up to keep selling eSIMs.`)
+  const low = balance.amount < threshold
+  if (!(await esim.markEsimflyBalanceAlert(low)) || !low) {
+    return
+  }
+  const { amount, currency } = balance
+  await container.resolve(Modules.EVENT_BUS).emit({ name: ESIMFLY_BALANCE_LOW_EVENT, data: { balance: amount, currency, threshold } })
+  await notifyAdmins(container, "esimfly balance is low", `${amount} ${currency} left, under the ${threshold} ${currency} threshold. Top up to keep selling eSIMs.`)
+}
+
+/** Mirrors a balance esimfly reported (a purchase's or a refund's `newBalance`), then watches it. */
+export async function mirrorBalance(container: MedusaContainer, reading: BalanceReading): Promise<void> {
+  await container.resolve<EsimModuleService>(ESIM_MODULE).recordEsimflyBalance(reading)
+  await watchBalance(container)
 }

@@ -1,32 +1,17 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { CHECKOUT_CODES_METADATA_KEY, packageCodeOf } from "../../modules/esim/purchase-plan"
-
-type CheckoutCart = { id: string; items?: ({ variant_id?: string | null } | null)[] | null }
+import { Modules } from "@medusajs/framework/utils"
+import { GuardNote } from "../../modules/esim/checkout-guard"
+import { CHECKOUT_CODES_METADATA_KEY, CHECKOUT_GUARD_METADATA_KEY } from "../../modules/esim/purchase-plan"
 
 /**
- * Records on the cart, at checkout, which package each eSIM variant buys. The purchase
- * reads it through the order's cart, so a variant remapped or deleted before the purchase
- * runs (a catch-up, a held order resumed later) still buys what the shopper paid for.
+ * Records on the cart, at checkout, which package each eSIM variant buys, and what the
+ * checkout guard could not check. The purchase reads the codes through the order's cart,
+ * so a variant remapped or deleted before the purchase runs (a catch-up, a held order
+ * resumed later) still buys what the shopper paid for.
  */
-export async function recordEsimCheckoutCodes(container: MedusaContainer, cart: CheckoutCart): Promise<void> {
-  const variantIds = [...new Set((cart.items ?? []).flatMap((item) => (item?.variant_id ? [item.variant_id] : [])))]
-  if (!variantIds.length) {
-    return
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "metadata"], filters: { id: variantIds } })
-  const codes: Record<string, string> = {}
-  for (const variant of data as { id: string; metadata: Record<string, unknown> | null }[]) {
-    const code = packageCodeOf({ id: variant.id, quantity: 1, variant })
-    if (code) {
-      codes[variant.id] = code
-    }
-  }
-  if (!Object.keys(codes).length) {
-    return
-  }
+export async function recordEsimCheckout(container: MedusaContainer, cartId: string, codes: Record<string, string>, guard: GuardNote | null): Promise<void> {
   const carts = container.resolve(Modules.CART)
-  const [current] = await carts.listCarts({ id: cart.id }, { select: ["id", "metadata"] })
-  await carts.updateCarts([{ id: cart.id, metadata: { ...(current?.metadata ?? {}), [CHECKOUT_CODES_METADATA_KEY]: codes } }])
+  const [current] = await carts.listCarts({ id: cartId }, { select: ["id", "metadata"] })
+  const note = guard ? { [CHECKOUT_GUARD_METADATA_KEY]: guard } : {}
+  await carts.updateCarts([{ id: cartId, metadata: { ...(current?.metadata ?? {}), [CHECKOUT_CODES_METADATA_KEY]: codes, ...note } }])
 }

@@ -1,24 +1,31 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ESIM_MODULE } from "../../../../modules/esim"
+import { ageSeconds } from "../../../../modules/esim/mirrors"
 import EsimModuleService from "../../../../modules/esim/service"
 import { watchBalance } from "../../../../workflows/utils/admin-alerts"
 import { callEsimfly } from "../errors"
 import { AdminGetEsimflyBalance } from "../validators"
 
-/** The esimfly wholesale balance (briefly cached) and whether it is under the warning threshold. */
+/**
+ * The mirrored esimfly balance (fed by every purchase, refund and refresh), its age, and
+ * whether it is under the warning threshold. `refresh=true` reads esimfly now.
+ */
 export async function GET(req: MedusaRequest<unknown, AdminGetEsimflyBalance>, res: MedusaResponse) {
   const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
   const fresh = (req.validatedQuery as AdminGetEsimflyBalance).refresh === "true"
-  const balance = await callEsimfly(() => esim.getBalance({ fresh }))
-  await watchBalance(req.scope, balance.balance, balance.currency)
+  const mirrored = fresh ? null : await esim.readEsimflyBalance()
+  const balance = mirrored ?? (await callEsimfly(() => esim.refreshEsimflyBalance("admin")))
+  await watchBalance(req.scope)
   const threshold = esim.getOptions().lowBalanceThreshold ?? null
   res.json({
     balance: {
-      amount: balance.balance,
+      amount: balance.amount,
       currency: balance.currency,
-      as_of: balance.as_of.toISOString(),
+      as_of: balance.read_at.toISOString(),
+      source: balance.source,
+      age_seconds: ageSeconds(balance.read_at, new Date()),
       low_balance_threshold: threshold,
-      is_low: threshold !== null && balance.balance < threshold,
+      is_low: threshold !== null && balance.amount < threshold,
     },
   })
 }
