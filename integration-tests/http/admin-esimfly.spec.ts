@@ -70,10 +70,12 @@ medusaIntegrationTestRunner({
       expect(sandbox.current().ledger().requests).toHaveLength(0)
     })
 
-    it("shows the balance, the threshold, and serves refreshes from the cache", async () => {
+    it("shows the mirrored balance with its source, age and threshold, reading esimfly only while no mirror exists or on refresh", async () => {
       const first = await get("/admin/esimfly/balance")
       expect(first.status).toBe(200)
-      expect(first.data.balance).toMatchObject({ amount: 1000, currency: "USD", low_balance_threshold: 2000, is_low: true, as_of: expect.any(String) })
+      expect(first.data.balance).toMatchObject({
+        amount: 1000, currency: "USD", low_balance_threshold: 2000, is_low: true, as_of: expect.any(String), source: "admin", age_seconds: expect.any(Number),
+      })
       const calls = balanceCalls()
       expect(calls).toBe(1)
       sandbox.current().setBalance(5000)

@@ -79,6 +79,7 @@ medusaIntegrationTestRunner({
       expect(euAtEsimfly).toMatchObject({ status: "completed", cancellations: [] })
       expect(euAtEsimfly?.esims.map((e) => e.state)).toEqual(["installed"])
       expect(sandbox.current().ledger().balance).toBeCloseTo(balanceBefore + trCost, 2)
+      expect(await esim.readEsimflyBalance()).toMatchObject({ amount: sandbox.current().ledger().balance, source: "cancel" })
 
       const after = await intentsByCode(order.id)
       expect(lastEvent(after.TR1GB7D)).toMatchObject({ type: "cancelled", refunded: trCost, currency: "USD" })

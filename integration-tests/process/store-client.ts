@@ -62,6 +62,11 @@ export class StoreClient {
     return data.esims
   }
 
+  async balance(): Promise<{ amount: number; currency: string; source: string; age_seconds: number }> {
+    const { data } = await this.api.get<{ balance: { amount: number; currency: string; source: string; age_seconds: number } }>("/admin/esimfly/balance", this.admin())
+    return data.balance
+  }
+
   private admin() {
     return adminHeaders(this.seed.adminToken)
   }

@@ -41,6 +41,7 @@ describe("a server and a worker sharing Redis", () => {
       ESIMFLY_RECONCILE_INTERVAL_MS: HOUR,
       ESIMFLY_CATCH_UP_INTERVAL_MS: HOUR,
       ESIMFLY_PENDING_JOB_INTERVAL_MS: HOUR,
+      ESIMFLY_BALANCE_JOB_TICK_MS: HOUR,
       // Job registration is logged at debug level: the proof that only the worker schedules them.
       LOG_LEVEL: "debug",
     })
@@ -87,10 +88,17 @@ describe("a server and a worker sharing Redis", () => {
     expect(readFileSync(server.logFile, "utf8")).not.toContain(PROCESSED_ORDER_PLACED)
   })
 
+  it("shows on the server the balance the worker's purchase mirrored, without reading esimfly's balance", async () => {
+    const client = new StoreClient(server.url, seed)
+    const balance = await client.balance()
+    expect(balance).toMatchObject({ amount: sandbox.ledger().balance, currency: sandbox.ledger().currency, source: "create_order" })
+    expect(sandbox.ledger().requests.filter((r) => r.path.endsWith("/balance"))).toEqual([])
+  })
+
   it("schedules the plugin's jobs on the worker only, and serves HTTP routes on the server only", async () => {
     const serverLog = readFileSync(server.logFile, "utf8")
     const workerLog = readFileSync(worker.logFile, "utf8")
-    for (const job of ["reconcile-esim-orders", "catch-up-esim-orders", "resolve-pending-esims"]) {
+    for (const job of ["reconcile-esim-orders", "catch-up-esim-orders", "resolve-pending-esims", "refresh-esimfly-balance"]) {
       expect(workerLog).toMatch(new RegExp(`Registering job from \\S*src/jobs/${job}`))
       expect(serverLog).not.toContain(`src/jobs/${job}`)
     }
