@@ -13,7 +13,14 @@ const LowBalanceWarning = ({ balance }: { balance: EsimflyBalance }) => (
   </Alert>
 )
 
-/** The esimfly wholesale balance that pays for every eSIM, with a warning when it runs low, and the API quota. */
+const BALANCE_SOURCE_WORDS: Record<string, string> = {
+  create_order: "reported by the last purchase",
+  cancel: "reported by the last refund",
+  refresh: "read by the balance job",
+  admin: "read on refresh",
+}
+
+/** The esimfly wholesale balance that pays for every eSIM (the shared mirror, with its age), a low warning, and the API quota. */
 export const BalanceCard = () => {
   const { data: balance, error, isPending, isFetching, refetch } = useEsimflyBalance()
   const refresh = useRefreshEsimflyBalance()
@@ -38,7 +45,7 @@ export const BalanceCard = () => {
             <StatusBadge color={balance.is_low ? "red" : "green"}>{balance.is_low ? "Low balance" : "OK"}</StatusBadge>
           </div>
           <Text size="small" className="text-ui-fg-subtle" title={formatDateTime(balance.as_of)}>
-            As of {formatRelative(balance.as_of)} ({formatDateTime(balance.as_of)})
+            As of {formatRelative(balance.as_of)} ({formatDateTime(balance.as_of)}), {BALANCE_SOURCE_WORDS[balance.source] ?? "read from esimfly"}
           </Text>
           {balance.is_low && <LowBalanceWarning balance={balance} />}
         </>

@@ -9,6 +9,9 @@ export type EsimflyBalance = {
   amount: number
   currency: string
   as_of: string
+  /** Where the mirrored reading came from. */
+  source: "create_order" | "cancel" | "refresh" | "admin"
+  age_seconds: number
   low_balance_threshold: number | null
   is_low: boolean
 }
