@@ -12,7 +12,11 @@ jest.setTimeout(120 * 1000)
 process.env.ESIMFLY_COST_LOOKUP_ON_SAVE = "true"
 const sandbox = useSandbox()
 
-const sandboxCost = (code: string) => sandbox.current().packages().find((pkg) => pkg.package_code === code)?.cost
+function sandboxCost(code: string): number {
+  const listed = sandbox.current().packages().find((pkg) => pkg.package_code === code)
+  if (!listed) throw new Error(`the sandbox does not list ${code}`)
+  return listed.cost
+}
 const packageSearches = () => sandbox.current().ledger().requests.filter((r) => r.method === "GET" && r.path.endsWith("/esims/packages"))
 
 const productBody = (code: string) => ({
@@ -50,6 +54,16 @@ medusaIntegrationTestRunner({
       await api.post(variantUrl, { metadata: { esimfly_package_code: "EU-5GB-30D" } }, headers)
       await waitUntil(async () => (await mirrored("EU-5GB-30D")) !== undefined, "the cost of EU-5GB-30D is mirrored")
       expect(await mirrored("EU-5GB-30D")).toMatchObject({ cost: sandboxCost("EU-5GB-30D"), currency: "USD" })
+      expect(packageSearches()).toHaveLength(1)
+    })
+
+    it("mirrors the cost of a variant re-mapped through the product form's update (POST /admin/products/:id with variants)", async () => {
+      await esim().recordPackageCosts([{ package_code: "TR-1GB-7D", cost: 2.72, currency: "USD" }], "lookup", new Date())
+      const { product } = (await api.post("/admin/products", productBody("TR-1GB-7D"), headers)).data as Saved
+      const variants = [{ id: product.variants[0].id, metadata: { esimfly_package_code: "GLOBAL-1GB-7D" } }]
+      expect((await api.post(`/admin/products/${product.id}`, { variants }, headers)).status).toBe(200)
+      await waitUntil(async () => (await mirrored("GLOBAL-1GB-7D")) !== undefined, "the cost of GLOBAL-1GB-7D is mirrored")
+      expect(await mirrored("GLOBAL-1GB-7D")).toMatchObject({ cost: sandboxCost("GLOBAL-1GB-7D"), currency: "USD" })
       expect(packageSearches()).toHaveLength(1)
     })
 

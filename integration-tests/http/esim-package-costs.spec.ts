@@ -14,7 +14,11 @@ const sandbox = useSandbox()
 
 const esimOf = (container: MedusaContainer) => container.resolve<EsimModuleService>(ESIM_MODULE)
 const DAY_MS = 24 * 3600 * 1000
-const sandboxCost = (code: string) => sandbox.current().packages().find((pkg) => pkg.package_code === code)?.cost
+function sandboxCost(code: string): number {
+  const listed = sandbox.current().packages().find((pkg) => pkg.package_code === code)
+  if (!listed) throw new Error(`the sandbox does not list ${code}`)
+  return listed.cost
+}
 const packageSearches = () => sandbox.current().ledger().requests.filter((r) => r.method === "GET" && r.path.endsWith("/esims/packages"))
 
 medusaIntegrationTestRunner({
