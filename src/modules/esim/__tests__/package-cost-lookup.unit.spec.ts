@@ -1,4 +1,5 @@
 import { codesToLookUp, costLookupIntervalMs, DEFAULT_COST_LOOKUP_INTERVAL_MS, lookupReadings } from "../package-cost-lookup"
+import { parseEsimModuleOptions } from "../options"
 import { MirroredCost } from "../mirrors"
 
 const NOW = new Date("2026-12-03T12:00:00Z")
@@ -49,5 +50,21 @@ describe("costLookupIntervalMs", () => {
 
   it.each(["soon", "1000", "3600000.5"])("names the variable when it is %p", (raw) => {
     expect(() => costLookupIntervalMs(raw)).toThrow("ESIMFLY_COST_LOOKUP_INTERVAL_MS must be an integer between 60000 and 604800000")
+  })
+})
+
+describe("the cost-lookup options", () => {
+  const valid = { accessCode: "esf_access", secretKey: "sk_module_test" }
+
+  it("default to 20 codes per run and lookups on save, and accept environment strings", () => {
+    expect(parseEsimModuleOptions(valid)).toMatchObject({ costLookupBatch: 20, costLookupOnSave: true })
+    expect(parseEsimModuleOptions({ ...valid, costLookupBatch: "5", costLookupOnSave: "false" })).toMatchObject({ costLookupBatch: 5, costLookupOnSave: false })
+  })
+
+  it.each([
+    [{ costLookupBatch: 0 }, 'esimfly: option "costLookupBatch" must be an integer between 1 and 100'],
+    [{ costLookupOnSave: "later" }, 'esimfly: option "costLookupOnSave" must be true or false'],
+  ])("refuse %j, naming the option", (bad, message) => {
+    expect(() => parseEsimModuleOptions({ ...valid, ...bad })).toThrow(message)
   })
 })
