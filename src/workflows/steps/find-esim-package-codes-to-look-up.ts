@@ -36,7 +36,7 @@ async function mappedPackageCodes(container: MedusaContainer): Promise<string[]>
   const codes = new Set<string>()
   const filters = { metadata: { [PACKAGE_CODE_METADATA_KEY]: { $ne: null } } }
   for (let skip = 0; ; skip += PAGE_SIZE) {
-    const { data } = await query.graph({ entity: "product_variant", fields: ["id", "metadata"], filters, pagination: { skip, take: PAGE_SIZE } })
+    const { data } = await query.graph({ entity: "product_variant", fields: ["id", "metadata"], filters, pagination: { skip, take: PAGE_SIZE, order: { id: "ASC" } } })
     const variants: { id: string; metadata: Record<string, unknown> | null }[] = data
     variants.map((variant) => packageCodeOf({ id: variant.id, quantity: 1, variant })).forEach((code) => code && codes.add(code))
     if (variants.length < PAGE_SIZE) {
