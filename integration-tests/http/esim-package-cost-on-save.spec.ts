@@ -67,6 +67,16 @@ medusaIntegrationTestRunner({
       expect(packageSearches()).toHaveLength(1)
     })
 
+    it("makes one package search when the admin creates two variants mapped to the same new code at once", async () => {
+      const variant = (plan: string) => ({ title: plan, manage_inventory: false, options: { Plan: plan }, prices: [{ currency_code: "usd", amount: 9 }], metadata: { esimfly_package_code: "TR-1GB-7D" } })
+      const body = { title: "Twice mapped", options: [{ title: "Plan", values: ["A", "B"] }], variants: [variant("A"), variant("B")] }
+      expect((await api.post("/admin/products", body, headers)).status).toBe(200)
+      await waitUntil(async () => (await mirrored("TR-1GB-7D")) !== undefined, "the cost of TR-1GB-7D is mirrored")
+      // Both saves' lookups have run once the second one found the mirrored row; give it the time of a search.
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(packageSearches()).toHaveLength(1)
+    })
+
     it("answers the admin's save while esimfly answers 503 to the search, logs it and leaves the code unmirrored for the job", async () => {
       sandbox.current().faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/esims/packages", method: "GET", count: 20 })
       const saved = await api.post("/admin/products", productBody("EU-5GB-30D"), headers)
