@@ -17,8 +17,10 @@ export default async function esimVariantCostLookupHandler({ event, container }:
   if (!code || (await esim.readPackageCosts([code])).has(code)) {
     return
   }
+  // esimfly errors are logged by the search step; this is what is left (a lock wait that timed out, the database).
   const { errors } = await lookUpEsimPackageCostsWorkflow(container).run({ input: { package_codes: [code] }, throwOnError: false })
-  errors.forEach(({ error }) => container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: the cost lookup of ${code} failed: ${error?.message}`))
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  errors.forEach(({ error }) => logger.warn(`esimfly: the cost lookup of ${code} failed; the job retries it: ${error?.message}`))
 }
 
 export const config: SubscriberConfig = {
