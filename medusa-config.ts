@@ -23,6 +23,8 @@ const esimModuleOptions = {
   catalogue: process.env.ESIMFLY_CATALOGUE ? JSON.parse(process.env.ESIMFLY_CATALOGUE) : undefined,
   orderLockTtlS: process.env.ESIMFLY_ORDER_LOCK_TTL_S,
   orderLockWaitS: process.env.ESIMFLY_ORDER_LOCK_WAIT_S,
+  costLookupBatch: process.env.ESIMFLY_COST_LOOKUP_BATCH,
+  costLookupOnSave: process.env.ESIMFLY_COST_LOOKUP_ON_SAVE,
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const

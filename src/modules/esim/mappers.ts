@@ -9,6 +9,7 @@ import {
 } from "../../lib/esimfly"
 import { CataloguePackage } from "./catalogue-types"
 import { IntentEvent } from "./history"
+import { PackageCostReading } from "./mirrors"
 import { EsimOrderStatus } from "./types"
 
 /** The part of an intent that a purchase outcome changes. */
@@ -152,4 +153,9 @@ export function toCataloguePackage(pkg: Package): CataloguePackage {
     cost: pkg.cost,
     currency: pkg.currency,
   }
+}
+
+/** What esimfly charges for one eSIM of a listed package, for the cost mirror. */
+export function toPackageCostReading(pkg: Pick<Package, "packageCode" | "cost" | "currency">): PackageCostReading {
+  return { package_code: pkg.packageCode, cost: pkg.cost, currency: pkg.cost === null ? null : pkg.currency }
 }

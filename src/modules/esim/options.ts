@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
+import { booleanOption, esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
 import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue-options"
 import { BUY_WHEN } from "./purchase-eligibility"
 
@@ -59,6 +59,11 @@ const esimModuleOptionsSchema = z
     orderLockWaitS: integerOption(0, 3600, 180),
     /** Sales channel of the products the catalogue sync creates; default: the store's default channel. */
     salesChannelId: z.string({ error: "must be a sales channel id" }).trim().min(1, { error: "must be a sales channel id" }).optional(),
+    // Package-cost lookup of hand-mapped codes (docs/catalogue.md, "Hand-mapped variants").
+    /** Package codes the cost-lookup job searches per run, one search each, so it stays light on the rate limit. */
+    costLookupBatch: integerOption(1, 100, 20),
+    /** Saving a variant with a code the cost mirror lacks searches esimfly for it at once, outside the admin's request. */
+    costLookupOnSave: booleanOption(true),
   })
   .loose()
 

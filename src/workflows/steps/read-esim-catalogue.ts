@@ -1,8 +1,11 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ListPackagesParams } from "../../lib/esimfly"
 import { ESIM_MODULE } from "../../modules/esim"
 import { readCatalogue } from "../../modules/esim/catalogue-reader"
 import { catalogueWalks } from "../../modules/esim/catalogue-scope"
 import { CatalogueFilters } from "../../modules/esim/catalogue-types"
+import { toPackageCostReading } from "../../modules/esim/mappers"
 import EsimModuleService from "../../modules/esim/service"
 
 export const readEsimCatalogueStepId = "read-esim-catalogue"
@@ -11,14 +14,24 @@ export type ReadEsimCatalogueInput = { filters: CatalogueFilters; page_size: num
 
 /**
  * Reads every page of the esimfly catalogue the run sells, reporting each page to the
- * admin's progress. A page that still fails after the client's retries is recorded, not thrown.
+ * admin's progress and mirroring the cost of every package on it (one upsert per page, no
+ * extra call). A page that still fails after the client's retries is recorded, not thrown.
  */
 export const readEsimCatalogueStep = createStep(readEsimCatalogueStepId, async (input: ReadEsimCatalogueInput, { container }) => {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const client = esim.getClient()
   const tracker = esim.getCatalogueSync()
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const readPage = async (params: ListPackagesParams) => {
+    const page = await client.listPackages(params)
+    // A failed mirror write must not count as an unread page: that would stop deactivations.
+    await esim.recordPackageCosts(page.packages.map(toPackageCostReading), "catalogue", new Date()).catch((error: Error) => {
+      logger.warn(`esimfly: could not mirror the package costs of catalogue page ${params.page}: ${error.message}`)
+    })
+    return page
+  }
   const read = await readCatalogue(
-    (params) => client.listPackages(params),
+    readPage,
     catalogueWalks(input.filters),
     input.filters,
     input.page_size,
