@@ -1,11 +1,9 @@
-import { jobIntervalMs } from "./catalogue-schedule"
+import { MAX_INTERVAL_MS } from "./catalogue-schedule"
+import { jobIntervalMs } from "./job-interval"
 import { isFresh, MirroredCost, PackageCostReading } from "./mirrors"
 
 /** The cost-lookup job's tick when ESIMFLY_COST_LOOKUP_INTERVAL_MS is unset. */
 export const DEFAULT_COST_LOOKUP_INTERVAL_MS = 10 * 60 * 1000
-
-/** How old a mirrored cost may be before the lookup reads it again, unless option `guardCostMaxAgeMs` says otherwise. */
-export const DEFAULT_COST_MAX_AGE_MS = 7 * 24 * 3600 * 1000
 
 export type LookupSelection = { maxAgeMs: number; limit: number; now: Date }
 
@@ -14,7 +12,7 @@ export type PackageCostLookupResult = { searched: string[]; listed: string[]; un
 
 /** Parses ESIMFLY_COST_LOOKUP_INTERVAL_MS once, at load, naming it when it is wrong. */
 export function costLookupIntervalMs(raw: string | undefined): number {
-  return jobIntervalMs("ESIMFLY_COST_LOOKUP_INTERVAL_MS", raw, DEFAULT_COST_LOOKUP_INTERVAL_MS)
+  return jobIntervalMs("ESIMFLY_COST_LOOKUP_INTERVAL_MS", raw, DEFAULT_COST_LOOKUP_INTERVAL_MS, [60000, MAX_INTERVAL_MS])
 }
 
 /**

@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { codesToLookUp, DEFAULT_COST_MAX_AGE_MS } from "../../modules/esim/package-cost-lookup"
+import { codesToLookUp } from "../../modules/esim/package-cost-lookup"
 import { PACKAGE_CODE_METADATA_KEY, packageCodeOf } from "../../modules/esim/purchase-plan"
 import EsimModuleService from "../../modules/esim/service"
 
@@ -24,7 +24,7 @@ export const findEsimPackageCodesToLookUpStep = createStep(
     const options = esim.getOptions()
     const candidates = input.package_codes ?? (await mappedPackageCodes(container))
     const codes = candidates.map((code) => code.trim()).filter(Boolean)
-    const maxAgeMs = typeof options.guardCostMaxAgeMs === "number" ? options.guardCostMaxAgeMs : DEFAULT_COST_MAX_AGE_MS
+    const maxAgeMs = options.guardCostMaxAgeMs
     const mirrored = await esim.readPackageCosts(codes)
     return new StepResponse(codesToLookUp(codes, mirrored, { maxAgeMs, limit: options.costLookupBatch, now: new Date() }))
   }
