@@ -19,7 +19,7 @@ export type PurchaseEsimsInput = { order_id: string }
  * cancel that came while it bought is finished before anything is delivered.
  */
 export const purchaseEsimsWorkflow = createWorkflow(purchaseEsimsWorkflowId, (input: PurchaseEsimsInput) => {
-  const lock = acquireEsimOrderLockStep({ order_id: input.order_id })
+  const lock = acquireEsimOrderLockStep({ order_id: input.order_id, profile: true })
   const prepared = prepareEsimIntentsStep({ order_id: input.order_id })
   const bought = buyEsimIntentsStep(transform({ input, lock }, ({ input, lock }) => ({ order_id: input.order_id, lock })))
   cancelEsimIntentsStep({ order_id: input.order_id, requested_only: true })

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { CreateOrderResult } from "../../lib/esimfly"
+import { timeDeliveryPhase } from "./delivery-profile"
 import { IntentHistory, IntentRunner, withEvent } from "./history"
 import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./mappers"
 import EsimModuleService from "./service"
@@ -58,7 +59,8 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow,
   const { package_code: packageCode, quantity, idempotency_key: idempotencyKey } = intent
   let result: CreateOrderResult
   try {
-    result = await esim.getClient().createOrder({ packageCode, quantity, idempotencyKey, requestId })
+    const request = { packageCode, quantity, idempotencyKey, requestId }
+    result = await timeDeliveryPhase(intent.order_id, "create_order", () => esim.getClient().createOrder(request))
   } catch (error) {
     const outcome = purchaseFailed(error, new Date())
     await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
@@ -67,7 +69,8 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow,
   const outcome = purchaseSucceeded(result, new Date(), quantity)
   // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
   await esim.updateEsimOrders({ id: intent.id, ...outcome.fields })
-  await storeProfiles(esim, toProfileRows(result.esims, intent, result.packageName))
+  const bought = result
+  await timeDeliveryPhase(intent.order_id, "store", () => storeProfiles(esim, toProfileRows(bought.esims, intent, bought.packageName)))
   const nextPoll = outcome.status === "pending_details" ? { next_poll_at: esim.nextPollAt(0, new Date()) } : {}
   await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...nextPoll, history: withEvent(history, outcome.event) })
   const balance = result.newBalance !== null && result.currency ? { amount: result.newBalance, currency: result.currency } : null

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
+import { profiledInvoke } from "../../modules/esim/delivery-profile"
 import { withEvent } from "../../modules/esim/history"
 import { interruptedUpdate, isInterruptedPurchase, purchaseInFlightMs } from "../../modules/esim/interrupted-purchase"
 import { PurchaseEligibility } from "../../modules/esim/purchase-eligibility"
@@ -23,7 +24,7 @@ const ORDER_FIELDS = ["id", "email", "customer_id", "items.*", "items.variant.me
  */
 export const prepareEsimIntentsStep = createStep(
   prepareEsimIntentsStepId,
-  async ({ order_id }: PrepareEsimIntentsInput, { container }) => {
+  profiledInvoke("prepare", async ({ order_id }: PrepareEsimIntentsInput, { container }: StepExecutionContext) => {
     // An order that may not buy gets no intent; intents made before (a cancel, say) are left as they are.
     const eligibility = await readPurchaseEligibility(container, order_id)
     if (!eligibility.eligible) {
@@ -45,5 +46,5 @@ export const prepareEsimIntentsStep = createStep(
     const interrupted = existing.filter((intent) => isInterruptedPurchase(intent, before))
     await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, now)))
     return new StepResponse<PrepareEsimIntentsOutput>({ created: missing.length, interrupted: interrupted.length, eligibility })
-  }
+  })
 )
