@@ -19,6 +19,19 @@ function callsBetween(requests, from, to) {
   }).length
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The run logs its profile as it ends, a moment after the email: waits up to 5 s for the last ones. */
+async function profilesOf(logFile, orderIds) {
+  for (let waited = 0; ; waited += 100) {
+    const profiles = readProfiles(logFile, orderIds)
+    if (profiles.size === orderIds.length || waited >= 5000) {
+      return profiles
+    }
+    await sleep(100)
+  }
+}
+
 export async function measureDeliveryLatency({ appUrl, store, dbUrl, sandbox, logFile }, { orders, sandboxLatencyMs }) {
   const checkout = await shopperFor(appUrl, store)
   await sandbox.setLatency(sandboxLatencyMs)
@@ -40,7 +53,7 @@ export async function measureDeliveryLatency({ appUrl, store, dbUrl, sandbox, lo
     await sandbox.setLatency(0)
   }
   const { requests } = await sandbox.ledger()
-  const profiles = logFile ? readProfiles(logFile, placed.map((order) => order.orderId)) : new Map()
+  const profiles = logFile ? await profilesOf(logFile, placed.map((order) => order.orderId)) : new Map()
   const samples = placed.map(({ orderId, placedAt, storedAt, notifiedAt }) => {
     // order.placed is emitted before the store answers: a purchase run that started earlier starts the clock.
     const from = Math.min(placedAt, profiles.get(orderId)?.started_at ?? placedAt)

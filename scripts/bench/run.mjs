@@ -67,7 +67,9 @@ async function warmUp(name, url, app, config, withPlugin) {
 
 async function startWarmApp(name, app, config, withPlugin) {
   log(`${name}: medusa start`)
-  const started = await startApp(ROOT, name, app.env, LOGS)
+  // With the plugin, one log line per purchase run with the milliseconds of each phase (profile.mjs reads them).
+  const env = withPlugin ? { ...app.env, ESIMFLY_DELIVERY_PROFILE: "true" } : app.env
+  const started = await startApp(ROOT, name, env, LOGS)
   await warmUp(name, started.url, app, config, withPlugin)
   return started
 }

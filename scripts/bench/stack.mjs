@@ -103,8 +103,8 @@ export function appEnv({ pgPort, dbName, sandbox, outbox, withPlugin }) {
     DEMO_OUTBOX_DIR: outbox,
     DEMO_ADMIN_DISABLED: "true",
     DEMO_WITHOUT_PLUGIN: withPlugin ? "false" : "true",
-    // One log line per purchase run with the milliseconds of each phase (profile.mjs reads them).
-    ESIMFLY_DELIVERY_PROFILE: withPlugin ? "true" : "false",
+    // Off in the backlog and memory runs; the live app with the plugin turns it on (run.mjs).
+    ESIMFLY_DELIVERY_PROFILE: "false",
   }
 }
 
