@@ -35,7 +35,7 @@ const goal = (name, met) => `${GOALS[name]}${met === null || met === undefined ?
 /** "median (min–max, n rounds)" of one figure. */
 function range(values, format) {
   const { median, min, max, n } = spread(values)
-  return { median, text: n > 1 ? `${format(min)}–${format(max)} over ${n} rounds` : "1 round" }
+  return { median, text: n > 1 ? `min–max ${format(min)}–${format(max)} over ${n} rounds` : "1 round" }
 }
 
 function throughputRows(rounds, config) {
@@ -57,8 +57,8 @@ function throughputRows(rounds, config) {
   const ratios = range(rounds.filter((round) => round.baseline && round.plugin.throughput).map((round) => round.plugin.throughput.ordersPerSecond / round.baseline.ordersPerSecond), (n) => fixed(n, 2))
   const ratio = ratios.median
   return [
-    ["Checkout throughput, demo app without the plugin", fixed(base.median, 2), "", "orders/s", `median, ${base.text}; ${how}; orders per round: ${orders(baselines)}${problems(baselines)}`],
-    ["Checkout throughput, demo app with the plugin", fixed(plugin.median, 2), goal("throughput", ratio === null ? null : ratio >= 0.95), "orders/s", `**${fixed(ratio, 2)}×** the app without it (median of the rounds' ratios, ${ratios.text}); median ${plugin.text}; each order's eSIM also bought, stored and emailed in the same process; orders per round: ${orders(plugins)}${problems(plugins)}`],
+    ["Checkout throughput, demo app without the plugin", fixed(base.median, 2), "", "orders/s", `median (${base.text}); ${how}; orders per round: ${orders(baselines)}${problems(baselines)}`],
+    ["Checkout throughput, demo app with the plugin", fixed(plugin.median, 2), goal("throughput", ratio === null ? null : ratio >= 0.95), "orders/s", `**${fixed(ratio, 2)}×** the app without it (median of the rounds' ratios, ${ratios.text}); orders/s ${plugin.text}; each order's eSIM also bought, stored and emailed in the same process; orders per round: ${orders(plugins)}${problems(plugins)}`],
   ]
 }
 
@@ -72,10 +72,10 @@ function latencyRows(rounds) {
   const p95 = range(latencies.map((latency) => latency.p95), int)
   const stored = range(latencies.map((latency) => latency.storedP50), int)
   const calls = latencies.reduce((sum, latency) => sum + latency.callsPerOrder, 0) / latencies.length
-  const what = `median of the rounds' p50, ${p50.text}; \`order.placed\` → eSIM stored and emailed, minus the sandbox's ${first.sandboxLatencyMs} ms × ${fixed(calls, 1)} esimfly call per order; ${first.orders} orders one at a time per round; the profile per phase is below the table`
+  const what = `median of the rounds' p50 (${p50.text}); \`order.placed\` → eSIM stored and emailed, minus the sandbox's ${first.sandboxLatencyMs} ms × ${fixed(calls, 1)} esimfly call per order; ${first.orders} orders one at a time per round; the profile per phase is below the table`
   return [
     ["Delivery latency p50", int(p50.median), goal("latency", p50.median <= 150), "ms", what],
-    ["Delivery latency p95", int(p95.median), "", "ms", `median of the rounds' p95, ${p95.text}; eSIM stored: p50 ${int(stored.median)} ms (${stored.text})`],
+    ["Delivery latency p95", int(p95.median), "", "ms", `median of the rounds' p95 (${p95.text}); eSIM stored: p50 ${int(stored.median)} ms (${stored.text})`],
   ]
 }
 
@@ -91,12 +91,12 @@ function callsRows(rounds) {
   const excluded = inCheckout.reduce((sum, round) => sum + round.excluded, 0)
   const perCheckoutRound = range(inCheckout.map((round) => round.calls), int)
   return [
-    ["esimfly calls per delivered eSIM", fixed(perEsim, 2), goal("callsPerEsim", perEsim === null ? null : Math.abs(perEsim - 1) < 0.005), "calls/eSIM", `${calls} API requests for ${esims} eSIMs while the app with the plugin ran (warm-up excluded), all rounds; per round ${perRound.text}: ${all.map((round) => round.breakdown).join(" / ")}`],
-    ["esimfly calls during checkout", int(counted), goal("checkoutCalls", counted === 0), "requests", `requests that ended inside ${int(checkouts)} checkouts (first store API call → the completion's answer, i.e. order.placed), all rounds; per round ${perCheckoutRound.text}; ${int(excluded)} create-order and order-lookup calls of purchases running meanwhile left out; ${inCheckout.map((round) => round.breakdown).join(" / ")}`],
+    ["esimfly calls per delivered eSIM", fixed(perEsim, 2), goal("callsPerEsim", perEsim === null ? null : Math.abs(perEsim - 1) < 0.005), "calls/eSIM", `${calls} API requests for ${esims} eSIMs while the app with the plugin ran (warm-up excluded), all rounds (per round: ${perRound.text}): ${all.map((round) => round.breakdown).join(" / ")}`],
+    ["esimfly calls during checkout", int(counted), goal("checkoutCalls", counted === 0), "requests", `requests that ended inside ${int(checkouts)} checkouts (first store API call → the completion's answer, i.e. order.placed), all rounds (per round: ${perCheckoutRound.text}); ${int(excluded)} create-order and order-lookup calls of purchases running meanwhile left out; ${inCheckout.map((round) => round.breakdown).join(" / ")}`],
   ]
 }
 
-function backlogRows(backlog, title) {
+function backlogRows(backlog, title, note = "") {
   const limit = `${backlog.rateLimit.limit} per ${seconds(backlog.rateLimit.windowMs)} s`
   const share = backlog.minimumMs ? backlog.minimumMs / backlog.drainMs : null
   const ratio = backlog.minimumMs
@@ -111,7 +111,7 @@ function backlogRows(backlog, title) {
       ? `the plugin never reached the limit: it drained ${fixed(pace, 1)} orders/s, the limit allows ${fixed(allowed, 1)}`
       : "the plugin kept to the limit"
   return [
-    [`${title}, ${int(backlog.orders)} orders at ${limit}`, seconds(backlog.drainMs), goal("backlog", share === null ? null : share >= 0.9), "s", `${ratio}; ${delivered}; ${backlog.concurrency} purchase workflows at a time; 1 run`],
+    [`${title}, ${int(backlog.orders)} orders at ${limit}`, seconds(backlog.drainMs), goal("backlog", share === null ? null : share >= 0.9), "s", `${ratio}; ${delivered}; ${backlog.concurrency} purchase workflows at a time; 1 run${note}`],
     [`429 answers, ${title.toLowerCase()} at ${limit}`, int(backlog.tooMany), goal("tooMany", backlog.tooMany === 0), "answers", `of ${int(backlog.calls)} esimfly requests; ${reached}`],
   ]
 }
@@ -164,11 +164,11 @@ export function renderTable(results, config, { machine, totalMs, loadAtEnd }) {
     ...latencyRows(rounds),
     ...(rounds.length ? callsRows(rounds) : []),
     ...(results.backlog ? backlogRows(results.backlog, "Backlog drain") : []),
-    ...(results.backlogMinute ? backlogRows(results.backlogMinute, "Backlog drain at esimfly's default limit") : []),
+    ...(results.backlogMinute ? backlogRows(results.backlogMinute, "Backlog drain at esimfly's default limit", `; ${int(results.backlogMinute.orders)} orders (BENCH_BACKLOG_MINUTE_ORDERS) to keep the drain to about 5 min: ${fixed(results.backlogMinute.drainMs / 60000, 1)} min here`) : []),
     ...(results.memory ? memoryRows(results.memory) : []),
   ]
   const header = ["| measurement | value | goal | unit | how / spread |", "|---|--:|---|---|---|"]
   const body = rows.map((cells) => `| ${cells.join(" | ")} |`)
-  const where = `${machine.date}, ${machine.cores} cores (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}; load average ${fixed(machine.load, 2)} at the start, ${fixed(loadAtEnd, 2)} at the end; whole run ${fixed(totalMs / 60000, 1)} min; values are the median of ${config.rounds} rounds (base, plugin, base, plugin, …) where a row says so`
+  const where = `${machine.date}, ${machine.cores} cores (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}; load average ${fixed(machine.load, 2)} at the start, ${fixed(loadAtEnd, 2)} at the end; whole run ${fixed(totalMs / 60000, 1)} min; the live rows ran ${config.rounds} round${config.rounds === 1 ? "" : "s"} (base, plugin, base, plugin, …)`
   return [...header, ...body, ...profileNote(rounds), ...memoryNote(results), "", where].join("\n")
 }
