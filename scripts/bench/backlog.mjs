@@ -13,13 +13,13 @@ function describeOutcomes(rows) {
   return rows.map(({ status, code, n }) => `${status}${code ? ` (${code})` : ""} ${n}`).join(", ")
 }
 
-export async function measureBacklog({ root, app, sandbox, work, logs }, { orders, concurrency, rateLimit }) {
+export async function measureBacklog({ root, app, sandbox, work, logs }, { orders, concurrency, rateLimit, name = "backlog" }) {
   const mark = ledgerMark(await sandbox.ledger())
   await sandbox.setRateLimit(rateLimit)
   let result
   try {
     const env = { ...app.env, BENCH_INPUT: JSON.stringify({ store: app.store, orders, concurrency }) }
-    result = await execInApp(root, { script: "backlog", env, work, logs })
+    result = await execInApp(root, { script: "backlog", name, env, work, logs })
   } finally {
     await sandbox.setRateLimit(null)
   }

@@ -2,6 +2,8 @@
 // fit the 10–15 minute budget on 2 cores (docs/benchmark.md says which do not).
 
 const DEFAULTS = {
+  BENCH_ROUNDS: 3,
+  BENCH_WARMUP_ORDERS: 5,
   BENCH_SHOPPERS: 8,
   BENCH_CHECKOUT_SECONDS: 30,
   BENCH_WARMUP_SECONDS: 10,
@@ -10,13 +12,17 @@ const DEFAULTS = {
   BENCH_BACKLOG_ORDERS: 1000,
   BENCH_RATE_LIMIT: "100/20000",
   BENCH_BACKLOG_CONCURRENCY: 4,
+  BENCH_BACKLOG_MINUTE_ORDERS: 500,
   BENCH_MEMORY_ORDERS: 1000,
   BENCH_MEMORY_LINES: 10,
   BENCH_MEMORY_CONCURRENCY: 4,
-  BENCH_ONLY: "throughput,latency,backlog,memory",
+  BENCH_ONLY: "throughput,latency,backlog,backlog-minute,memory",
 }
 
-export const PHASES = ["throughput", "latency", "backlog", "memory"]
+export const PHASES = ["throughput", "latency", "backlog", "backlog-minute", "memory"]
+
+/** esimfly's documented default limit: 100 requests a minute (docs/benchmark.md). */
+export const ESIMFLY_DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 60000 }
 
 class ConfigError extends Error {}
 
@@ -52,9 +58,12 @@ export function readConfig() {
   const memoryOrders = int("BENCH_MEMORY_ORDERS", { min: 2 })
   return {
     phases: phases(),
+    rounds: int("BENCH_ROUNDS"),
+    warmupOrders: int("BENCH_WARMUP_ORDERS", { min: 0 }),
     throughput: { shoppers: int("BENCH_SHOPPERS"), seconds: int("BENCH_CHECKOUT_SECONDS"), warmupSeconds: int("BENCH_WARMUP_SECONDS", { min: 0 }) },
     latency: { orders: int("BENCH_LATENCY_ORDERS"), sandboxLatencyMs: int("BENCH_SANDBOX_LATENCY_MS", { min: 0 }) },
     backlog: { orders: int("BENCH_BACKLOG_ORDERS"), concurrency: int("BENCH_BACKLOG_CONCURRENCY"), rateLimit: rateLimit() },
+    backlogMinute: { orders: int("BENCH_BACKLOG_MINUTE_ORDERS"), concurrency: int("BENCH_BACKLOG_CONCURRENCY"), rateLimit: ESIMFLY_DEFAULT_RATE_LIMIT },
     memory: {
       orders: memoryOrders,
       lines: int("BENCH_MEMORY_LINES"),

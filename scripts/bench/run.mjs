@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { measureBacklog } from "./backlog.mjs"
 import { callsPerDeliveredEsim, ledgerMark } from "./calls.mjs"
+import { callsDuringCheckouts } from "./checkout-calls.mjs"
 import { ConfigError, readConfig } from "./config.mjs"
 import { withClient } from "./db.mjs"
 import { waitForDeliveries } from "./deliveries.mjs"
@@ -16,6 +17,7 @@ import { BenchError, cleanUp, cleanUpOnSignals, runProcess, wasInterrupted } fro
 import { sandboxControl } from "./sandbox.mjs"
 import { makeWorkDir, pointDemoAtThisCheckout, prepareDatabases, startApp, startPostgres, startSandbox } from "./stack.mjs"
 import { describeMachine, renderTable } from "./table.mjs"
+import { shopperFor } from "./shopper.mjs"
 import { measureCheckoutThroughput } from "./throughput.mjs"
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
@@ -46,40 +48,86 @@ async function setUp() {
   return { work, sandbox, control: sandboxControl(sandbox.url), apps }
 }
 
-async function throughputOf(name, app, config) {
-  log(`${name}: medusa start`)
-  const { url, handle } = await startApp(ROOT, name, app.env, LOGS)
-  log(`${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`)
-  return { url, handle, result: await measureCheckoutThroughput(url, app.store, config.throughput) }
+/** The same warm-up for both apps: orders one at a time, each settled before the next. */
+async function warmUp(name, url, app, config, withPlugin) {
+  if (!config.warmupOrders) {
+    return
+  }
+  log(`${name}: warm-up, ${config.warmupOrders} orders one at a time`)
+  const checkout = await shopperFor(url, app.store)
+  await withClient(app.dbUrl, async (client) => {
+    for (let i = 0; i < config.warmupOrders; i += 1) {
+      const order = await checkout()
+      if (withPlugin) {
+        await waitForDeliveries(client, [order.id], { timeoutMs: 60000 })
+      }
+    }
+  })
 }
 
-/** The two apps' checkout throughput, then the delivery latency on the app with the plugin. */
-async function liveApps(ctx, config, results) {
-  const measureThroughput = config.phases.has("throughput")
-  if (measureThroughput) {
-    const baseline = await throughputOf("app-without-plugin", ctx.apps.baseline, config)
-    await baseline.handle.stop()
-    results.throughput = { baseline: baseline.result }
-  }
-  const mark = ledgerMark(await ctx.control.ledger())
+async function startWarmApp(name, app, config, withPlugin) {
+  log(`${name}: medusa start`)
+  // With the plugin, one log line per purchase run with the milliseconds of each phase (profile.mjs reads them).
+  const env = withPlugin ? { ...app.env, ESIMFLY_DELIVERY_PROFILE: "true" } : app.env
+  const started = await startApp(ROOT, name, env, LOGS)
+  await warmUp(name, started.url, app, config, withPlugin)
+  return started
+}
+
+async function baselineRound(ctx, config, round) {
+  const name = `app-without-plugin-${round}`
+  const { url, handle } = await startWarmApp(name, ctx.apps.baseline, config, false)
+  log(`${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`)
+  const result = await measureCheckoutThroughput(url, ctx.apps.baseline.store, config.throughput)
+  await handle.stop()
+  return result
+}
+
+/** One round of the app with the plugin: throughput (then every delivery), latency, and the calls it made. */
+async function pluginRound(ctx, config, round) {
+  const name = `app-with-plugin-${round}`
   const app = ctx.apps.plugin
-  let running
-  if (measureThroughput) {
-    running = await throughputOf("app-with-plugin", app, config)
-    results.throughput.plugin = running.result
-    log("app-with-plugin: waiting for every eSIM to be delivered")
-    const { stuck } = await withClient(app.dbUrl, (client) => waitForDeliveries(client, running.result.allOrders, { timeoutMs: 600000, pollMs: 500 }))
-    running.result.undelivered = stuck.length
-  } else {
-    log("app-with-plugin: medusa start")
-    running = await startApp(ROOT, "app-with-plugin", app.env, LOGS)
+  const { url, handle } = await startWarmApp(name, app, config, true)
+  const mark = ledgerMark(await ctx.control.ledger())
+  const result = { checkouts: [] }
+  if (config.phases.has("throughput")) {
+    log(`${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`)
+    result.throughput = await measureCheckoutThroughput(url, app.store, config.throughput)
+    log(`${name}: waiting for every eSIM to be delivered`)
+    const { stuck } = await withClient(app.dbUrl, (client) => waitForDeliveries(client, result.throughput.allOrders, { timeoutMs: 600000, pollMs: 500 }))
+    result.throughput.undelivered = stuck.length
+    result.checkouts.push(...result.throughput.checkouts)
   }
   if (config.phases.has("latency")) {
-    log(`delivery latency: ${config.latency.orders} orders one at a time, sandbox latency ${config.latency.sandboxLatencyMs} ms`)
-    results.latency = await measureDeliveryLatency({ appUrl: running.url, store: app.store, dbUrl: app.dbUrl, sandbox: ctx.control }, config.latency)
+    log(`${name}: delivery latency, ${config.latency.orders} orders one at a time, sandbox latency ${config.latency.sandboxLatencyMs} ms`)
+    const logFile = join(LOGS, `${name}.log`)
+    result.latency = await measureDeliveryLatency({ appUrl: url, store: app.store, dbUrl: app.dbUrl, sandbox: ctx.control, logFile }, config.latency)
+    result.checkouts.push(...result.latency.checkouts)
   }
-  results.calls = callsPerDeliveredEsim(await ctx.control.ledger(), mark)
-  await running.handle.stop()
+  const ledger = await ctx.control.ledger()
+  result.calls = callsPerDeliveredEsim(ledger, mark)
+  result.checkoutCalls = callsDuringCheckouts(ledger, result.checkouts)
+  await handle.stop()
+  return result
+}
+
+/**
+ * BENCH_ROUNDS rounds, each the app without the plugin then the app with it (so both see the
+ * machine's load alike); every app is started fresh and warmed up the same way.
+ */
+async function liveApps(ctx, config, results) {
+  results.rounds = []
+  for (let round = 1; round <= config.rounds; round += 1) {
+    log(`round ${round} of ${config.rounds}`)
+    const baseline = config.phases.has("throughput") ? await baselineRound(ctx, config, round) : null
+    results.rounds.push({ baseline, plugin: await pluginRound(ctx, config, round) })
+  }
+}
+
+async function backlogRun(inApp, key, settings) {
+  const { orders, rateLimit } = settings
+  log(`${key}: ${orders} orders, sandbox limit ${rateLimit.limit} per ${rateLimit.windowMs} ms (medusa exec)`)
+  return measureBacklog(inApp, { ...settings, name: key })
 }
 
 async function main() {
@@ -93,9 +141,10 @@ async function main() {
   }
   const inApp = { root: ROOT, app: ctx.apps.plugin, sandbox: ctx.control, work: ctx.work, logs: LOGS }
   if (config.phases.has("backlog")) {
-    const { orders, rateLimit } = config.backlog
-    log(`backlog: ${orders} orders, sandbox limit ${rateLimit.limit} per ${rateLimit.windowMs} ms (medusa exec)`)
-    results.backlog = await measureBacklog(inApp, config.backlog)
+    results.backlog = await backlogRun(inApp, "backlog", config.backlog)
+  }
+  if (config.phases.has("backlog-minute")) {
+    results.backlogMinute = await backlogRun(inApp, "backlog-minute", config.backlogMinute)
   }
   if (config.phases.has("memory")) {
     const { orders, lines } = config.memory

@@ -103,6 +103,8 @@ export function appEnv({ pgPort, dbName, sandbox, outbox, withPlugin }) {
     DEMO_OUTBOX_DIR: outbox,
     DEMO_ADMIN_DISABLED: "true",
     DEMO_WITHOUT_PLUGIN: withPlugin ? "false" : "true",
+    // Off in the backlog and memory runs; the live app with the plugin turns it on (run.mjs).
+    ESIMFLY_DELIVERY_PROFILE: "false",
   }
 }
 

@@ -14,17 +14,18 @@ export const purchaseEsimsWorkflowId = "purchase-esims"
 export type PurchaseEsimsInput = { order_id: string }
 
 /**
- * Buys the eSIMs of a placed order exactly once, stores them, records the Medusa
- * fulfillment and emails the shopper. Safe to run any number of times for an order. A
+ * Buys the eSIMs of a placed order exactly once, stores them, emails the shopper and
+ * records the Medusa fulfillment. Safe to run any number of times for an order. A
  * cancel that came while it bought is finished before anything is delivered.
  */
 export const purchaseEsimsWorkflow = createWorkflow(purchaseEsimsWorkflowId, (input: PurchaseEsimsInput) => {
-  const lock = acquireEsimOrderLockStep({ order_id: input.order_id })
+  const lock = acquireEsimOrderLockStep({ order_id: input.order_id, profile: true })
   const prepared = prepareEsimIntentsStep({ order_id: input.order_id })
   const bought = buyEsimIntentsStep(transform({ input, lock }, ({ input, lock }) => ({ order_id: input.order_id, lock })))
   cancelEsimIntentsStep({ order_id: input.order_id, requested_only: true })
-  const delivered = deliverEsimOrderStep({ order_id: input.order_id })
+  // The email goes before Medusa's fulfillment record, the slowest part of the run: it needs only the stored eSIMs.
   const notified = notifyEsimDeliveryStep({ order_id: input.order_id })
+  const delivered = deliverEsimOrderStep({ order_id: input.order_id })
   const eventInput = transform({ input, bought, delivered }, ({ input, bought, delivered }) => ({
     order_id: input.order_id,
     outcomes: bought.outcomes,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { CreateOrderResult } from "../../lib/esimfly"
+import { timeDeliveryPhase } from "./delivery-profile"
 import { IntentHistory, IntentRunner, withEvent } from "./history"
 import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./mappers"
 import EsimModuleService from "./service"
@@ -59,19 +60,22 @@ export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow,
   const { package_code: packageCode, quantity, idempotency_key: idempotencyKey } = intent
   let result: CreateOrderResult
   try {
-    result = await esim.getClient().createOrder({ packageCode, quantity, idempotencyKey, requestId })
+    const request = { packageCode, quantity, idempotencyKey, requestId }
+    result = await timeDeliveryPhase(intent.order_id, "create_order", () => esim.getClient().createOrder(request))
   } catch (error) {
     const outcome = purchaseFailed(error, new Date())
     await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
     return { status: outcome.status, balance_reported: false }
   }
-  if (result.newBalance !== null && result.currency) {
-    await esim.recordEsimflyBalance({ amount: result.newBalance, currency: result.currency, read_at: new Date(), source: "create_order" })
-  }
-  const outcome = purchaseSucceeded(result, new Date(), quantity)
+  const answeredAt = new Date()
+  const outcome = purchaseSucceeded(result, answeredAt, quantity)
   // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
   await esim.updateEsimOrders({ id: intent.id, ...outcome.fields })
-  await storeProfiles(esim, toProfileRows(result.esims, intent, result.packageName))
+  if (result.newBalance !== null && result.currency) {
+    await esim.recordEsimflyBalance({ amount: result.newBalance, currency: result.currency, read_at: answeredAt, source: "create_order" })
+  }
+  const bought = result
+  await timeDeliveryPhase(intent.order_id, "store", () => storeProfiles(esim, toProfileRows(bought.esims, intent, bought.packageName)))
   const nextPoll = outcome.status === "pending_details" ? { next_poll_at: esim.nextPollAt(0, new Date()) } : {}
   await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...nextPoll, history: withEvent(history, outcome.event) })
   return { status: outcome.status, balance_reported: result.newBalance !== null }

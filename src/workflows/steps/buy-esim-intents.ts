@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
+import { profiledInvoke } from "../../modules/esim/delivery-profile"
 import { IntentRow, purchaseIntent } from "../../modules/esim/purchase-intent"
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/types"
@@ -35,7 +36,7 @@ async function mayBuy(container: MedusaContainer, esim: EsimModuleService, order
  */
 export const buyEsimIntentsStep = createStep(
   buyEsimIntentsStepId,
-  async ({ order_id, intent_ids, lock }: BuyEsimIntentsInput, { container }) => {
+  profiledInvoke("buy", async ({ order_id, intent_ids, lock }: BuyEsimIntentsInput, { container }: StepExecutionContext) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const filters = { order_id, status: BUYABLE_STATUSES, ...(intent_ids ? { id: intent_ids } : {}) }
     const intents = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
@@ -58,5 +59,5 @@ export const buyEsimIntentsStep = createStep(
       await watchBalance(container)
     }
     return new StepResponse<BuyEsimIntentsOutput>({ outcomes })
-  }
+  })
 )

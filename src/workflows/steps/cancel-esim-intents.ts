@@ -1,5 +1,6 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
+import { profiledInvoke } from "../../modules/esim/delivery-profile"
 import { cancelIntent, CancelIntentRow } from "../../modules/esim/cancel-intent"
 import { watchBalance } from "../utils/admin-alerts"
 import { CANCELED_BY_MERCHANT, hasSettledCancel, IntentCancelOutcome } from "../../modules/esim/cancel-outcomes"
@@ -29,7 +30,7 @@ const unchanged = (intent: CancelIntentRow): IntentCancelOutcome => ({ id: inten
  */
 export const cancelEsimIntentsStep = createStep(
   cancelEsimIntentsStepId,
-  async (input: CancelEsimIntentsInput, { container }) => {
+  profiledInvoke("cancel_check", async (input: CancelEsimIntentsInput, { container }: StepExecutionContext) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     if (input.line_item_ids?.length === 0 || input.intent_ids?.length === 0) {
       return new StepResponse<CancelEsimIntentsOutput>({ outcomes: [] })
@@ -57,5 +58,5 @@ export const cancelEsimIntentsStep = createStep(
       await watchBalance(container)
     }
     return new StepResponse<CancelEsimIntentsOutput>({ outcomes })
-  }
+  })
 )

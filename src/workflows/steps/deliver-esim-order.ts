@@ -1,8 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { createOrderFulfillmentWorkflow, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
 import { ESIM_MODULE } from "../../modules/esim"
+import { profiledInvoke, timeDeliveryPhase } from "../../modules/esim/delivery-profile"
 import { withEvent } from "../../modules/esim/history"
 import { readyLines } from "../../modules/esim/delivery-plan"
 import EsimModuleService from "../../modules/esim/service"
@@ -32,7 +33,7 @@ async function esimShippingOptionId(container: MedusaContainer, orderId: string)
  */
 export const deliverEsimOrderStep = createStep(
   deliverEsimOrderStepId,
-  async ({ order_id }: DeliverEsimOrderInput, { container }) => {
+  profiledInvoke("deliver", async ({ order_id }: DeliverEsimOrderInput, { container }: StepExecutionContext) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     if (await isOrderCanceled(container, order_id)) {
       return new StepResponse({ fulfillment_id: null as string | null })
@@ -52,8 +53,11 @@ export const deliverEsimOrderStep = createStep(
         throw new Error("no shipping option uses the esimfly fulfillment provider")
       }
       const input = { order_id, items: plan.items, shipping_option_id, additional_data: { esims: plan.summary } }
-      const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({ input })
-      await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: order_id, fulfillmentId: fulfillment.id } })
+      const fulfillment = await timeDeliveryPhase(order_id, "fulfillment", async () => {
+        const { result } = await createOrderFulfillmentWorkflow(container).run({ input })
+        await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: order_id, fulfillmentId: result.id } })
+        return result
+      })
       await esim.updateEsimOrders(ready.map((intent) => ({
         id: intent.id,
         fulfillment_id: fulfillment.id,
@@ -68,5 +72,5 @@ export const deliverEsimOrderStep = createStep(
       })))
       return new StepResponse({ fulfillment_id: null as string | null })
     }
-  }
+  })
 )

@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
+import { profiledInvoke } from "../../modules/esim/delivery-profile"
 import EsimModuleService from "../../modules/esim/service"
 
 export const emitEsimOrderEventsStepId = "emit-esim-order-events"
@@ -26,7 +27,7 @@ const FAILURES = ["held", "failed", "needs_attention"]
  */
 export const emitEsimOrderEventsStep = createStep(
   emitEsimOrderEventsStepId,
-  async (input: EmitEsimOrderEventsInput, { container }) => {
+  profiledInvoke("events", async (input: EmitEsimOrderEventsInput, { container }: StepExecutionContext) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const eventBus = container.resolve(Modules.EVENT_BUS)
     const failed = input.outcomes.filter((outcome) => FAILURES.includes(outcome.status))
@@ -43,5 +44,5 @@ export const emitEsimOrderEventsStep = createStep(
       await eventBus.emit(events)
     }
     return new StepResponse({ emitted: events.map((event) => event.name) })
-  }
+  })
 )

@@ -1,7 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
+import { profiledInvoke, timeDeliveryPhase } from "../../modules/esim/delivery-profile"
 import { guestAccessExpiresAt, guestAccessUrl, hashAccessToken, newAccessToken } from "../../modules/esim/access-token"
 import { DeliveredEsim, deliveryNotification } from "../../modules/esim/delivery-email"
 import { StoreEsimSource, toStoreEsim } from "../../modules/esim/store-view"
@@ -54,7 +55,7 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
   if (!profiles.length || (!input.resend && existing?.notified_esim_count === profiles.length)) {
     return { status: "skipped", reason: profiles.length ? "already notified" : "no eSIM delivered yet" }
   }
-  const esims = await withInstallDetails(profiles)
+  const esims = await timeDeliveryPhase(input.order_id, "qr", () => withInstallDetails(profiles))
   const { token, delivery, sends } = await issueGuestToken(esim, input.order_id, existing)
   const options = esim.getOptions()
   const notification = {
@@ -70,7 +71,8 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
     idempotency_key: `esim-delivered:${input.order_id}:${esims.length}:${sends}`,
   }
   try {
-    const [sent] = await container.resolve(Modules.NOTIFICATION).createNotifications([notification])
+    const notifications = container.resolve(Modules.NOTIFICATION)
+    const [sent] = await timeDeliveryPhase(input.order_id, "notification", () => notifications.createNotifications([notification]))
     const fields = { notification_id: sent?.id ?? null, notification_status: "sent" as const, notification_error: null }
     await esim.updateEsimDeliveries({ id: delivery.id, ...fields, notified_at: new Date(), notified_esim_count: esims.length })
     return { status: "sent" }
@@ -88,5 +90,5 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
  */
 export const notifyEsimDeliveryStep = createStep(
   notifyEsimDeliveryStepId,
-  async (input: NotifyEsimDeliveryInput, { container }) => new StepResponse(await send(container, input))
+  profiledInvoke("notify", async (input: NotifyEsimDeliveryInput, { container }: StepExecutionContext) => new StepResponse(await send(container, input)))
 )

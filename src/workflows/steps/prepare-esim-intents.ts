@@ -1,12 +1,12 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
+import { profiledInvoke } from "../../modules/esim/delivery-profile"
 import { withEvent } from "../../modules/esim/history"
 import { interruptedUpdate, isInterruptedPurchase, purchaseInFlightMs } from "../../modules/esim/interrupted-purchase"
-import { PurchaseEligibility } from "../../modules/esim/purchase-eligibility"
+import { PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility, PurchaseEligibility } from "../../modules/esim/purchase-eligibility"
 import { PlannableOrder, planIntents } from "../../modules/esim/purchase-plan"
 import EsimModuleService from "../../modules/esim/service"
-import { readPurchaseEligibility } from "../utils/purchase-eligibility"
 
 export const prepareEsimIntentsStepId = "prepare-esim-intents"
 
@@ -14,7 +14,7 @@ export type PrepareEsimIntentsInput = { order_id: string }
 
 export type PrepareEsimIntentsOutput = { created: number; interrupted: number; eligibility: PurchaseEligibility }
 
-const ORDER_FIELDS = ["id", "email", "customer_id", "items.*", "items.variant.metadata", "cart.metadata"]
+const ORDER_FIELDS = [...PURCHASE_ELIGIBILITY_FIELDS, "email", "customer_id", "items.*", "items.variant.metadata", "cart.metadata"]
 
 /**
  * Creates the purchase intents an order still lacks (one per line and batch of ≤ 10) once it
@@ -23,17 +23,20 @@ const ORDER_FIELDS = ["id", "email", "customer_id", "items.*", "items.variant.me
  */
 export const prepareEsimIntentsStep = createStep(
   prepareEsimIntentsStepId,
-  async ({ order_id }: PrepareEsimIntentsInput, { container }) => {
+  profiledInvoke("prepare", async ({ order_id }: PrepareEsimIntentsInput, { container }: StepExecutionContext) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+    // One read of the order serves both the decision and the plan; the intents are read beside it.
+    const [{ data }, existing] = await Promise.all([
+      query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } }),
+      esim.listEsimOrders({ order_id }, { take: null }),
+    ])
     // An order that may not buy gets no intent; intents made before (a cancel, say) are left as they are.
-    const eligibility = await readPurchaseEligibility(container, order_id)
+    const eligibility = purchaseEligibility(data[0], esim.getOptions().buyWhen)
     if (!eligibility.eligible) {
       return new StepResponse<PrepareEsimIntentsOutput>({ created: 0, interrupted: 0, eligibility })
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
     const order: PlannableOrder = data[0]
-    const existing = await esim.listEsimOrders({ order_id }, { take: null })
     const known = new Set(existing.map((intent) => intent.idempotency_key))
     const missing = planIntents(order).filter((draft) => !known.has(draft.idempotency_key))
     if (missing.length) {
@@ -43,7 +46,9 @@ export const prepareEsimIntentsStep = createStep(
     const now = new Date()
     const before = new Date(now.getTime() - purchaseInFlightMs(esim.getOptions()))
     const interrupted = existing.filter((intent) => isInterruptedPurchase(intent, before))
-    await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, now)))
+    if (interrupted.length) {
+      await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, now)))
+    }
     return new StepResponse<PrepareEsimIntentsOutput>({ created: missing.length, interrupted: interrupted.length, eligibility })
-  }
+  })
 )
