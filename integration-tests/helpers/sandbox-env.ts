@@ -22,10 +22,6 @@ export function useSandbox(): { current: () => Sandbox } {
     process.env.ESIMFLY_PENDING_JOB_INTERVAL_MS ??= String(60 * 60 * 1000)
     process.env.ESIMFLY_CATCH_UP_INTERVAL_MS ??= String(60 * 60 * 1000)
     process.env.ESIMFLY_RECONCILE_INTERVAL_MS ??= String(60 * 60 * 1000)
-    process.env.ESIMFLY_COST_LOOKUP_INTERVAL_MS ??= String(60 * 60 * 1000)
-    // Seeding eSIM variants would search esimfly for their costs behind the specs' backs
-    // (extra ledger requests, spent faults); a spec that tests it sets "true" first.
-    process.env.ESIMFLY_COST_LOOKUP_ON_SAVE ??= "false"
   })
 
   afterAll(async () => {
