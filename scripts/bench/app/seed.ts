@@ -44,6 +44,18 @@ async function ensureBenchProduct(container: ExecArgs["container"], ids: { shipp
   return result[0].variants[0].id
 }
 
+type EsimMirrors = { refreshEsimflyBalance(source: "refresh"): Promise<unknown> }
+
+/** With the plugin, the mirrors its jobs keep in a running store: the package's cost and the balance. */
+async function fillMirrors(container: ExecArgs["container"]) {
+  if (!container.hasRegistration("esim")) {
+    return
+  }
+  const engine = container.resolve(Modules.WORKFLOW_ENGINE)
+  await engine.run("look-up-esim-package-costs", { input: { package_codes: [BENCH_PACKAGE.code] } })
+  await container.resolve<EsimMirrors>("esim").refreshEsimflyBalance("refresh")
+}
+
 export default async function seedBenchStore({ container }: ExecArgs) {
   const report = new SeedReport(container.resolve(ContainerRegistrationKeys.LOGGER))
   const provider = process.env.DEMO_WITHOUT_PLUGIN === "true" ? MANUAL_PROVIDER : ESIMFLY_PROVIDER
@@ -57,6 +69,7 @@ export default async function seedBenchStore({ container }: ExecArgs) {
   const shippingProfileId = await ensureShippingProfile(container, report)
   const shippingOptionId = await ensureShippingOption(container, report, { serviceZoneId, shippingProfileId, regionId: region.id }, provider)
   const variantId = await ensureBenchProduct(container, { shippingProfileId, salesChannelId: salesChannel.id })
+  await fillMirrors(container)
   const store: BenchStore = {
     publishable_key: publishableKey,
     unit_price: BENCH_PACKAGE.price,
