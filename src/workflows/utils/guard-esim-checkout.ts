@@ -43,7 +43,6 @@ function reportUnchecked(container: MedusaContainer, esim: EsimModuleService, ca
   }
 }
 
-
 function adminText(verdict: Exclude<GuardVerdict, { ok: true }>): string {
   return verdict.reason === "balance"
     ? `a cart needing ${verdict.required} ${verdict.currency} of eSIMs was refused: the esimfly balance is ${verdict.balance} ${verdict.currency}`
