@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { EsimflyClient } from "../../src/lib/esimfly"
 import { ESIM_MODULE } from "../../src/modules/esim"
-import { IntentHistory } from "../../src/modules/esim/history"
+import { IntentHistory } from "../../src/modules/esim/purchase"
 import EsimModuleService from "../../src/modules/esim/service"
 import { reconcileEsimOrdersWorkflow } from "../../src/workflows/reconcile-esim-orders"
 import { placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { ESIM_MODULE } from "../../src/modules/esim"
-import { IntentEvent } from "../../src/modules/esim/history"
+import { IntentEvent } from "../../src/modules/esim/purchase"
 import EsimModuleService from "../../src/modules/esim/service"
 import { releaseEsimFulfillmentsWorkflow } from "../../src/workflows/release-esim-fulfillments"
 import {

@@ -6,7 +6,7 @@ import { deliveryEmailsTo } from "../fixtures/notifications"
 import { waitUntil } from "../fixtures/wait"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
-import { CHECKOUT_GUARD_METADATA_KEY } from "../../src/modules/esim/purchase-plan"
+import { CHECKOUT_GUARD_METADATA_KEY } from "../../src/modules/esim/purchase"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../src/modules/esim"
-import { PACKAGE_CODE_METADATA_KEY } from "../../src/modules/esim/purchase-plan"
+import { PACKAGE_CODE_METADATA_KEY } from "../../src/modules/esim/purchase"
 import EsimModuleService from "../../src/modules/esim/service"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../src/modules/esim"
-import { IntentHistory } from "../../src/modules/esim/history"
+import { IntentHistory } from "../../src/modules/esim/purchase"
 import EsimModuleService from "../../src/modules/esim/service"
 import { esimOrderLockKey, purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
 import { resendEsimDeliveryWorkflow } from "../../src/workflows/resend-esim-delivery"

@@ -1,7 +1,7 @@
 import { adminHeaders, storeHeaders } from "../fixtures/auth"
 import { checkoutEsimCart } from "../fixtures/checkout"
 import { TestApi } from "../fixtures/http-client"
-import { IntentEvent } from "../../src/modules/esim/history"
+import { IntentEvent } from "../../src/modules/esim/purchase"
 import { httpApi } from "./http-api"
 import type { ProcessSeed } from "./seed-store"
 

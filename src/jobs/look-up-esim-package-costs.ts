@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../modules/esim"
-import { costLookupIntervalMs } from "../modules/esim/package-cost-lookup"
+import { costLookupIntervalMs } from "../modules/esim/money"
 import { lookUpEsimPackageCostsWorkflow } from "../workflows/look-up-esim-package-costs"
 
 /** Mirrors the cost of hand-mapped package codes the mirror lacks or holds too long, a few per run. */

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../modules/esim"
-import { pendingJobIntervalMs } from "../modules/esim/pending-policy"
+import { pendingJobIntervalMs } from "../modules/esim/purchase"
 import { resolvePendingEsimsWorkflow } from "../workflows/resolve-pending-esims"
 
 /** Resolves eSIMs esimfly was still provisioning; a no-op when the esim module is not registered. */

@@ -1,7 +1,7 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, ProductEvents } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../modules/esim"
-import { packageCodeOf } from "../modules/esim/purchase-plan"
+import { packageCodeOf } from "../modules/esim/purchase"
 import EsimModuleService from "../modules/esim/service"
 import { lookUpEsimPackageCostsWorkflow } from "../workflows/look-up-esim-package-costs"
 

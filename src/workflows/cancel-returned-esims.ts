@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { cancelEsimIntentsStep } from "./steps/cancel-esim-intents"
+import { cancelEsimIntentsStep } from "./steps/cancel-esim-orders"
 import { emitEsimCanceledEventStep } from "./steps/emit-esim-canceled-event"
 import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { planReturnedEsimLinesStep } from "./steps/plan-returned-esim-lines"

@@ -1,11 +1,11 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { buyEsimIntentsStep } from "./steps/buy-esim-intents"
-import { cancelEsimIntentsStep } from "./steps/cancel-esim-intents"
+import { buyEsimIntentsStep } from "./steps/buy-esim-orders"
+import { cancelEsimIntentsStep } from "./steps/cancel-esim-orders"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
 import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
-import { prepareEsimIntentsStep } from "./steps/prepare-esim-intents"
+import { prepareEsimIntentsStep } from "./steps/prepare-esim-orders"
 
 export { esimOrderLockKey } from "./steps/esim-order-lock"
 

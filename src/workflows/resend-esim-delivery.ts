@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
-import { intentOrderId } from "./utils/intent-order-id"
+import { intentOrderId } from "./utils/medusa-order-id"
 
 export const resendEsimDeliveryWorkflowId = "resend-esim-delivery"
 

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { deliverResolvedEsimOrdersStep } from "./steps/deliver-resolved-esim-orders"
-import { resolvePendingEsimIntentsStep } from "./steps/resolve-pending-esim-intents"
+import { resolvePendingEsimIntentsStep } from "./steps/resolve-pending-esim-orders"
 
 export const resolvePendingEsimsWorkflowId = "resolve-pending-esims"
 

@@ -1,12 +1,12 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { buyEsimIntentsStep } from "./steps/buy-esim-intents"
-import { cancelEsimIntentsStep } from "./steps/cancel-esim-intents"
+import { buyEsimIntentsStep } from "./steps/buy-esim-orders"
+import { cancelEsimIntentsStep } from "./steps/cancel-esim-orders"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
 import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
-import { requeueEsimIntentStep } from "./steps/requeue-esim-intent"
-import { intentOrderId } from "./utils/intent-order-id"
+import { requeueEsimIntentStep } from "./steps/requeue-esim-order"
+import { intentOrderId } from "./utils/medusa-order-id"
 
 export const retryEsimOrderWorkflowId = "retry-esim-order"
 

@@ -1,6 +1,6 @@
 import { Clock } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
-import type { IneligibleReason } from "../../modules/esim/purchase-eligibility"
+import type { IneligibleReason } from "../../modules/esim/purchase"
 
 const TEXTS: Record<IneligibleReason, { title: string; description: string }> = {
   awaiting_capture: { title: "Waiting for payment capture", description: "The eSIMs are bought once the payment is captured." },

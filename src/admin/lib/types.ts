@@ -1,6 +1,6 @@
 /** Response shapes of the plugin's admin API (snake_case, as the routes send them). */
 
-import type { IneligibleReason } from "../../modules/esim/purchase-eligibility"
+import type { IneligibleReason } from "../../modules/esim/purchase"
 
 /** Medusa serialises big numbers as numbers; strings are tolerated for safety. */
 export type Numeric = number | string

@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
-import { StoreEsim, toStoreEsims } from "../../modules/esim/store-view"
+import { StoreEsim, toStoreEsims } from "../../modules/esim/delivery"
 import { StoreListCustomerEsims } from "./validators"
 
 export type StoreCustomerEsimsResponse = { esims: StoreEsim[]; count: number; limit: number; offset: number }

@@ -1,4 +1,4 @@
-import { accessTokenMatches, isGuestAccessLive } from "../../modules/esim/access-token"
+import { accessTokenMatches, isGuestAccessLive } from "../../modules/esim/delivery"
 
 /** The header a storefront sends the token from the delivery email in; the query string is refused. */
 export const ACCESS_TOKEN_HEADER = "x-esim-access-token"

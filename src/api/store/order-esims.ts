@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
-import { StoreEsim, toStoreEsims } from "../../modules/esim/store-view"
+import { StoreEsim, toStoreEsims } from "../../modules/esim/delivery"
 import { canReadOrderEsims } from "./order-esims-access"
 
 export type OrderEsimsRequest = { order_id: string; actor_id?: string; token?: string }

@@ -3,8 +3,8 @@ import { PageReader } from "./catalogue-reader"
 import { catalogueWalks, inScope } from "./catalogue-scope"
 import { CatalogueFilters } from "./catalogue-types"
 import { PricingContext } from "./catalogue-variant-plan"
-import { toCataloguePackage } from "./mappers"
-import { PriceQuote, PricingRules, quotePackage } from "./pricing"
+import { toCataloguePackage } from "./purchase"
+import { PriceQuote, PricingRules, quotePackage } from "./money"
 
 /** One package of the preview: what it costs and what the rules would sell it for. */
 export type PricingPreviewRow = {

@@ -1,7 +1,7 @@
 import { ListPackagesParams, PackagePage } from "../../lib/esimfly"
 import { CatalogueFilters, CataloguePackage, CatalogueWalk, FailedPage } from "./catalogue-types"
 import { inScope } from "./catalogue-scope"
-import { toCataloguePackage } from "./mappers"
+import { toCataloguePackage } from "./purchase"
 
 /** Reads one page; the client retries GETs itself, so a throw means the page is lost for this run. */
 export type PageReader = (params: ListPackagesParams) => Promise<PackagePage>

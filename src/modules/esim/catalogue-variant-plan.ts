@@ -1,6 +1,6 @@
 import { CataloguePackage, ExistingPrice, ExistingVariant, UnpricedEntry } from "./catalogue-types"
-import { assessPrice, costIn, PriceQuote, PricingRules, quotePackage } from "./pricing"
-import { ExchangeRate } from "./profit"
+import { assessPrice, costIn, PriceQuote, PricingRules, quotePackage } from "./money"
+import { ExchangeRate } from "./money"
 
 /** A price to create. */
 export type NewPrice = { currency_code: string; amount: number }

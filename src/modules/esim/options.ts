@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { booleanOption, esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
 import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue-options"
-import { BUY_WHEN } from "./purchase-eligibility"
+import { BUY_WHEN } from "./purchase"
 
 const esimModuleOptionsSchema = z
   .object({

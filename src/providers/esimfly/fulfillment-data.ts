@@ -1,9 +1,4 @@
-/** What the provider records on a fulfillment: a summary of the eSIMs it delivered. */
-export type EsimFulfillmentSummary = {
-  iccid: string
-  package_code: string | null
-  status: string
-}
+import type { EsimFulfillmentSummary } from "../../modules/esim/delivery"
 
 export type EsimFulfillmentData = {
   delivery: "esim"

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { IntentCancelOutcome } from "../../modules/esim/cancel-outcomes"
+import { IntentCancelOutcome } from "../../modules/esim/cancel"
 import { EsimOrderEvents } from "./emit-esim-order-events"
 
 export const emitEsimCanceledEventStepId = "emit-esim-canceled-event"

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { profiledInvoke } from "../../modules/esim/delivery-profile"
+import { profiledInvoke } from "../../modules/esim/delivery"
 import EsimModuleService from "../../modules/esim/service"
 
 export const emitEsimOrderEventsStepId = "emit-esim-order-events"

@@ -4,7 +4,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { beginDeliveryProfile, endDeliveryProfile, timeDeliveryPhase } from "../../modules/esim/delivery-profile"
+import { beginDeliveryProfile, endDeliveryProfile, timeDeliveryPhase } from "../../modules/esim/delivery"
 import EsimModuleService from "../../modules/esim/service"
 
 export const acquireEsimOrderLockStepId = "acquire-esim-order-lock"

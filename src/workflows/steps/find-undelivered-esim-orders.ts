@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { readyLines } from "../../modules/esim/delivery-plan"
+import { readyLines } from "../../modules/esim/delivery"
 import EsimModuleService from "../../modules/esim/service"
 import { FindMissedEsimOrdersInput } from "./find-missed-esim-orders"
 

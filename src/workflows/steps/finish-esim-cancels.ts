@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { CANCELED_BY_MERCHANT, hasSettledCancel } from "../../modules/esim/cancel-outcomes"
+import { CANCELED_BY_MERCHANT, hasSettledCancel } from "../../modules/esim/cancel"
 import EsimModuleService from "../../modules/esim/service"
 import { cancelEsimsWorkflow } from "../cancel-esims"
 

@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { withEvent } from "../../modules/esim/history"
-import { ReturnedItem, returnedEsimLines } from "../../modules/esim/return-plan"
+import { withEvent } from "../../modules/esim/purchase"
+import { ReturnedItem, returnedEsimLines } from "../../modules/esim/cancel"
 import EsimModuleService from "../../modules/esim/service"
 
 export const planReturnedEsimLinesStepId = "plan-returned-esim-lines"

@@ -5,7 +5,7 @@ import { ESIM_MODULE } from "../../modules/esim"
 import { readCatalogue } from "../../modules/esim/catalogue-reader"
 import { catalogueWalks } from "../../modules/esim/catalogue-scope"
 import { CatalogueFilters } from "../../modules/esim/catalogue-types"
-import { toPackageCostReading } from "../../modules/esim/mappers"
+import { toPackageCostReading } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
 export const readEsimCatalogueStepId = "read-esim-catalogue"

@@ -2,7 +2,7 @@ import { UpdateFulfillmentDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { withEvent } from "../../modules/esim/history"
+import { withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 import { isEsimflyProvider } from "./deliver-esim-order"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
-import { CancelEsimIntentsInput } from "./cancel-esim-intents"
+import { CancelEsimIntentsInput } from "./cancel-esim-orders"
 
 export const requestEsimCancelStepId = "request-esim-cancel"
 

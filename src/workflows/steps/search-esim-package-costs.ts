@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { toPackageCostReading } from "../../modules/esim/mappers"
-import { lookupReadings, PackageCostLookupResult } from "../../modules/esim/package-cost-lookup"
+import { toPackageCostReading } from "../../modules/esim/purchase"
+import { lookupReadings, PackageCostLookupResult } from "../../modules/esim/money"
 import EsimModuleService from "../../modules/esim/service"
 
 export const searchEsimPackageCostsStepId = "search-esim-package-costs"

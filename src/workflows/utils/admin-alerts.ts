@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
-import { BalanceReading } from "../../modules/esim/mirrors"
+import { BalanceReading } from "../../modules/esim/money"
 import EsimModuleService from "../../modules/esim/service"
 
 export const ESIMFLY_BALANCE_LOW_EVENT = "esimfly.balance_low"

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { packageCodeOf } from "../../modules/esim/purchase-plan"
+import { packageCodeOf } from "../../modules/esim/purchase"
 
 export type CheckoutCart = { id: string; items?: ({ variant_id?: string | null } | null)[] | null }
 

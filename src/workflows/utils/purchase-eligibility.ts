@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
-import { EligibilityOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility, PurchaseEligibility } from "../../modules/esim/purchase-eligibility"
+import { EligibilityOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility, PurchaseEligibility } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
 /** Reads the one order's status and payments and decides, under the merchant's `buyWhen`, whether it may buy. */

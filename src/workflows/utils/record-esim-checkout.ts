@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { GuardNote } from "../../modules/esim/checkout-guard"
-import { CHECKOUT_CODES_METADATA_KEY, CHECKOUT_GUARD_METADATA_KEY } from "../../modules/esim/purchase-plan"
+import { GuardNote } from "../../modules/esim/money"
+import { CHECKOUT_CODES_METADATA_KEY, CHECKOUT_GUARD_METADATA_KEY } from "../../modules/esim/purchase"
 
 /**
  * Records on the cart, at checkout, which package each eSIM variant buys, and what the

@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
-import { isFresh } from "../../modules/esim/mirrors"
+import { isFresh } from "../../modules/esim/money"
 import EsimModuleService from "../../modules/esim/service"
 import { watchBalance } from "./admin-alerts"
 

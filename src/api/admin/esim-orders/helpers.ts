@@ -1,9 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../modules/esim"
-import { installDetails, InstallSource } from "../../../modules/esim/install-details"
-import { EligibilityOrder, IneligibleReason, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../../modules/esim/purchase-eligibility"
-import { PlannableOrder, planIntents } from "../../../modules/esim/purchase-plan"
+import { installDetails, InstallSource } from "../../../modules/esim/delivery"
+import { EligibilityOrder, IneligibleReason, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../../modules/esim/purchase"
+import { PlannableOrder, planIntents } from "../../../modules/esim/purchase"
 import EsimModuleService from "../../../modules/esim/service"
 
 /** One intent with its eSIMs, as the admin API returns it; 404 when it does not exist. */

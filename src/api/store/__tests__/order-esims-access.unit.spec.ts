@@ -1,4 +1,4 @@
-import { hashAccessToken } from "../../../modules/esim/access-token"
+import { hashAccessToken } from "../../../modules/esim/delivery"
 import { canReadOrderEsims } from "../order-esims-access"
 
 const token = "emailed-token"

@@ -1,6 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ESIM_MODULE } from "../../../../modules/esim"
-import { ageSeconds } from "../../../../modules/esim/mirrors"
+import { ageSeconds } from "../../../../modules/esim/money"
 import EsimModuleService from "../../../../modules/esim/service"
 import { watchBalance } from "../../../../workflows/utils/admin-alerts"
 import { callEsimfly } from "../errors"

@@ -1,6 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ESIM_MODULE } from "../../../../modules/esim"
-import { toPackagesResponse } from "../../../../modules/esim/admin-views"
+import { toPackagesResponse } from "../../../../modules/esim/delivery"
 import EsimModuleService from "../../../../modules/esim/service"
 import { callEsimfly } from "../errors"
 import { AdminGetEsimflyPackages } from "../validators"

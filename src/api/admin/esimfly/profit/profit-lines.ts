@@ -1,8 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../../modules/esim"
-import { CANCELLED_ESIM } from "../../../../modules/esim/cancel-outcomes"
-import { ProfitLine } from "../../../../modules/esim/profit"
+import { CANCELLED_ESIM } from "../../../../modules/esim/cancel"
+import { ProfitLine } from "../../../../modules/esim/money"
 import EsimModuleService from "../../../../modules/esim/service"
 
 type OrderPrices = { id: string; currency_code: string; items: { id: string; unit_price: number | string }[] }

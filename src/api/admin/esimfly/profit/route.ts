@@ -1,6 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ESIM_MODULE } from "../../../../modules/esim"
-import { profitByCurrency } from "../../../../modules/esim/profit"
+import { profitByCurrency } from "../../../../modules/esim/money"
 import EsimModuleService from "../../../../modules/esim/service"
 import { AdminGetEsimflyProfit } from "../validators"
 import { profitLines } from "./profit-lines"

@@ -1,5 +1,5 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { toRateLimitResponse } from "../../../../modules/esim/admin-views"
+import { toRateLimitResponse } from "../../../../modules/esim/delivery"
 import { ESIM_MODULE } from "../../../../modules/esim"
 import EsimModuleService from "../../../../modules/esim/service"
 

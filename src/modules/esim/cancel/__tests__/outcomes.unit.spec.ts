@@ -1,0 +1,105 @@
+import {
+  EsimflyAlreadyCancelledError,
+  EsimflyCancelOutcomeUnknownError,
+  EsimflyNotCancellableError,
+  EsimflyRateLimitError,
+} from "../../../../lib/esimfly"
+import {
+  attemptFromError,
+  CANCELED_BY_MERCHANT,
+  cancelCandidates,
+  hasSettledCancel,
+  skipReason,
+  summarizeCancel,
+} from "../outcomes"
+
+const NOW = new Date("2026-11-25T10:00:00.000Z")
+const result = (cancelled: string[], refunded: number | null = 5.44) => ({ orderReference: "order_1", cancelled, refunded, currency: "USD", newBalance: 100 })
+
+describe("attemptFromError", () => {
+  it("reads a refusal and an earlier cancel as answers", () => {
+    expect(attemptFromError("A", new EsimflyNotCancellableError({ message: "installed" }))).toEqual({ iccid: "A", kind: "not_cancellable" })
+    expect(attemptFromError("A", new EsimflyAlreadyCancelledError({ message: "done" }))).toEqual({ iccid: "A", kind: "already_cancelled" })
+  })
+
+  it("tells an unknown outcome from a failure, and keeps the request id", () => {
+    const unknown = new EsimflyCancelOutcomeUnknownError({ iccid: "A", requestId: "r-1", causeKind: "timeout" })
+    expect(attemptFromError("A", unknown)).toMatchObject({ kind: "unknown", code: "CANCEL_OUTCOME_UNKNOWN", requestId: "r-1" })
+    const limited = new EsimflyRateLimitError({ message: "slow down", retryAfterMs: 1000 })
+    expect(attemptFromError("A", limited)).toMatchObject({ kind: "failed", code: "RATE_LIMIT_EXCEEDED" })
+    expect(attemptFromError("A", new Error("boom"))).toMatchObject({ kind: "failed", code: "UNEXPECTED_ERROR", message: "unexpected error: boom" })
+  })
+})
+
+describe("summarizeCancel", () => {
+  it("records the cancelled ICCIDs and the refund, in words and as data", () => {
+    const summary = summarizeCancel([{ iccid: "A", kind: "cancelled", result: result(["A", "B"]) }], NOW)
+    expect(summary.outcome).toBe("cancelled")
+    expect(summary.event).toMatchObject({
+      at: NOW.toISOString(),
+      type: "cancelled",
+      message: "cancelled at esimfly: 2 eSIMs (A, B), refunded 5.44 USD (balance 100 USD)",
+      iccids: ["A", "B"],
+      refunded: 5.44,
+      currency: "USD",
+    })
+    expect(summary.profileStatuses).toEqual({ A: "cancelled", B: "cancelled" })
+  })
+
+  it("says 'not cancellable: installed' and marks the eSIM installed", () => {
+    const summary = summarizeCancel([{ iccid: "A", kind: "not_cancellable" }], NOW)
+    expect(summary.outcome).toBe("not_cancellable")
+    expect(summary.event).toMatchObject({ type: "cancel_refused", code: "ESIM_NOT_CANCELLABLE", message: "not cancellable: installed (A)" })
+    expect(summary.profileStatuses).toEqual({ A: "installed" })
+  })
+
+  it("reports an installed eSIM beside the batch's others that were cancelled", () => {
+    const attempts = [
+      { iccid: "A", kind: "not_cancellable" as const },
+      { iccid: "B", kind: "cancelled" as const, result: result(["B", "C"], 2.72) },
+    ]
+    const summary = summarizeCancel(attempts, NOW)
+    expect(summary.outcome).toBe("cancelled")
+    expect(summary.event.message).toBe("cancelled at esimfly: 2 eSIMs (B, C), refunded 2.72 USD (balance 100 USD); not cancellable: installed (A)")
+    expect(summary.profileStatuses).toEqual({ A: "installed", B: "cancelled", C: "cancelled" })
+  })
+
+  it("keeps a failure visible with its code, and an unknown outcome apart", () => {
+    const failed = summarizeCancel([{ iccid: "A", kind: "failed", code: "RATE_LIMIT_EXCEEDED", message: "slow down" }], NOW)
+    expect(failed.event).toMatchObject({ type: "cancel_failed", code: "RATE_LIMIT_EXCEEDED", message: "cancel failed (RATE_LIMIT_EXCEEDED): slow down" })
+    const unknown = summarizeCancel([{ iccid: "A", kind: "unknown", code: "CANCEL_OUTCOME_UNKNOWN", message: "lost", requestId: "r-1" }], NOW)
+    expect(unknown.event).toMatchObject({ type: "cancel_unknown", request_id: "r-1" })
+    expect(unknown.profileStatuses).toEqual({})
+  })
+
+  it("records an earlier cancel and a refund esimfly did not report", () => {
+    expect(summarizeCancel([{ iccid: "A", kind: "already_cancelled" }], NOW).event).toMatchObject({
+      type: "already_cancelled",
+      message: "already cancelled at esimfly (A)",
+    })
+    const quiet = { orderReference: null, cancelled: [], refunded: null, currency: null, newBalance: null }
+    expect(summarizeCancel([{ iccid: "A", kind: "cancelled", result: quiet }], NOW).event.message).toBe(
+      "cancelled at esimfly: 1 eSIM (A), refunded an amount esimfly did not report"
+    )
+  })
+})
+
+describe("cancel bookkeeping", () => {
+  it("asks esimfly only about eSIMs not cancelled and not known installed", () => {
+    const esims = [{ iccid: "A", status: "new" }, { iccid: "B", status: "cancelled" }, null, { iccid: "C", status: "Installed" }, { iccid: "D", status: "active" }]
+    expect(cancelCandidates(esims)).toEqual(["A", "D"])
+  })
+
+  it("knows when a cancel already settled an intent", () => {
+    expect(hasSettledCancel({ status: "failed", error_code: CANCELED_BY_MERCHANT, history: null })).toBe(true)
+    expect(hasSettledCancel({ status: "completed", history: { events: [{ at: "", type: "cancel_refused" }] } })).toBe(true)
+    expect(hasSettledCancel({ status: "completed", history: { events: [{ at: "", type: "cancel_failed" }] } })).toBe(false)
+    expect(hasSettledCancel({ status: "completed", history: {} })).toBe(false)
+  })
+
+  it("explains why an unsettled purchase is not cancelled now", () => {
+    expect(skipReason("pending_details")).toContain("still provisioning")
+    expect(skipReason("needs_attention")).toContain("outcome is unknown")
+    expect(skipReason("completed")).toBeNull()
+  })
+})

@@ -1,0 +1,3 @@
+export * from "./cancel-at-esimfly"
+export * from "./outcomes"
+export * from "./return-plan"

@@ -1,0 +1,7 @@
+export * from "./access-token"
+export * from "./admin-views"
+export * from "./email"
+export * from "./install-details"
+export * from "./plan"
+export * from "./profile"
+export * from "./store-view"

@@ -1,0 +1,7 @@
+export * from "./alert-state"
+export * from "./checkout-guard"
+export * from "./mirror-sql"
+export * from "./mirrors"
+export * from "./package-cost-lookup"
+export * from "./pricing"
+export * from "./profit"

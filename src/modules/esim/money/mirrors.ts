@@ -1,0 +1,27 @@
+import { BALANCE_SOURCES } from "../models/esimfly-balance"
+import { PACKAGE_COST_SOURCES } from "../models/esimfly-package-cost"
+
+export const BALANCE_ACCOUNT = "default"
+
+export type BalanceSource = (typeof BALANCE_SOURCES)[number]
+export type PackageCostSource = (typeof PACKAGE_COST_SOURCES)[number]
+
+/** One balance report from esimfly: a `newBalance`, a refund's balance or a `GET /balance`. */
+export type BalanceReading = { amount: number; currency: string; read_at: Date; source: BalanceSource }
+
+/** What esimfly lists for one package; a null cost records that it lists none. */
+export type PackageCostReading = { package_code: string; cost: number | null; currency: string | null }
+
+export type MirroredBalance = { amount: number; currency: string; read_at: Date; source: BalanceSource; low_alerted: boolean }
+
+export type MirroredCost = { cost: number | null; currency: string | null; read_at: Date }
+
+/** How old a mirrored reading is, in whole seconds (never negative). */
+export function ageSeconds(readAt: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - readAt.getTime()) / 1000))
+}
+
+/** True when a reading exists and is no older than `maxAgeMs`. */
+export function isFresh(readAt: Date | null | undefined, maxAgeMs: number, now: Date): boolean {
+  return !!readAt && now.getTime() - readAt.getTime() <= maxAgeMs
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto"
+import { CreateOrderResult } from "../../../lib/esimfly"
+import { timeDeliveryPhase } from "../delivery"
+import { IntentHistory, IntentRunner, withEvent } from "./history"
+import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./outcomes"
+import EsimModuleService from "../service"
+
+export type IntentRow = {
+  id: string
+  order_id: string
+  line_item_id: string
+  customer_id: string | null
+  package_code: string
+  quantity: number
+  idempotency_key: string
+  attempts: number
+  history: unknown
+  esimfly_order_reference?: string | null
+}
+
+/** Stores eSIMs once: a replayed order returns ICCIDs that are already stored. */
+export async function storeProfiles(
+  esim: EsimModuleService,
+  rows: ReturnType<typeof toProfileRows>
+): Promise<void> {
+  if (!rows.length) {
+    return
+  }
+  const existing = await esim.listEsimProfiles({ iccid: rows.map((row) => row.iccid) }, { take: null })
+  const stored = new Set(existing.map((profile) => profile.iccid))
+  const fresh = rows.filter((row) => !stored.has(row.iccid))
+  if (fresh.length) {
+    await esim.createEsimProfiles(fresh)
+  }
+}
+
+/**
+ * Buys one intent with exactly one create-order. The request id and idempotency key are
+ * stored before the call and the outcome right after it, so a crash in between leaves a
+ * "purchasing" row that is looked up, never bought again.
+ */
+/** `balance_reported`: esimfly's answer carried a `newBalance`, now mirrored. */
+export type PurchaseResult = { status: string; balance_reported: boolean }
+
+/** Whether the intent's last decision was to ask esimfly by its idempotency key. */
+function isKeyReplay(intent: IntentRow): boolean {
+  const events = (intent.history as Partial<IntentHistory> | null)?.events ?? []
+  return events.at(-1)?.type === "ask_by_key"
+}
+
+/** Null when another run claimed the intent first, or a cancel came: nothing was sent. */
+export async function purchaseIntent(esim: EsimModuleService, intent: IntentRow, by?: IntentRunner): Promise<PurchaseResult | null> {
+  const requestId = randomUUID()
+  const sentAt = new Date()
+  const history = withEvent(intent.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId, ...(by ? { by } : {}) })
+  const claim = { request_id: requestId, at: sentAt, history, replay: isKeyReplay(intent) }
+  if (!(await esim.claimEsimOrderForPurchase(intent.id, claim))) {
+    return null
+  }
+  const { package_code: packageCode, quantity, idempotency_key: idempotencyKey } = intent
+  let result: CreateOrderResult
+  try {
+    const request = { packageCode, quantity, idempotencyKey, requestId }
+    result = await timeDeliveryPhase(intent.order_id, "create_order", () => esim.getClient().createOrder(request))
+  } catch (error) {
+    const outcome = purchaseFailed(error, new Date())
+    await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
+    return { status: outcome.status, balance_reported: false }
+  }
+  const answeredAt = new Date()
+  const outcome = purchaseSucceeded(result, answeredAt, quantity)
+  // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
+  await esim.updateEsimOrders({ id: intent.id, ...outcome.fields })
+  if (result.newBalance !== null && result.currency) {
+    await esim.recordEsimflyBalance({ amount: result.newBalance, currency: result.currency, read_at: answeredAt, source: "create_order" })
+  }
+  const bought = result
+  await timeDeliveryPhase(intent.order_id, "store", () => storeProfiles(esim, toProfileRows(bought.esims, intent, bought.packageName)))
+  const nextPoll = outcome.status === "pending_details" ? { next_poll_at: esim.nextPollAt(0, new Date()) } : {}
+  await esim.updateEsimOrders({ id: intent.id, status: outcome.status, ...nextPoll, history: withEvent(history, outcome.event) })
+  return { status: outcome.status, balance_reported: result.newBalance !== null }
+}

@@ -1,0 +1,106 @@
+import { EsimflyError, EsimflyOptionsError, OrderStatus } from "../../../lib/esimfly"
+import { IntentEvent } from "./history"
+import { EsimOrderStatus } from "./statuses"
+
+/** The part of a `pending_details` intent the pending policy reads. */
+export type PendingIntent = {
+  quantity: number
+  poll_count: number
+  pending_since: Date | string | null
+  created_at: Date | string
+  esimfly_order_reference: string | null
+  /** The eSIMs already stored for the intent, when loaded (a short answer keeps them). */
+  esims?: unknown[] | null
+}
+
+/** What one look at a pending intent changes; `event` is null when history stays as is. */
+export type PendingChange = {
+  status: EsimOrderStatus
+  fields: Record<string, unknown>
+  event: IntentEvent | null
+}
+
+export const PENDING_TIMEOUT = "PENDING_TIMEOUT"
+
+/** Tick of the resolve-pending job when ESIMFLY_PENDING_JOB_INTERVAL_MS is unset (esimfly: poll every 15–30 s). */
+export const DEFAULT_PENDING_JOB_INTERVAL_MS = 15000
+
+/** Parses ESIMFLY_PENDING_JOB_INTERVAL_MS once, at load, naming it when it is wrong. */
+export function pendingJobIntervalMs(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") {
+    return DEFAULT_PENDING_JOB_INTERVAL_MS
+  }
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1000 || value > 86400000) {
+    const message = "esimfly: ESIMFLY_PENDING_JOB_INTERVAL_MS must be an integer between 1000 and 86400000 (ms)"
+    throw new EsimflyOptionsError({ message, option: "ESIMFLY_PENDING_JOB_INTERVAL_MS" })
+  }
+  return value
+}
+
+/** How long esimfly has been provisioning the intent's eSIMs. */
+export function pendingAgeMs(intent: Pick<PendingIntent, "pending_since" | "created_at">, now: Date): number {
+  return now.getTime() - new Date(intent.pending_since ?? intent.created_at).getTime()
+}
+
+/** esimfly's advice: poll "up to about 10 min", then flag the order for follow-up. */
+export function isPendingTooOld(intent: Pick<PendingIntent, "pending_since" | "created_at">, now: Date, maxAgeMs: number): boolean {
+  return pendingAgeMs(intent, now) > maxAgeMs
+}
+
+/** Flags a pending intent that waited too long; it is never ordered again. */
+export function pendingTimedOut(intent: PendingIntent, now: Date, maxAgeMs: number): PendingChange {
+  const minutes = Math.round(maxAgeMs / 60000)
+  const reference = intent.esimfly_order_reference ?? "unknown"
+  const held = intent.esims?.filter(Boolean).length ?? 0
+  const what = held > 0 && held < intent.quantity
+    ? `esimfly delivered ${held} of ${intent.quantity} eSIMs (${intent.quantity - held} missing) and no more`
+    : "esimfly has not delivered the eSIM details"
+  const message = `${what} after ${minutes} minutes; look the order up at esimfly (reference ${reference})`
+  return {
+    status: "needs_attention",
+    fields: { error_code: PENDING_TIMEOUT, error_message: message, next_poll_at: null },
+    event: { at: now.toISOString(), type: "needs_attention", code: PENDING_TIMEOUT, message },
+  }
+}
+
+function stillPending(intent: PendingIntent, nextPollAt: Date, fields: Record<string, unknown> = {}) {
+  return { poll_count: intent.poll_count + 1, next_poll_at: nextPollAt, ...fields }
+}
+
+function flagged(now: Date, code: string, message: string): PendingChange {
+  const fields = { error_code: code, error_message: message, next_poll_at: null }
+  return { status: "needs_attention", fields, event: { at: now.toISOString(), type: "needs_attention", code, message } }
+}
+
+/**
+ * Maps a status answer to the intent's next state. Completed needs every eSIM of the
+ * batch; a failed or short order is flagged for an admin, never re-ordered.
+ */
+export function pollAnswered(intent: PendingIntent, order: OrderStatus, now: Date, nextPollAt: Date): PendingChange {
+  const at = now.toISOString()
+  const count = order.esims.length
+  if (order.pending) {
+    const event = intent.poll_count === 0 ? { at, type: "pending_poll", message: "esimfly is still provisioning the eSIM details" } : null
+    return { status: "pending_details", fields: stillPending(intent, nextPollAt, { error_message: null }), event }
+  }
+  if (count === 0) {
+    return flagged(now, "ESIMFLY_ORDER_FAILED", `esimfly reports the order as "${order.status}" without eSIMs; it was not re-ordered`)
+  }
+  if (count < intent.quantity) {
+    const missing = intent.quantity - count
+    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${intent.quantity} eSIMs (${missing} missing); look the order up at esimfly`)
+  }
+  const fields = { completed_at: now, next_poll_at: null, error_code: null, error_message: null, poll_count: intent.poll_count + 1 }
+  const message = `esimfly delivered ${count} eSIM(s) after ${intent.poll_count + 1} status poll(s)`
+  return { status: "completed", fields, event: { at, type: "completed", message } }
+}
+
+/** A failed status call changes nothing about the purchase: it is recorded and polled again later. */
+export function pollFailed(intent: PendingIntent, error: unknown, now: Date, nextPollAt: Date): PendingChange {
+  const message = `status check failed: ${error instanceof Error ? error.message : String(error)}`
+  const code = error instanceof EsimflyError ? error.code : "UNEXPECTED_ERROR"
+  const request_id = error instanceof EsimflyError ? error.requestId : undefined
+  const event = { at: now.toISOString(), type: "poll_failed", code, message, request_id }
+  return { status: "pending_details", fields: stillPending(intent, nextPollAt, { error_message: message }), event }
+}
