@@ -33,10 +33,10 @@ const balanceRunsOutAtNextPurchase = () =>
     body: JSON.stringify({ failNext: { status: 400, code: "INSUFFICIENT_BALANCE", message: "Insufficient balance", path: "/esims/order", method: "POST" } }),
   })
 
-async function intentsOf(orderId, wanted) {
+async function esimOrdersOf(orderId, wanted) {
   for (let i = 0; i < 60; i++) {
     const { esim_orders } = await admin(`/admin/esim-orders?order_id=${orderId}`)
-    if (esim_orders.length && esim_orders.every((intent) => intent.status === wanted)) {
+    if (esim_orders.length && esim_orders.every((esimOrder) => esimOrder.status === wanted)) {
       return esim_orders
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
@@ -56,10 +56,10 @@ async function buy(email) {
 before(async () => {
   adminToken = (await json(`${APP}/auth/user/emailpass`, { method: "POST", body: JSON.stringify(ADMIN) })).token
   orders.delivered = await buy("browser-delivered@example.com")
-  orders.deliveredIntents = await intentsOf(orders.delivered.id, "completed")
+  orders.deliveredEsimOrders = await esimOrdersOf(orders.delivered.id, "completed")
   await balanceRunsOutAtNextPurchase()
   orders.held = await buy("browser-held@example.com")
-  await intentsOf(orders.held.id, "held")
+  await esimOrdersOf(orders.held.id, "held")
   await setBalance(LOW_BALANCE)
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -104,7 +104,7 @@ test("the order page shows the eSIM with its ICCID and a QR image", async () => 
   await page.goto(`${APP}/app/orders/${orders.delivered.id}`)
   const widget = page.getByTestId("esim-order-widget")
   await widget.waitFor()
-  const iccid = orders.deliveredIntents[0].esims[0].iccid
+  const iccid = orders.deliveredEsimOrders[0].esims[0].iccid
   await widget.getByText(iccid).first().waitFor()
   const qr = widget.locator('img[alt^="eSIM QR code"]').first()
   await qr.waitFor()
@@ -125,6 +125,6 @@ test("retrying a held purchase after a top-up changes its status to completed", 
   await page.waitForSelector('[data-testid="esim-order-status"][data-status="completed"]')
   await page.getByText("Fulfillment #1").waitFor()
   await page.screenshot({ path: `${SHOTS}order-retried.png`, fullPage: true })
-  const [intent] = await admin(`/admin/esim-orders?order_id=${orders.held.id}`).then((r) => r.esim_orders)
-  assert.equal(intent.status, "completed")
+  const [esimOrder] = await admin(`/admin/esim-orders?order_id=${orders.held.id}`).then((r) => r.esim_orders)
+  assert.equal(esimOrder.status, "completed")
 })

@@ -199,7 +199,7 @@ medusaIntegrationTestRunner({
             exchange_rate: null,
             orders_count: 1,
             esims_count: 3,
-            cancelled_esims_count: 0,
+            canceled_esims_count: 0,
           },
         ])
         const future = await get("/admin/esimfly/profit?from_date=2099-01-01")

@@ -89,7 +89,7 @@ medusaIntegrationTestRunner({
       expect(await esim.listEsimOrders({ order_id: order.id })).toHaveLength(0)
     })
 
-    it("reconciliation buys nothing for a failed intent of an uncaptured order (left from buying at placement); the capture buys it once", async () => {
+    it("reconciliation buys nothing for a failed eSIM order of an uncaptured order (left from buying at placement); the capture buys it once", async () => {
       const container = getContainer()
       const order = await placeOrder()
       const [line] = order.items ?? []

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { ESIM_MODULE } from "../../src/modules/esim"
-import { IntentHistory } from "../../src/modules/esim/purchase"
+import { EsimOrderHistory } from "../../src/modules/esim/purchase"
 import EsimModuleService from "../../src/modules/esim/service"
 import { esimOrderLockKey } from "../../src/workflows/purchase-esims"
 import { reconcileEsimOrdersWorkflow } from "../../src/workflows/reconcile-esim-orders"
@@ -37,7 +37,7 @@ const later = () => new Date(Date.now() + 5 * MINUTE).toISOString()
 
 const ledger = () => sandbox.current().ledger()
 const createOrderCalls = () => ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
-const eventTypes = (intent: { history: unknown }) => (intent.history as IntentHistory).events.map((event) => event.type)
+const eventTypes = (esimOrder: { history: unknown }) => (esimOrder.history as EsimOrderHistory).events.map((event) => event.type)
 
 
 
@@ -68,24 +68,24 @@ medusaIntegrationTestRunner({
       await canceled.catch(() => undefined)
     }
 
-    const intentsOf = (orderId: string) => esim.listEsimOrders({ order_id: orderId }, { relations: ["esims"] })
+    const esimOrdersOf = (orderId: string) => esim.listEsimOrders({ order_id: orderId }, { relations: ["esims"] })
 
     it("a cancel during purchasing cancels the bought eSIM at esimfly, fulfils nothing and emails nothing", async () => {
       sandbox.current().faults.setLatency(1500)
       const email = "purchasing@esim.test"
       const placed = waitForEvent(getContainer(), "order.placed", { timeout: 60_000 })
       const { order } = await checkoutEsimCart(api, seed, { email, lines: [{ variantId: seed.esimProducts[INSTANT].variant.id, quantity: 1 }] })
-      await waitUntil(async () => (await intentsOf(order.id))[0]?.status === "purchasing", "the intent is purchasing")
+      await waitUntil(async () => (await esimOrdersOf(order.id))[0]?.status === "purchasing", "the eSIM order is purchasing")
 
       await cancelByAdmin(order.id)
       await placed
-      await waitUntil(async () => (await intentsOf(order.id))[0]?.status !== "purchasing", "the purchase answered")
+      await waitUntil(async () => (await esimOrdersOf(order.id))[0]?.status !== "purchasing", "the purchase answered")
       sandbox.current().faults.setLatency(0)
-      await waitUntil(async () => ledger().orders[0]?.status === "cancelled", "esimfly cancelled the order", 15_000)
+      await waitUntil(async () => ledger().orders[0]?.status === "cancelled", "esimfly canceled the order", 15_000)
 
-      const [intent] = await intentsOf(order.id)
-      expect(intent.cancel_requested_at).toBeTruthy()
-      expect(eventTypes(intent)).toContain("cancelled")
+      const [esimOrder] = await esimOrdersOf(order.id)
+      expect(esimOrder.cancel_requested_at).toBeTruthy()
+      expect(eventTypes(esimOrder)).toContain("canceled")
       expect(createOrderCalls()).toHaveLength(1)
       expect(await deliveryEmailsTo(getContainer(), email)).toHaveLength(0)
       expect(await liveFulfillments(getContainer(), order.id)).toHaveLength(0)
@@ -95,18 +95,18 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.stayPending(SLOW)
       const email = "pending@esim.test"
       const order = await placeEsimOrder(api, getContainer(), seed, [{ code: SLOW, quantity: 1 }], { email })
-      const [pending] = await intentsOf(order.id)
+      const [pending] = await esimOrdersOf(order.id)
       expect(pending.status).toBe("pending_details")
 
       await cancelByAdmin(order.id)
       sandbox.current().setOrderStatus(pending.esimfly_order_reference as string, "completed")
       await resolvePendingEsimsWorkflow(getContainer()).run({ input: { now: new Date(Date.now() + MINUTE).toISOString() } })
 
-      const [intent] = await intentsOf(order.id)
-      expect(intent.esims).toHaveLength(1)
+      const [esimOrder] = await esimOrdersOf(order.id)
+      expect(esimOrder.esims).toHaveLength(1)
       expect(ledger().orders[0].status).toBe("cancelled")
-      expect(eventTypes(intent)).toContain("cancelled")
-      expect(intent.esims[0].status).toBe("cancelled")
+      expect(eventTypes(esimOrder)).toContain("canceled")
+      expect(esimOrder.esims[0].status).toBe("canceled")
       expect(await deliveryEmailsTo(getContainer(), email)).toHaveLength(0)
       expect(await liveFulfillments(getContainer(), order.id)).toHaveLength(0)
     })
@@ -115,16 +115,16 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
       const email = "lost@esim.test"
       const order = await placeEsimOrder(api, getContainer(), seed, [{ code: INSTANT, quantity: 1 }], { email })
-      expect((await intentsOf(order.id))[0].status).toBe("needs_attention")
+      expect((await esimOrdersOf(order.id))[0].status).toBe("needs_attention")
 
       await cancelByAdmin(order.id)
       await reconcileEsimOrdersWorkflow(getContainer()).run({ input: { now: later() } })
 
-      const [intent] = await intentsOf(order.id)
+      const [esimOrder] = await esimOrdersOf(order.id)
       expect(createOrderCalls()).toHaveLength(1)
       expect(ledger().orders).toHaveLength(1)
       expect(ledger().orders[0].status).toBe("cancelled")
-      expect(eventTypes(intent)).toEqual(expect.arrayContaining(["adopted", "cancelled"]))
+      expect(eventTypes(esimOrder)).toEqual(expect.arrayContaining(["adopted", "canceled"]))
       expect(await deliveryEmailsTo(getContainer(), email)).toHaveLength(0)
       expect(await liveFulfillments(getContainer(), order.id)).toHaveLength(0)
     })
@@ -133,15 +133,15 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.hangNext({ path: "/esims/order", method: "POST" })
       const email = "never-bought@esim.test"
       const order = await placeEsimOrder(api, getContainer(), seed, [{ code: INSTANT, quantity: 1 }], { email })
-      expect((await intentsOf(order.id))[0].status).toBe("needs_attention")
+      expect((await esimOrdersOf(order.id))[0].status).toBe("needs_attention")
 
       await cancelByAdmin(order.id)
       await reconcileEsimOrdersWorkflow(getContainer()).run({ input: { now: later() } })
       await reconcileEsimOrdersWorkflow(getContainer()).run({ input: { now: later() } })
 
-      const [intent] = await intentsOf(order.id)
+      const [esimOrder] = await esimOrdersOf(order.id)
       expect(ledger().orders).toHaveLength(0)
-      expect(intent).toMatchObject({ status: "failed", error_code: "CANCELED_BY_MERCHANT" })
+      expect(esimOrder).toMatchObject({ status: "failed", error_code: "CANCELED_BY_MERCHANT" })
       expect(await deliveryEmailsTo(getContainer(), email)).toHaveLength(0)
     })
 
@@ -153,17 +153,17 @@ medusaIntegrationTestRunner({
 
       const canceled = waitForEvent(getContainer(), "order.canceled", { timeout: 60_000 })
       await cancelOrderWorkflow(getContainer()).run({ input: { order_id: order.id } })
-      await waitUntil(async () => !!(await intentsOf(order.id))[0].cancel_requested_at, "the cancel is recorded", 2_000)
+      await waitUntil(async () => !!(await esimOrdersOf(order.id))[0].cancel_requested_at, "the cancel is recorded", 2_000)
       await canceled.catch(() => undefined)
       expect(ledger().orders[0].status).toBe("completed")
 
       await locking.release(esimOrderLockKey(order.id), { ownerId: "stuck-purchase" })
       await reconcileEsimOrdersWorkflow(getContainer()).run({ input: {} })
 
-      const [intent] = await intentsOf(order.id)
+      const [esimOrder] = await esimOrdersOf(order.id)
       expect(ledger().orders[0].status).toBe("cancelled")
-      expect(eventTypes(intent)).toContain("cancelled")
-      expect(intent.esims[0].status).toBe("cancelled")
+      expect(eventTypes(esimOrder)).toContain("canceled")
+      expect(esimOrder.esims[0].status).toBe("canceled")
     })
   },
 })

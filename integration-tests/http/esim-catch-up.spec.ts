@@ -33,8 +33,8 @@ medusaIntegrationTestRunner({
       const later = new Date(Date.now() + 5 * 60 * 1000).toISOString()
       const { result } = await reconcileEsimOrdersWorkflow(container).run({ input: { now: later } })
       expect(result.settled).toEqual([expect.objectContaining({ status: "completed" })])
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
-      expect(intent.esimfly_order_reference).toBe(sandbox.current().ledger().orders[0].orderReference)
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrder.esimfly_order_reference).toBe(sandbox.current().ledger().orders[0].orderReference)
       expect(sandbox.current().ledger().orders).toHaveLength(1)
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(1)
     })
@@ -55,7 +55,7 @@ medusaIntegrationTestRunner({
       expect(result.settled).toEqual([expect.objectContaining({ status: "completed" })])
       expect(box.ledger().orders).toHaveLength(1)
 
-      // A long outage: the attempts stop at five, and the intent waits for a person.
+      // A long outage: the attempts stop at five, and the eSIM order waits for a person.
       box.faults.failNext({ status: 500, code: "ORDER_PROCESSING_ERROR", path: "/esims/order", method: "POST", count: 20 })
       const second = await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
       for (let run = 0; run < 6; run++) {
@@ -130,8 +130,8 @@ medusaIntegrationTestRunner({
       const again = await catchUpEsimOrdersWorkflow(container).run({ input: { now: later } })
       expect(again.result.caught_up).toEqual([])
 
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
-      expect(intent).toMatchObject({ status: "completed", quantity: 2 })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrder).toMatchObject({ status: "completed", quantity: 2 })
       expect(sandbox.current().ledger().orders).toHaveLength(1)
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
 

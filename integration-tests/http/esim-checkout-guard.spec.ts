@@ -144,8 +144,8 @@ medusaIntegrationTestRunner({
       const orderId = completed.data.order.id
       await waitUntil(async () => (await deliveryEmailsTo(getContainer(), completed.data.order.email)).length === 1, "the delivery email")
       expect(creates()).toHaveLength(1)
-      const [intent] = await esim().listEsimOrders({ order_id: orderId })
-      expect(intent.status).toBe("completed")
+      const [esimOrder] = await esim().listEsimOrders({ order_id: orderId })
+      expect(esimOrder.status).toBe("completed")
       const note = (await cartState(cartId)).metadata?.[CHECKOUT_GUARD_METADATA_KEY]
       expect(note).toEqual({ balance: "missing", balance_read_at: null, unpriced: [TR] })
     })

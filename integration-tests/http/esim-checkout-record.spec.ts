@@ -30,9 +30,9 @@ medusaIntegrationTestRunner({
     /** Checks an order out, then forgets its purchase, as if its order.placed had been lost. */
     async function orderWithLostEvent() {
       const order = await placeEsimOrder(api, getContainer(), seed, [{ code: BOUGHT, quantity: 1 }])
-      const intents = await esim.listEsimOrders({ order_id: order.id })
+      const esimOrders = await esim.listEsimOrders({ order_id: order.id })
       await esim.softDeleteEsimProfiles((await esim.listEsimProfiles({ order_id: order.id })).map((p) => p.id))
-      await esim.softDeleteEsimOrders(intents.map((intent) => intent.id))
+      await esim.softDeleteEsimOrders(esimOrders.map((esimOrder) => esimOrder.id))
       return order
     }
 
@@ -45,8 +45,8 @@ medusaIntegrationTestRunner({
 
       await catchUp()
 
-      const intents = await esim.listEsimOrders({ order_id: order.id })
-      expect(intents.map((intent) => intent.package_code)).toEqual([BOUGHT])
+      const esimOrders = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrders.map((esimOrder) => esimOrder.package_code)).toEqual([BOUGHT])
     })
 
     it("buys the package recorded at checkout when the variant was deleted before the purchase ran", async () => {
@@ -55,9 +55,9 @@ medusaIntegrationTestRunner({
 
       await catchUp()
 
-      const intents = await esim.listEsimOrders({ order_id: order.id })
-      expect(intents.map((intent) => intent.package_code)).toEqual([BOUGHT])
-      expect(intents[0].status).toBe("completed")
+      const esimOrders = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrders.map((esimOrder) => esimOrder.package_code)).toEqual([BOUGHT])
+      expect(esimOrders[0].status).toBe("completed")
     })
   },
 })

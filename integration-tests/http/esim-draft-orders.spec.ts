@@ -33,7 +33,7 @@ medusaIntegrationTestRunner({
       return draft_order
     }
 
-    it("creates no intent and calls no create-order when the purchase workflow runs for a draft order", async () => {
+    it("creates no eSIM order and calls no create-order when the purchase workflow runs for a draft order", async () => {
       const container = getContainer()
       const seed = await seedEsimStore(container)
       const draft = await createDraft(seed, adminHeaders(await createAdminToken(container)))

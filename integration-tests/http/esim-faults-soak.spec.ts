@@ -14,7 +14,7 @@ import {
   lostEsims,
   settleDecisions,
   uncoveredLines,
-  unexplainedIntents,
+  unexplainedEsimOrders,
 } from "../fixtures/esim-soak-checks"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -44,7 +44,7 @@ medusaIntegrationTestRunner({
     let seed: SeededEsimStore
     const work = { rounds: 0, pending_polled: 0, reconciled: 0, retried: 0 }
 
-    const intentsOf = (orderIds: string[]) => esim.listEsimOrders({ order_id: orderIds }, { take: null })
+    const esimOrdersOf = (orderIds: string[]) => esim.listEsimOrders({ order_id: orderIds }, { take: null })
 
     beforeEach(async () => {
       container = getContainer()
@@ -68,11 +68,11 @@ medusaIntegrationTestRunner({
 
     /**
      * What production runs by itself (the pending job, reconciliation) and what an admin would
-     * click (Retry on a purchase refused by an outage or a 429), until every intent is completed.
+     * click (Retry on a purchase refused by an outage or a 429), until every eSIM order is completed.
      */
     async function settle(orderIds: string[], rounds: number, clockStart: number): Promise<number> {
       for (let round = 1; round <= rounds; round++) {
-        if ((await intentsOf(orderIds)).every((intent) => intent.status === "completed")) return round - 1
+        if ((await esimOrdersOf(orderIds)).every((esimOrder) => esimOrder.status === "completed")) return round - 1
         const report = await settleRound(container, new Date(Date.now() + (clockStart + round) * ROUND_CLOCK_MS))
         expect(report.retry_errors).toEqual([])
         work.rounds++
@@ -95,31 +95,31 @@ medusaIntegrationTestRunner({
       const plans = soakOrders(2026, ORDERS, CODES)
       sandbox.current().faults.setChaos(CHAOS)
       const orders = await placeAll(plans)
-      const afterPurchase = await intentsOf(orders)
+      const afterPurchase = await esimOrdersOf(orders)
       const chaosRounds = await settle(orders, CHAOS_ROUNDS, 0)
       const chaos = sandbox.current().faults.snapshot().chaos
       sandbox.current().faults.setChaos(null)
       const calmRounds = await settle(orders, CALM_ROUNDS, CHAOS_ROUNDS)
 
-      const intents = await intentsOf(orders)
+      const esimOrders = await esimOrdersOf(orders)
       const ledger = sandbox.current().ledger().orders
       const profiles = await esim.listEsimProfiles({ order_id: orders }, { take: null })
       const deliveries = await esim.listEsimDeliveries({ order_id: orders }, { take: null })
-      const delivered = deliveredOrders(await esimFulfillments(container, orders), intents)
+      const delivered = deliveredOrders(await esimFulfillments(container, orders), esimOrders)
       const emailed = fullyEmailed(deliveries, profiles)
       const tally = {
         orders: orders.length,
         esims_ordered: plans.flat().reduce((sum, line) => sum + line.quantity, 0),
         delivered_orders: delivered.length,
         orders_emailed_in_full: emailed.length,
-        intents_after_purchase: countBy(afterPurchase.map((intent) => intent.status)),
-        intents_final: countBy(intents.map((intent) => intent.status)),
-        batches: intents.length,
+        esimOrders_after_purchase: countBy(afterPurchase.map((esimOrder) => esimOrder.status)),
+        esimOrders_final: countBy(esimOrders.map((esimOrder) => esimOrder.status)),
+        batches: esimOrders.length,
         ledger_orders: ledger.length,
         ledger_keys: ledgerByKey(ledger).size,
         ledger_esims: ledger.reduce((sum, order) => sum + order.esims.length, 0),
         stored_esims: profiles.length,
-        settle_decisions: settleDecisions(intents),
+        settle_decisions: settleDecisions(esimOrders),
         chaos: chaos && { calls: chaos.calls, hits: chaos.hits },
         rounds: { chaos: chaosRounds, calm: calmRounds },
         work,
@@ -127,15 +127,15 @@ medusaIntegrationTestRunner({
       console.log(`faults soak: ${JSON.stringify(tally)}`)
 
       expectChaosHitAFifth(chaos)
-      expect(unexplainedIntents(intents)).toEqual([])
-      expect(uncoveredLines(await orderLines(container, orders), intents)).toEqual([])
-      expect(batchProblems(ledger, intents)).toEqual([])
-      expect(lostEsims(ledger, intents, profiles)).toEqual([])
+      expect(unexplainedEsimOrders(esimOrders)).toEqual([])
+      expect(uncoveredLines(await orderLines(container, orders), esimOrders)).toEqual([])
+      expect(batchProblems(ledger, esimOrders)).toEqual([])
+      expect(lostEsims(ledger, esimOrders, profiles)).toEqual([])
       expect(profiles).toHaveLength(tally.ledger_esims)
       // With chaos off, reconciliation and one retry of each refused purchase settle everything:
       // every batch bought once, every order fulfilled, delivered and emailed with all its eSIMs.
-      expect(intents.filter((intent) => intent.status !== "completed").map((i) => `${i.id} ${i.status} ${i.error_code}`)).toEqual([])
-      expect(ledger).toHaveLength(intents.length)
+      expect(esimOrders.filter((esimOrder) => esimOrder.status !== "completed").map((i) => `${i.id} ${i.status} ${i.error_code}`)).toEqual([])
+      expect(ledger).toHaveLength(esimOrders.length)
       expect(profiles).toHaveLength(tally.esims_ordered)
       expect(delivered).toHaveLength(ORDERS)
       expect(emailed).toHaveLength(ORDERS)

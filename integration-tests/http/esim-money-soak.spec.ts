@@ -77,7 +77,7 @@ medusaIntegrationTestRunner({
 
     /** The admin's Cancel order; Medusa may refuse while a fulfillment is being recorded, so it is tried a few times. */
     async function cancel(orderId: string): Promise<void> {
-      const statuses = (await esim.listEsimOrders({ order_id: orderId })).map((intent) => intent.status)
+      const statuses = (await esim.listEsimOrders({ order_id: orderId })).map((esimOrder) => esimOrder.status)
       for (let attempt = 0; attempt < 5; attempt++) {
         const accepted = await api.post(`/admin/orders/${orderId}/cancel`, {}, admin).then(
           () => true,
@@ -85,7 +85,7 @@ medusaIntegrationTestRunner({
         )
         if (accepted) {
           cancels.push({ order_id: orderId, at: new Date() })
-          cancelStages.push(...statuses.map((s) => s || "none yet"), ...(statuses.length ? [] : ["before any intent"]))
+          cancelStages.push(...statuses.map((s) => s || "none yet"), ...(statuses.length ? [] : ["before any eSIM order"]))
           return
         }
         await new Promise((resolve) => setTimeout(resolve, 500))
@@ -181,8 +181,8 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.setLatency(0)
       await settle(5, 5)
 
-      const intents = await esim.listEsimOrders({ order_id: orders }, { take: null })
-      const draftIntents = await esim.listEsimOrders({ order_id: drafts }, { take: null })
+      const esimOrders = await esim.listEsimOrders({ order_id: orders }, { take: null })
+      const draftEsimOrders = await esim.listEsimOrders({ order_id: drafts }, { take: null })
       const fullLedger = sandbox.current().ledger().orders
       const ledger = fullLedger.filter((order) => !order.idempotencyKey?.startsWith("dashboard-"))
       const profiles = await esim.listEsimProfiles({ order_id: orders }, { take: null })
@@ -197,26 +197,26 @@ medusaIntegrationTestRunner({
         orders: orders.length,
         canceled: cancels.length,
         refused_cancels: refusedCancels.length,
-        intents_at_cancel: countBy(cancelStages),
+        esimOrders_at_cancel: countBy(cancelStages),
         racing_runs: races.length,
         drafts: drafts.length,
-        draft_intents: draftIntents.length,
+        draft_esim_orders: draftEsimOrders.length,
         foreign_orders: fullLedger.length - ledger.length,
-        batches: intents.length,
-        intents_final: countBy(intents.map((intent) => `${canceledIds.has(intent.order_id) ? "canceled order" : "placed order"}: ${intent.status}`)),
+        batches: esimOrders.length,
+        esimOrders_final: countBy(esimOrders.map((esimOrder) => `${canceledIds.has(esimOrder.order_id) ? "canceled order" : "placed order"}: ${esimOrder.status}`)),
         ledger_orders: countBy(ledger.map((order) => order.status)),
         chaos: chaos?.hits ?? null,
       }
       console.log(`money soak: ${JSON.stringify(tally)}`)
 
       expect(refusedCancels).toEqual([])
-      expect(liveAfterCancel(cancels, intents, ledger)).toEqual([])
+      expect(liveAfterCancel(cancels, esimOrders, ledger)).toEqual([])
       expect(emailsAfterCancel(cancels, emails)).toEqual([])
-      expect(notBoughtExactly(await orderLines(container, orders), cancels, intents, ledger)).toEqual([])
-      expect(misclaimed(intents, fullLedger)).toEqual([])
-      expect(draftIntents).toEqual([])
+      expect(notBoughtExactly(await orderLines(container, orders), cancels, esimOrders, ledger)).toEqual([])
+      expect(misclaimed(esimOrders, fullLedger)).toEqual([])
+      expect(draftEsimOrders).toEqual([])
       expect(ledger.filter((order) => drafts.some((id) => order.idempotencyKey?.startsWith(`${id}:`)))).toEqual([])
-      expect(lostEsims(ledger, intents, profiles)).toEqual([])
+      expect(lostEsims(ledger, esimOrders, profiles)).toEqual([])
       expect(cancels.length).toBeGreaterThan(0)
     })
   },

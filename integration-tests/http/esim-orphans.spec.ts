@@ -10,7 +10,7 @@ jest.setTimeout(120 * 1000)
 
 const sandbox = useSandbox()
 
-type Orphan = { order_reference: string; package_code: string; possible_intent_ids: string[] }
+type Orphan = { order_reference: string; package_code: string; possible_esim_order_ids: string[] }
 type Reply = { status: number; data: { orphans: Orphan[]; scanned: number; message?: string; settled?: unknown[] } }
 
 medusaIntegrationTestRunner({
@@ -43,7 +43,7 @@ medusaIntegrationTestRunner({
       expect(reply.status).toBe(200)
       expect(reply.data.scanned).toBe(2)
       expect(reply.data.orphans).toEqual([
-        expect.objectContaining({ order_reference: bought.orderReference, package_code: "EU-5GB-30D", possible_intent_ids: [] }),
+        expect.objectContaining({ order_reference: bought.orderReference, package_code: "EU-5GB-30D", possible_esim_order_ids: [] }),
       ])
     })
 
@@ -51,19 +51,19 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
       const order = await buyInStore("TR1GB7D")
       const esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
-      expect(intent.status).toBe("needs_attention")
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrder.status).toBe("needs_attention")
 
       const before = await get("/admin/esimfly/orphans")
-      expect(before.data.orphans).toEqual([expect.objectContaining({ possible_intent_ids: [intent.id] })])
+      expect(before.data.orphans).toEqual([expect.objectContaining({ possible_esim_order_ids: [esimOrder.id] })])
 
       // Inside the grace period the admin action leaves a purchase that may still be in flight alone.
       const reconciled = await post("/admin/esimfly/reconcile")
       expect(reconciled.status).toBe(200)
       expect(reconciled.data.settled).toEqual([])
 
-      expect((await post(`/admin/esim-orders/${intent.id}/retry`)).status).toBe(200)
-      expect((await esim.listEsimOrders({ id: intent.id }))[0].status).toBe("completed")
+      expect((await post(`/admin/esim-orders/${esimOrder.id}/retry`)).status).toBe(200)
+      expect((await esim.listEsimOrders({ id: esimOrder.id }))[0].status).toBe("completed")
       expect((await get("/admin/esimfly/orphans")).data.orphans).toEqual([])
       expect(sandbox.current().ledger().orders).toHaveLength(1)
     })

@@ -98,14 +98,14 @@ medusaIntegrationTestRunner({
       expect(ledger.requests.filter((request) => request.status === 429)).toEqual([])
       expect(ledger.rateLimit.calls.filter((call) => !call.allowed)).toEqual([])
 
-      const intents = await esim.listEsimOrders({ order_id: orderIds }, { take: null })
-      expect(intents).toHaveLength(ORDERS)
-      expect(intents.filter((intent) => intent.status !== "completed" || intent.attempts !== 1)).toEqual([])
+      const esimOrders = await esim.listEsimOrders({ order_id: orderIds }, { take: null })
+      expect(esimOrders).toHaveLength(ORDERS)
+      expect(esimOrders.filter((esimOrder) => esimOrder.status !== "completed" || esimOrder.attempts !== 1)).toEqual([])
       const creates = ledger.requests.filter((request) => request.method === "POST" && request.path.endsWith("/esims/order"))
       expect(creates).toHaveLength(ORDERS)
       const keys = ledger.orders.map((order) => order.idempotencyKey)
       expect(keys).toHaveLength(ORDERS)
-      expect(new Set(keys)).toEqual(new Set(intents.map((intent) => intent.idempotency_key)))
+      expect(new Set(keys)).toEqual(new Set(esimOrders.map((esimOrder) => esimOrder.idempotency_key)))
       expect(await esim.listEsimProfiles({ order_id: orderIds }, { take: null })).toHaveLength(ORDERS)
 
       const use = rateUse(ledger.rateLimit)

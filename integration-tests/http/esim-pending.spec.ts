@@ -50,9 +50,9 @@ medusaIntegrationTestRunner({
     const placeOrder = (codes: string[], email: string) =>
       placeEsimOrder(api, getContainer(), seed, codes.map((code) => ({ code, quantity: 1 })), { email })
 
-    const intentOf = async (orderId: string, code: string) => {
-      const intents = await esim.listEsimOrders({ order_id: orderId, package_code: code })
-      return intents[0]
+    const esimOrderOf = async (orderId: string, code: string) => {
+      const esimOrders = await esim.listEsimOrders({ order_id: orderId, package_code: code })
+      return esimOrders[0]
     }
 
     const resolveAt = (now: Date | string) =>
@@ -60,7 +60,7 @@ medusaIntegrationTestRunner({
 
     it("stores, fulfils and emails a pending eSIM once esimfly delivers it, without ordering it again", async () => {
       const order = await placeOrder([SLOW], "slow@esim.test")
-      const pending = await intentOf(order.id, SLOW)
+      const pending = await esimOrderOf(order.id, SLOW)
       expect(pending).toMatchObject({ status: "pending_details", esimfly_order_reference: expect.any(String), poll_count: 0 })
       expect(pending.next_poll_at).toBeTruthy()
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(0)
@@ -72,14 +72,14 @@ medusaIntegrationTestRunner({
 
       const runs: Awaited<ReturnType<typeof resolveAt>>["result"][] = []
       for (let poll = 1; poll <= 3; poll++) {
-        const intent = await intentOf(order.id, SLOW)
-        runs.push((await resolveAt(intent.next_poll_at as Date)).result)
+        const esimOrder = await esimOrderOf(order.id, SLOW)
+        runs.push((await resolveAt(esimOrder.next_poll_at as Date)).result)
       }
       expect(runs.map((run) => run.resolved.outcomes.map((o) => o.status))).toEqual([["pending_details"], ["pending_details"], ["completed"]])
       expect(runs[2].resolved.order_ids).toEqual([order.id])
       expect(runs[2].delivered).toEqual({ delivered: [order.id], failed: [] })
 
-      const done = await intentOf(order.id, SLOW)
+      const done = await esimOrderOf(order.id, SLOW)
       expect(done).toMatchObject({ status: "completed", poll_count: 3, next_poll_at: null, error_message: null })
       expect(done.completed_at).toBeTruthy()
       const profiles = await esim.listEsimProfiles({ order_id: order.id })
@@ -101,21 +101,21 @@ medusaIntegrationTestRunner({
     it("backs off between polls and records a failed status check without touching the purchase", async () => {
       const order = await placeOrder([SLOW], "backoff@esim.test")
       const options = esim.getOptions()
-      const first = await intentOf(order.id, SLOW)
+      const first = await esimOrderOf(order.id, SLOW)
       const firstAt = new Date(first.next_poll_at as Date)
       await resolveAt(firstAt)
-      const second = await intentOf(order.id, SLOW)
+      const second = await esimOrderOf(order.id, SLOW)
       expect(second).toMatchObject({ status: "pending_details", poll_count: 1 })
       expect(new Date(second.next_poll_at as Date).getTime()).toBe(firstAt.getTime() + pollDelayMs(options, 1))
 
-      // Before it is due, the intent is left alone.
+      // Before it is due, the eSIM order is left alone.
       await resolveAt(new Date(new Date(second.next_poll_at as Date).getTime() - 1))
       expect(calls("GET")).toHaveLength(1)
 
       sandbox.current().faults.failNext({ status: 500, path: "/esims/order", method: "GET", count: options.maxRetries + 1 })
       const secondAt = new Date(second.next_poll_at as Date)
       await resolveAt(secondAt)
-      const third = await intentOf(order.id, SLOW)
+      const third = await esimOrderOf(order.id, SLOW)
       expect(third).toMatchObject({ status: "pending_details", poll_count: 2, esimfly_order_reference: first.esimfly_order_reference })
       expect(third.error_message).toMatch(/^status check failed/)
       expect(new Date(third.next_poll_at as Date).getTime()).toBe(secondAt.getTime() + pollDelayMs(options, 2))
@@ -128,17 +128,17 @@ medusaIntegrationTestRunner({
     it("flags an eSIM still pending after the max age, never re-orders it, and delivers the rest of the order", async () => {
       sandbox.current().faults.stayPending(NEVER)
       const order = await placeOrder([NEVER, INSTANT], "never@esim.test")
-      expect(await intentOf(order.id, INSTANT)).toMatchObject({ status: "completed", fulfillment_id: expect.any(String) })
-      const pending = await intentOf(order.id, NEVER)
+      expect(await esimOrderOf(order.id, INSTANT)).toMatchObject({ status: "completed", fulfillment_id: expect.any(String) })
+      const pending = await esimOrderOf(order.id, NEVER)
       expect(pending.status).toBe("pending_details")
       expect(await deliveryEmailsTo(getContainer(), "never@esim.test")).toHaveLength(0)
 
       await resolveAt(pending.next_poll_at as Date)
-      expect(await intentOf(order.id, NEVER)).toMatchObject({ status: "pending_details", poll_count: 1 })
+      expect(await esimOrderOf(order.id, NEVER)).toMatchObject({ status: "pending_details", poll_count: 1 })
 
       const { result } = await resolveAt(new Date(new Date(pending.pending_since as Date).getTime() + 11 * MINUTE))
       expect(result.resolved.order_ids).toEqual([order.id])
-      const flagged = await intentOf(order.id, NEVER)
+      const flagged = await esimOrderOf(order.id, NEVER)
       expect(flagged).toMatchObject({ status: "needs_attention", error_code: "PENDING_TIMEOUT", next_poll_at: null })
       expect(flagged.error_message).toContain("esimfly has not delivered the eSIM details after 10 minutes")
       expect((flagged.history as { events: { code?: string }[] }).events.at(-1)).toMatchObject({ code: "PENDING_TIMEOUT" })

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../src/modules/esim"
-import { IntentHistory } from "../../src/modules/esim/purchase"
+import { EsimOrderHistory } from "../../src/modules/esim/purchase"
 import EsimModuleService from "../../src/modules/esim/service"
 import { esimOrderLockKey, purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
 import { resendEsimDeliveryWorkflow } from "../../src/workflows/resend-esim-delivery"
@@ -22,7 +22,7 @@ const sandbox = useSandbox()
 const CODES = ["TR1GB7D", "EU-5GB-30D"]
 const createOrderCalls = () =>
   sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
-const eventTypes = (intent: { history: unknown }) => (intent.history as IntentHistory).events.map((event) => event.type)
+const eventTypes = (esimOrder: { history: unknown }) => (esimOrder.history as EsimOrderHistory).events.map((event) => event.type)
 
 
 medusaIntegrationTestRunner({
@@ -57,13 +57,13 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.setLatency(1200)
       const order = await raceOneOrder("race@esim.test", true)
 
-      const intents = await esim.listEsimOrders({ order_id: order.id })
-      expect(intents.map((intent) => intent.status)).toEqual(["completed", "completed"])
+      const esimOrders = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrders.map((esimOrder) => esimOrder.status)).toEqual(["completed", "completed"])
       expect(createOrderCalls()).toHaveLength(2)
       expect(new Set(createOrderCalls().map((call) => call.requestId)).size).toBe(2)
-      for (const intent of intents) {
-        expect(eventTypes(intent).filter((type) => type === "purchasing")).toHaveLength(1)
-        expect(eventTypes(intent)).not.toContain("needs_attention")
+      for (const esimOrder of esimOrders) {
+        expect(eventTypes(esimOrder).filter((type) => type === "purchasing")).toHaveLength(1)
+        expect(eventTypes(esimOrder)).not.toContain("needs_attention")
       }
     })
 
@@ -71,7 +71,7 @@ medusaIntegrationTestRunner({
       const placed = waitForEvent(getContainer(), "order.placed", { timeout: 60_000 })
       const { order } = await checkoutEsimCart(api, seed, { email: "resend@esim.test", lines: lines().slice(0, 1) })
       await placed
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
       const sent = async () => (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "resend@esim.test" })).length
       expect(await sent()).toBe(1)
       const locking = getContainer().resolve(Modules.LOCKING)
@@ -79,7 +79,7 @@ medusaIntegrationTestRunner({
 
       let done = false
       const resending = resendEsimDeliveryWorkflow(getContainer())
-        .run({ input: { id: intent.id } })
+        .run({ input: { id: esimOrder.id } })
         .finally(() => (done = true))
       // Long enough for an unlocked resend to finish even on a loaded machine.
       await new Promise((resolve) => setTimeout(resolve, 8000))
@@ -96,9 +96,9 @@ medusaIntegrationTestRunner({
       for (let round = 0; round < 50; round++) {
         orders.push((await raceOneOrder(`soak-${round}@esim.test`, round % 2 === 0)).id)
       }
-      const intents = await esim.listEsimOrders({ order_id: orders }, { take: null })
-      expect(intents).toHaveLength(100)
-      expect(intents.filter((intent) => intent.status !== "completed")).toEqual([])
+      const esimOrders = await esim.listEsimOrders({ order_id: orders }, { take: null })
+      expect(esimOrders).toHaveLength(100)
+      expect(esimOrders.filter((esimOrder) => esimOrder.status !== "completed")).toEqual([])
       expect(createOrderCalls()).toHaveLength(100)
       expect(new Set(sandbox.current().ledger().orders.map((o) => o.idempotencyKey)).size).toBe(100)
     })

@@ -56,8 +56,8 @@ medusaIntegrationTestRunner({
 
       expect(creates()).toHaveLength(1)
       expect(sandbox.current().ledger().orders[0]).toMatchObject({ packageCode: "TR1GB7D", quantity: 1, idempotencyKey: expect.stringContaining(order.id) })
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
-      expect(intent).toMatchObject({ status: "completed", quantity: 1, attempts: 1, esimfly_order_reference: expect.any(String) })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrder).toMatchObject({ status: "completed", quantity: 1, attempts: 1, esimfly_order_reference: expect.any(String) })
       const profiles = await esim.listEsimProfiles({ order_id: order.id })
       expect(profiles).toHaveLength(1)
       expect(profiles[0]).toMatchObject({ customer_id: customer.customer.id, lpa: expect.stringMatching(/^LPA:1\$/) })
@@ -96,14 +96,14 @@ medusaIntegrationTestRunner({
         { code: UNKNOWN_PACKAGE_CODE, quantity: 1 },
         { code: "TR1GB7D", quantity: 2 },
       ])
-      const intents = await esim.listEsimOrders({ order_id: order.id })
-      const byCode = Object.fromEntries(intents.map((intent) => [intent.package_code, intent]))
+      const esimOrders = await esim.listEsimOrders({ order_id: order.id })
+      const byCode = Object.fromEntries(esimOrders.map((esimOrder) => [esimOrder.package_code, esimOrder]))
       expect(byCode[UNKNOWN_PACKAGE_CODE]).toMatchObject({ status: "failed", error_code: "INVALID_PACKAGE" })
       expect(byCode.TR1GB7D).toMatchObject({ status: "completed", fulfillment_id: expect.any(String) })
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
     })
 
-    it("completes a held intent with POST /admin/esim-orders/:id/retry once the balance is raised", async () => {
+    it("completes a held eSIM order with POST /admin/esim-orders/:id/retry once the balance is raised", async () => {
       sandbox.current().setBalance(1)
       const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 2 }], { email: "held@esim.test" })
       const [held] = await esim.listEsimOrders({ order_id: order.id })
@@ -123,9 +123,9 @@ medusaIntegrationTestRunner({
     it("settles a dropped reply on retry by adopting the order esimfly created", async () => {
       sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
       const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { email: "dropped@esim.test" })
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
       const headers = adminHeaders(await createAdminToken(getContainer()))
-      const { data } = await api.post(`/admin/esim-orders/${intent.id}/retry`, {}, headers)
+      const { data } = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, {}, headers)
       expect(data.esim_order).toMatchObject({ status: "completed", esimfly_order_reference: sandbox.current().ledger().orders[0].orderReference })
       expect(data.esim_order.history.events.map((e: { type: string }) => e.type)).toContain("adopted")
       expect(data.esim_order.esims).toHaveLength(1)
@@ -138,21 +138,21 @@ medusaIntegrationTestRunner({
       const one = await placeOrder([{ code: "TR1GB7D", quantity: 1 }])
       const two = await placeOrder([{ code: "TR1GB7D", quantity: 2 }])
       const lost = await esim.listEsimOrders({ order_id: [one.id, two.id] })
-      expect(lost.map((intent) => intent.status)).toEqual(["needs_attention", "needs_attention"])
+      expect(lost.map((esimOrder) => esimOrder.status)).toEqual(["needs_attention", "needs_attention"])
       const headers = adminHeaders(await createAdminToken(getContainer()))
       const retried = []
-      for (const intent of lost) {
-        retried.push((await api.post(`/admin/esim-orders/${intent.id}/retry`, {}, headers)).data.esim_order)
+      for (const esimOrder of lost) {
+        retried.push((await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, {}, headers)).data.esim_order)
       }
-      expect(retried.map((intent) => intent.status)).toEqual(["completed", "completed"])
+      expect(retried.map((esimOrder) => esimOrder.status)).toEqual(["completed", "completed"])
       // The history shows two candidate orders for the first; once it has its own, the second's is plain.
       expect(retried[0].history.events.map((e: { type: string }) => e.type)).toContain("ask_by_key")
       const { orders } = sandbox.current().ledger()
       expect(orders).toHaveLength(2)
-      for (const intent of await esim.listEsimOrders({ order_id: [one.id, two.id] }, { relations: ["esims"] })) {
-        const bought = orders.find((order) => order.idempotencyKey === intent.idempotency_key)
-        expect(intent.esimfly_order_reference).toBe(bought?.orderReference)
-        expect(intent.esims.map((profile) => profile.iccid).sort()).toEqual(bought?.esims.map((sold) => sold.iccid).sort())
+      for (const esimOrder of await esim.listEsimOrders({ order_id: [one.id, two.id] }, { relations: ["esims"] })) {
+        const bought = orders.find((order) => order.idempotencyKey === esimOrder.idempotency_key)
+        expect(esimOrder.esimfly_order_reference).toBe(bought?.orderReference)
+        expect(esimOrder.esims.map((profile) => profile.iccid).sort()).toEqual(bought?.esims.map((sold) => sold.iccid).sort())
       }
     })
 
@@ -160,12 +160,12 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.hangNext({ path: "/esims/order", method: "POST" })
       const esimOptions = esim.getOptions()
       const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { email: "hung@esim.test" })
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
       expect(esimOptions.orderTimeoutMs).toBeLessThanOrEqual(5000)
-      expect(intent.status).toBe("needs_attention")
+      expect(esimOrder.status).toBe("needs_attention")
       expect(sandbox.current().ledger().orders).toHaveLength(0)
       const headers = adminHeaders(await createAdminToken(getContainer()))
-      const { data } = await api.post(`/admin/esim-orders/${intent.id}/retry`, {}, headers)
+      const { data } = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, {}, headers)
       expect(data.esim_order.status).toBe("completed")
       expect(data.esim_order.history.events.map((e: { type: string }) => e.type)).toContain("rebuy")
       expect(sandbox.current().ledger().orders).toHaveLength(1)
@@ -173,26 +173,26 @@ medusaIntegrationTestRunner({
 
     it("resends the delivery email on demand and refuses strangers", async () => {
       const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { email: "resend@esim.test" })
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
       const headers = adminHeaders(await createAdminToken(getContainer()))
-      const { data } = await api.post(`/admin/esim-orders/${intent.id}/resend`, {}, headers)
+      const { data } = await api.post(`/admin/esim-orders/${esimOrder.id}/resend`, {}, headers)
       expect(data.notification.status).toBe("sent")
       expect(await notificationsTo(getContainer(), "resend@esim.test")).toHaveLength(2)
-      const anonymous = await api.post(`/admin/esim-orders/${intent.id}/resend`, {}).catch((e) => e.response)
+      const anonymous = await api.post(`/admin/esim-orders/${esimOrder.id}/resend`, {}).catch((e) => e.response)
       expect(anonymous.status).toBe(401)
       const missing = await api.post("/admin/esim-orders/esord_missing/retry", {}, headers).catch((e) => e.response)
       expect(missing.status).toBe(404)
-      const extra = await api.post(`/admin/esim-orders/${intent.id}/retry`, { force: true }, headers).catch((e) => e.response)
+      const extra = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, { force: true }, headers).catch((e) => e.response)
       expect(extra.status).toBe(400)
       expect(extra.data.message).toContain("force")
     })
 
-    it("holds the intent with both amounts when the balance is too low", async () => {
+    it("holds the eSIM order with both amounts when the balance is too low", async () => {
       sandbox.current().setBalance(1)
       const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 2 }])
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
-      expect(intent).toMatchObject({ status: "held", error_code: "INSUFFICIENT_BALANCE", current_balance: 1 })
-      expect(Number(intent.required_balance)).toBeGreaterThan(1)
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrder).toMatchObject({ status: "held", error_code: "INSUFFICIENT_BALANCE", current_balance: 1 })
+      expect(Number(esimOrder.required_balance)).toBeGreaterThan(1)
       expect(sandbox.current().ledger().orders).toHaveLength(0)
     })
 
@@ -200,8 +200,8 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
       const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }])
       await purchaseEsimsWorkflow(getContainer()).run({ input: { order_id: order.id } })
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
-      expect(intent).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN", request_id: expect.any(String) })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrder).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN", request_id: expect.any(String) })
       expect(creates()).toHaveLength(1)
       expect(sandbox.current().ledger().orders).toHaveLength(1)
     })

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../../src/modules/esim"
-import { IntentHistory } from "../../src/modules/esim/purchase"
+import { EsimOrderHistory } from "../../src/modules/esim/purchase"
 import EsimModuleService from "../../src/modules/esim/service"
 import { resolvePendingEsimsWorkflow } from "../../src/workflows/resolve-pending-esims"
 import { adminHeaders, createAdminToken, placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"
@@ -17,7 +17,7 @@ const sandbox = useSandbox()
 const PACKAGE = "TR1GB7D"
 const ledgerOrders = () => sandbox.current().ledger().orders
 const createOrders = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
-const messagesOf = (intent: { history: unknown }) => (intent.history as IntentHistory).events.map((event) => event.message ?? "")
+const messagesOf = (esimOrder: { history: unknown }) => (esimOrder.history as EsimOrderHistory).events.map((event) => event.message ?? "")
 
 async function fulfillmentsOf(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -82,8 +82,8 @@ medusaIntegrationTestRunner({
       const settled = await retry(lost.id)
       expect(settled).toMatchObject({ status: "pending_details", esimfly_order_reference: ledgerOrders()[0].orderReference })
       expect(ledgerOrders()).toHaveLength(1)
-      const intent = await esim.retrieveEsimOrder(lost.id)
-      expect(messagesOf(intent).some((m) => m.includes("has 2 eSIM(s), this purchase is for 3"))).toBe(true)
+      const esimOrder = await esim.retrieveEsimOrder(lost.id)
+      expect(messagesOf(esimOrder).some((m) => m.includes("has 2 eSIM(s), this purchase is for 3"))).toBe(true)
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
       expect(await fulfillmentsOf(getContainer(), order.id)).toEqual([])
     })

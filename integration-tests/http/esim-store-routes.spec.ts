@@ -205,10 +205,10 @@ medusaIntegrationTestRunner({
       const esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
       const [delivery] = await esim.listEsimDeliveries({ order_id: order.id })
       await esim.updateEsimDeliveries({ id: delivery.id, access_token_expires_at: new Date(Date.now() + 60_000) })
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
 
       const admin = adminHeaders(await createAdminToken(getContainer()))
-      expect((await api.post(`/admin/esim-orders/${intent.id}/resend`, {}, admin)).status).toBe(200)
+      expect((await api.post(`/admin/esim-orders/${esimOrder.id}/resend`, {}, admin)).status).toBe(200)
       const second = await deliveryToken(getContainer(), "again@esim.test", sent, 2)
       expect(second).not.toBe(first)
       const [renewed] = await esim.listEsimDeliveries({ order_id: order.id })

@@ -42,13 +42,13 @@ medusaIntegrationTestRunner({
       proxy.setMangler(null)
 
       const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-      const [intent] = await esim.listEsimOrders({ order_id: order.id })
-      expect(intent).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN" })
-      expect(intent.error_message).toEqual(expect.any(String))
+      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+      expect(esimOrder).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN" })
+      expect(esimOrder.error_message).toEqual(expect.any(String))
       expect(sandbox.current().ledger().orders).toHaveLength(1)
 
       const headers = adminHeaders(await createAdminToken(container))
-      const retried = await api.post(`/admin/esim-orders/${intent.id}/retry`, {}, headers)
+      const retried = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, {}, headers)
       expect(retried.data.esim_order).toMatchObject({ status: "completed", esimfly_order_reference: sandbox.current().ledger().orders[0].orderReference })
       expect(sandbox.current().ledger().orders).toHaveLength(1)
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)

@@ -69,13 +69,13 @@ describe("a Medusa process killed mid-purchase", () => {
 
     const second: MedusaProcess = await startMedusa("second", env, path.join(logDir, "medusa-second.log"))
     const client = new StoreClient(second.url, seed)
-    const [intent] = await waitFor("the intent to be settled and delivered", async () => {
-      const intents = await client.intents(order.id)
-      return intents.every((i) => i.status === "completed" && i.fulfillment_id) && intents
+    const [esimOrder] = await waitFor("the eSIM order to be settled and delivered", async () => {
+      const esimOrders = await client.esimOrders(order.id)
+      return esimOrders.every((i) => i.status === "completed" && i.fulfillment_id) && esimOrders
     })
 
-    expect(intent.esimfly_order_reference).toBe(committed[0].orderReference)
-    const events = intent.history?.events ?? []
+    expect(esimOrder.esimfly_order_reference).toBe(committed[0].orderReference)
+    const events = esimOrder.history?.events ?? []
     const interrupted = events.find((event) => event.code === "INTERRUPTED")
     expect(interrupted?.by).toMatchObject({ pid: second.pid })
     expect(events.map((event) => event.type)).toContain("adopted")

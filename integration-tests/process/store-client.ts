@@ -1,17 +1,17 @@
 import { adminHeaders, storeHeaders } from "../fixtures/auth"
 import { checkoutEsimCart } from "../fixtures/checkout"
 import { TestApi } from "../fixtures/http-client"
-import { IntentEvent } from "../../src/modules/esim/purchase"
+import { EsimOrderEvent } from "../../src/modules/esim/purchase"
 import { httpApi } from "./http-api"
 import type { ProcessSeed } from "./seed-store"
 
-export type Intent = {
+export type EsimOrder = {
   id: string
   status: string
   idempotency_key: string
   esimfly_order_reference: string | null
   fulfillment_id: string | null
-  history: { events: IntentEvent[] } | null
+  history: { events: EsimOrderEvent[] } | null
   esims: { iccid: string }[] | null
 }
 
@@ -37,8 +37,8 @@ export class StoreClient {
     return order
   }
 
-  async intents(orderId: string): Promise<Intent[]> {
-    const { data } = await this.api.get<{ esim_orders: Intent[] }>(`/admin/esim-orders?order_id=${orderId}`, this.admin())
+  async esimOrders(orderId: string): Promise<EsimOrder[]> {
+    const { data } = await this.api.get<{ esim_orders: EsimOrder[] }>(`/admin/esim-orders?order_id=${orderId}`, this.admin())
     return data.esim_orders
   }
 

@@ -64,8 +64,8 @@ describe("a server and a worker sharing Redis", () => {
     const client = new StoreClient(server.url, seed)
     const order = await client.placeOrder("TR1GB7D", 2)
 
-    const intents = await waitFor("the worker to buy and deliver the order", async () => {
-      const found = await client.intents(order.id)
+    const esimOrders = await waitFor("the worker to buy and deliver the order", async () => {
+      const found = await client.esimOrders(order.id)
       return found.length > 0 && found.every((i) => i.status === "completed" && i.fulfillment_id) && found
     })
     const notifications = await waitFor("the delivery email", async () => {
@@ -74,10 +74,10 @@ describe("a server and a worker sharing Redis", () => {
     })
 
     const ledger = sandbox.ledger()
-    expect(ledger.orders).toHaveLength(intents.length)
-    for (const intent of intents) {
-      expect(ledger.orders.filter((o) => o.idempotencyKey === intent.idempotency_key)).toHaveLength(1)
-      const purchasing = (intent.history?.events ?? []).filter((event) => event.type === "purchasing")
+    expect(ledger.orders).toHaveLength(esimOrders.length)
+    for (const esimOrder of esimOrders) {
+      expect(ledger.orders.filter((o) => o.idempotencyKey === esimOrder.idempotency_key)).toHaveLength(1)
+      const purchasing = (esimOrder.history?.events ?? []).filter((event) => event.type === "purchasing")
       expect(purchasing.map((event) => event.by)).toEqual([expect.objectContaining({ worker_mode: "worker", pid: worker.pid })])
     }
     expect(notifications).toHaveLength(1)

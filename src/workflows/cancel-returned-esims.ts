@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { cancelEsimIntentsStep } from "./steps/cancel-esim-orders"
+import { cancelEsimOrdersStep } from "./steps/cancel-esim-orders"
 import { emitEsimCanceledEventStep } from "./steps/emit-esim-canceled-event"
 import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { planReturnedEsimLinesStep } from "./steps/plan-returned-esim-lines"
@@ -19,9 +19,9 @@ export const cancelReturnedEsimsWorkflow = createWorkflow(cancelReturnedEsimsWor
   const cancelInput = transform({ input, plan }, ({ input, plan }) => ({ order_id: input.order_id, line_item_ids: plan.line_item_ids }))
   requestEsimCancelStep(cancelInput)
   const lock = acquireEsimOrderLockStep({ order_id: input.order_id })
-  const cancelled = cancelEsimIntentsStep(cancelInput)
-  const eventInput = transform({ input, cancelled }, ({ input, cancelled }) => ({ order_id: input.order_id, outcomes: cancelled.outcomes }))
+  const canceled = cancelEsimOrdersStep(cancelInput)
+  const eventInput = transform({ input, canceled }, ({ input, canceled }) => ({ order_id: input.order_id, outcomes: canceled.outcomes }))
   emitEsimCanceledEventStep(eventInput)
   releaseEsimOrderLockStep(lock)
-  return new WorkflowResponse(cancelled)
+  return new WorkflowResponse(canceled)
 })

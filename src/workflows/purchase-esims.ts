@@ -1,11 +1,11 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { buyEsimIntentsStep } from "./steps/buy-esim-orders"
-import { cancelEsimIntentsStep } from "./steps/cancel-esim-orders"
+import { buyEsimOrdersStep } from "./steps/buy-esim-orders"
+import { cancelEsimOrdersStep } from "./steps/cancel-esim-orders"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
 import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
-import { prepareEsimIntentsStep } from "./steps/prepare-esim-orders"
+import { prepareEsimOrdersStep } from "./steps/prepare-esim-orders"
 
 export { esimOrderLockKey } from "./steps/esim-order-lock"
 
@@ -20,9 +20,9 @@ export type PurchaseEsimsInput = { order_id: string }
  */
 export const purchaseEsimsWorkflow = createWorkflow(purchaseEsimsWorkflowId, (input: PurchaseEsimsInput) => {
   const lock = acquireEsimOrderLockStep({ order_id: input.order_id, profile: true })
-  const prepared = prepareEsimIntentsStep({ order_id: input.order_id })
-  const bought = buyEsimIntentsStep(transform({ input, lock }, ({ input, lock }) => ({ order_id: input.order_id, lock })))
-  cancelEsimIntentsStep({ order_id: input.order_id, requested_only: true })
+  const prepared = prepareEsimOrdersStep({ order_id: input.order_id })
+  const bought = buyEsimOrdersStep(transform({ input, lock }, ({ input, lock }) => ({ order_id: input.order_id, lock })))
+  cancelEsimOrdersStep({ order_id: input.order_id, requested_only: true })
   // The email goes before Medusa's fulfillment record, the slowest part of the run: it needs only the stored eSIMs.
   const notified = notifyEsimDeliveryStep({ order_id: input.order_id })
   const delivered = deliverEsimOrderStep({ order_id: input.order_id })

@@ -36,9 +36,9 @@ async function settle(container: MedusaContainer, input: RetryEsimOrderInput): P
 }
 
 /**
- * Settles intents whose create-order outcome is unknown, through the retry workflow: it
+ * Settles eSIM orders whose create-order outcome is unknown, through the retry workflow: it
  * adopts the order esimfly created, and buys again only when the history proves none exists.
- * That covers intents a crash left `purchasing`, once their call cannot be in flight any
+ * That covers eSIM orders a crash left `purchasing`, once their call cannot be in flight any
  * more (create-order timeout + grace); the retry re-reads them under the order's lock, so a
  * purchase still running is never raced. Purchases esimfly refused for the moment (rate
  * limit: every run; its own errors: a few times) are bought again with their own idempotency key.
@@ -51,7 +51,7 @@ export const settleUnknownEsimOrdersStep = createStep(
     const grace = input.grace_ms ?? DEFAULT_GRACE_MS
     const unknownBefore = new Date(now - grace)
     const interruptedBefore = new Date(now - purchaseInFlightMs(esim.getOptions()) - grace)
-    // A cancelled intent's unknown outcome is always settled: whatever esimfly holds for it is cancelled.
+    // A canceled eSIM order's unknown outcome is always settled: whatever esimfly holds for it is canceled.
     const unknown = await esim.listEsimOrders(
       {
         status: "needs_attention",
@@ -71,9 +71,9 @@ export const settleUnknownEsimOrdersStep = createStep(
       BATCH
     )
     const work: RetryEsimOrderInput[] = [
-      ...unknown.map((intent) => ({ id: intent.id })),
-      ...transient.map((intent) => ({ id: intent.id })),
-      ...interrupted.map((intent) => ({ id: intent.id, interrupted_before: interruptedBefore.toISOString() })),
+      ...unknown.map((esimOrder) => ({ id: esimOrder.id })),
+      ...transient.map((esimOrder) => ({ id: esimOrder.id })),
+      ...interrupted.map((esimOrder) => ({ id: esimOrder.id, interrupted_before: interruptedBefore.toISOString() })),
     ]
     const settled: ReconcileEsimOrdersOutput["settled"] = []
     for (const item of work) {

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { deliverResolvedEsimOrdersStep } from "./steps/deliver-resolved-esim-orders"
-import { resolvePendingEsimIntentsStep } from "./steps/resolve-pending-esim-orders"
+import { resolvePendingEsimOrdersStep } from "./steps/resolve-pending-esim-orders"
 
 export const resolvePendingEsimsWorkflowId = "resolve-pending-esims"
 
@@ -10,7 +10,7 @@ export type ResolvePendingEsimsInput = {
   now?: string
 }
 
-/** One resolve run at a time, so two runs never poll or store the same intent twice. */
+/** One resolve run at a time, so two runs never poll or store the same eSIM order twice. */
 export const RESOLVE_PENDING_ESIMS_LOCK_KEY = "esim-resolve-pending"
 
 /**
@@ -19,7 +19,7 @@ export const RESOLVE_PENDING_ESIMS_LOCK_KEY = "esim-resolve-pending"
  */
 export const resolvePendingEsimsWorkflow = createWorkflow(resolvePendingEsimsWorkflowId, (input: ResolvePendingEsimsInput) => {
   acquireLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY, timeout: 60, ttl: 600 })
-  const resolved = resolvePendingEsimIntentsStep({ now: input.now })
+  const resolved = resolvePendingEsimOrdersStep({ now: input.now })
   releaseLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY })
   const orders = transform({ resolved }, ({ resolved }) => ({ order_ids: resolved.order_ids }))
   const delivered = deliverResolvedEsimOrdersStep(orders)

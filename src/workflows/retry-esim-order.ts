@@ -1,33 +1,33 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { buyEsimIntentsStep } from "./steps/buy-esim-orders"
-import { cancelEsimIntentsStep } from "./steps/cancel-esim-orders"
+import { buyEsimOrdersStep } from "./steps/buy-esim-orders"
+import { cancelEsimOrdersStep } from "./steps/cancel-esim-orders"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
 import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
-import { requeueEsimIntentStep } from "./steps/requeue-esim-order"
-import { intentOrderId } from "./utils/medusa-order-id"
+import { requeueEsimOrderStep } from "./steps/requeue-esim-order"
+import { esimOrderOrderId } from "./utils/medusa-order-id"
 
 export const retryEsimOrderWorkflowId = "retry-esim-order"
 
 export type RetryEsimOrderInput = {
   id: string
-  /** Reconciliation only: settle the intent if it is still `purchasing` from an attempt at or before this (ISO date). */
+  /** Reconciliation only: settle the eSIM order if it is still `purchasing` from an attempt at or before this (ISO date). */
   interrupted_before?: string
 }
 
 /**
- * Retries one held, failed or unsettled intent: it buys only what was not bought, then
- * delivers and notifies like the first run; a cancelled order's intent is settled and
- * cancelled, never bought or sent. Takes the same order lock as the purchase.
+ * Retries one held, failed or unsettled eSIM order: it buys only what was not bought, then
+ * delivers and notifies like the first run; a canceled order's eSIM order is settled and
+ * canceled, never bought or sent. Takes the same order lock as the purchase.
  */
 export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (input: RetryEsimOrderInput) => {
-  const orderId = intentOrderId(input.id)
+  const orderId = esimOrderOrderId(input.id)
   const lock = acquireEsimOrderLockStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
-  requeueEsimIntentStep({ id: input.id, interrupted_before: input.interrupted_before })
-  const buyInput = transform({ orderId, input, lock }, ({ orderId, input, lock }) => ({ order_id: orderId, intent_ids: [input.id], lock }))
-  const bought = buyEsimIntentsStep(buyInput)
-  cancelEsimIntentsStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId, requested_only: true })))
+  requeueEsimOrderStep({ id: input.id, interrupted_before: input.interrupted_before })
+  const buyInput = transform({ orderId, input, lock }, ({ orderId, input, lock }) => ({ order_id: orderId, esimOrder_ids: [input.id], lock }))
+  const bought = buyEsimOrdersStep(buyInput)
+  cancelEsimOrdersStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId, requested_only: true })))
   const delivered = deliverEsimOrderStep({ order_id: orderId })
   notifyEsimDeliveryStep({ order_id: orderId })
   const eventInput = transform({ orderId, bought, delivered }, ({ orderId, bought, delivered }) => ({

@@ -1,7 +1,7 @@
 import { ArrowPath, XCircle } from "@medusajs/icons"
 import { Button, Text } from "@medusajs/ui"
 import { CANCELED_BY_MERCHANT, cancelOutcomeText, isCancellable } from "../lib/cancel"
-import { formatDateTime, formatMoney, intentErrorText } from "../lib/format"
+import { formatDateTime, formatMoney, esimOrderErrorText } from "../lib/format"
 import { isRetryable } from "../lib/status"
 import { EsimOrder } from "../lib/types"
 import { EsimCard } from "./esim-card"
@@ -13,55 +13,55 @@ const WAITING_TEXT: Partial<Record<EsimOrder["status"], string>> = {
   pending_details: "Bought. esimfly is still provisioning the eSIM details; they appear here when ready.",
 }
 
-type EsimIntentCardProps = {
-  intent: EsimOrder
+type EsimOrderCardProps = {
+  esimOrder: EsimOrder
   balanceCurrency?: string | null
   retrying: boolean
-  onRetry: (intent: EsimOrder) => void
+  onRetry: (esimOrder: EsimOrder) => void
   cancelling?: boolean
-  onCancel?: (intent: EsimOrder) => void
+  onCancel?: (esimOrder: EsimOrder) => void
 }
 
-const IntentFacts = ({ intent }: { intent: EsimOrder }) => (
+const EsimOrderFacts = ({ esimOrder }: { esimOrder: EsimOrder }) => (
   <Text size="small" className="text-ui-fg-subtle">
     {[
-      `quantity ${intent.quantity}`,
-      intent.amount !== null ? `cost ${formatMoney(intent.amount, intent.currency_code)}` : null,
-      intent.esimfly_order_reference ? `esimfly ref. ${intent.esimfly_order_reference}` : null,
-      `${intent.attempts} attempt${intent.attempts === 1 ? "" : "s"}`,
-      intent.last_attempt_at ? `last ${formatDateTime(intent.last_attempt_at)}` : null,
+      `quantity ${esimOrder.quantity}`,
+      esimOrder.amount !== null ? `cost ${formatMoney(esimOrder.amount, esimOrder.currency_code)}` : null,
+      esimOrder.esimfly_order_reference ? `esimfly ref. ${esimOrder.esimfly_order_reference}` : null,
+      `${esimOrder.attempts} attempt${esimOrder.attempts === 1 ? "" : "s"}`,
+      esimOrder.last_attempt_at ? `last ${formatDateTime(esimOrder.last_attempt_at)}` : null,
     ]
       .filter(Boolean)
       .join(" · ")}
   </Text>
 )
 
-/** One purchase intent (one esimfly order of up to 10 eSIMs): its state, why it stopped, and its eSIMs. */
-export const EsimIntentCard = ({ intent, balanceCurrency, retrying, onRetry, cancelling, onCancel }: EsimIntentCardProps) => {
-  const error = intentErrorText(intent, balanceCurrency)
-  const cancelOutcome = cancelOutcomeText(intent)
-  const esims = intent.esims ?? []
-  const waiting = WAITING_TEXT[intent.status]
+/** One eSIM order (one esimfly order of up to 10 eSIMs): its state, why it stopped, and its eSIMs. */
+export const EsimOrderCard = ({ esimOrder, balanceCurrency, retrying, onRetry, cancelling, onCancel }: EsimOrderCardProps) => {
+  const error = esimOrderErrorText(esimOrder, balanceCurrency)
+  const cancelOutcome = cancelOutcomeText(esimOrder)
+  const esims = esimOrder.esims ?? []
+  const waiting = WAITING_TEXT[esimOrder.status]
   return (
-    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="esim-intent" data-intent-id={intent.id}>
+    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="esim-order" data-esim-order-id={esimOrder.id}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex min-w-0 flex-col gap-y-1">
           <div className="flex items-center gap-x-2">
             <Text size="small" weight="plus" className="font-mono">
-              {intent.package_code}
+              {esimOrder.package_code}
             </Text>
-            <EsimStatusBadge status={intent.status} testId="esim-order-status" />
+            <EsimStatusBadge status={esimOrder.status} testId="esim-order-status" />
           </div>
-          <IntentFacts intent={intent} />
+          <EsimOrderFacts esimOrder={esimOrder} />
         </div>
-        {isRetryable(intent.status) && intent.error_code !== CANCELED_BY_MERCHANT && (
-          <Button size="small" variant="secondary" isLoading={retrying} onClick={() => onRetry(intent)}>
+        {isRetryable(esimOrder.status) && esimOrder.error_code !== CANCELED_BY_MERCHANT && (
+          <Button size="small" variant="secondary" isLoading={retrying} onClick={() => onRetry(esimOrder)}>
             <ArrowPath />
             Retry purchase
           </Button>
         )}
-        {onCancel && isCancellable(intent) && (
-          <Button size="small" variant="secondary" isLoading={cancelling} onClick={() => onCancel(intent)} data-testid="esim-cancel">
+        {onCancel && isCancellable(esimOrder) && (
+          <Button size="small" variant="secondary" isLoading={cancelling} onClick={() => onCancel(esimOrder)} data-testid="esim-cancel">
             <XCircle />
             Cancel at esimfly
           </Button>

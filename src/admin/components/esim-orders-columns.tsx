@@ -1,5 +1,5 @@
 import { Text, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
-import { formatDateTime, formatMoney, intentErrorText } from "../lib/format"
+import { formatDateTime, formatMoney, esimOrderErrorText } from "../lib/format"
 import { statusLabel } from "../lib/status"
 import { datePresets } from "../lib/table-state"
 import { ESIM_ORDER_STATUSES, EsimOrder } from "../lib/types"
@@ -7,7 +7,7 @@ import { EsimStatusBadge } from "./esim-status-badge"
 
 const column = createDataTableColumnHelper<EsimOrder>()
 
-/** Columns of the plugin's purchase intents. */
+/** Columns of the plugin's eSIM orders. */
 export const esimOrderColumns = [
   column.accessor("created_at", { header: "Created", cell: ({ getValue }) => formatDateTime(getValue()) }),
   column.accessor("order_id", { header: "Order", cell: ({ getValue }) => <span className="font-mono">{getValue()}</span> }),
@@ -30,7 +30,7 @@ export const esimOrderColumns = [
     header: "Problem",
     cell: ({ row }) => (
       <Text size="small" className="text-ui-fg-error truncate">
-        {intentErrorText(row.original) ?? ""}
+        {esimOrderErrorText(row.original) ?? ""}
       </Text>
     ),
   }),

@@ -4,36 +4,36 @@ import { Link } from "react-router-dom"
 import { useConfirmedRetry } from "../hooks/use-confirmed-retry"
 import { useEsimOrders } from "../hooks/use-esim-orders"
 import { useEsimflyBalance } from "../hooks/use-esimfly-balance"
-import { formatDateTime, intentErrorText } from "../lib/format"
+import { formatDateTime, esimOrderErrorText } from "../lib/format"
 import { EsimOrder, RETRYABLE_STATUSES } from "../lib/types"
 import { EsimStatusBadge } from "./esim-status-badge"
 import { SectionEmpty, SectionError, SectionSkeleton } from "./section-states"
 
 const LIMIT = 20
 
-type AttentionRowProps = { intent: EsimOrder; balanceCurrency?: string; retrying: boolean; onRetry: (intent: EsimOrder) => void }
+type AttentionRowProps = { esimOrder: EsimOrder; balanceCurrency?: string; retrying: boolean; onRetry: (esimOrder: EsimOrder) => void }
 
-const AttentionRow = ({ intent, balanceCurrency, retrying, onRetry }: AttentionRowProps) => (
-  <div className="flex flex-wrap items-start justify-between gap-3 px-6 py-4" data-testid="esim-attention-row" data-intent-id={intent.id}>
+const AttentionRow = ({ esimOrder, balanceCurrency, retrying, onRetry }: AttentionRowProps) => (
+  <div className="flex flex-wrap items-start justify-between gap-3 px-6 py-4" data-testid="esim-attention-row" data-esim-order-id={esimOrder.id}>
     <div className="flex min-w-0 flex-1 flex-col gap-y-1">
       <div className="flex flex-wrap items-center gap-x-2">
-        <EsimStatusBadge status={intent.status} />
-        <Link to={`/orders/${intent.order_id}`} className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
-          Order {intent.order_id}
+        <EsimStatusBadge status={esimOrder.status} />
+        <Link to={`/orders/${esimOrder.order_id}`} className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+          Order {esimOrder.order_id}
         </Link>
         <Text size="small" className="text-ui-fg-subtle">
-          {intent.quantity} × {intent.package_code}
+          {esimOrder.quantity} × {esimOrder.package_code}
         </Text>
       </div>
       <Text size="small" className="text-ui-fg-error">
-        {intentErrorText(intent, balanceCurrency) ?? "No reason recorded"}
+        {esimOrderErrorText(esimOrder, balanceCurrency) ?? "No reason recorded"}
       </Text>
       <Text size="xsmall" className="text-ui-fg-muted">
-        {intent.attempts} attempt{intent.attempts === 1 ? "" : "s"}
-        {intent.last_attempt_at ? `, last ${formatDateTime(intent.last_attempt_at)}` : ""}
+        {esimOrder.attempts} attempt{esimOrder.attempts === 1 ? "" : "s"}
+        {esimOrder.last_attempt_at ? `, last ${formatDateTime(esimOrder.last_attempt_at)}` : ""}
       </Text>
     </div>
-    <Button size="small" variant="secondary" isLoading={retrying} onClick={() => onRetry(intent)}>
+    <Button size="small" variant="secondary" isLoading={retrying} onClick={() => onRetry(esimOrder)}>
       <ArrowPath />
       Retry purchase
     </Button>
@@ -45,7 +45,7 @@ export const NeedsAttentionList = () => {
   const { data, error, isPending, refetch } = useEsimOrders({ status: [...RETRYABLE_STATUSES], limit: LIMIT, offset: 0 })
   const { data: balance } = useEsimflyBalance()
   const { run, pendingId } = useConfirmedRetry()
-  const intents = data?.esim_orders ?? []
+  const esimOrders = data?.esim_orders ?? []
   return (
     <Container className="divide-y p-0" data-testid="esim-needs-attention">
       <div className="px-6 py-4">
@@ -56,13 +56,13 @@ export const NeedsAttentionList = () => {
       </div>
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not load the purchases that need attention" error={error} onRetry={() => refetch()} />}
-      {data && !intents.length && <SectionEmpty positive title="Nothing needs attention" description="Every eSIM purchase went through." />}
-      {intents.map((intent) => (
-        <AttentionRow key={intent.id} intent={intent} balanceCurrency={balance?.currency} retrying={pendingId === intent.id} onRetry={run} />
+      {data && !esimOrders.length && <SectionEmpty positive title="Nothing needs attention" description="Every eSIM purchase went through." />}
+      {esimOrders.map((esimOrder) => (
+        <AttentionRow key={esimOrder.id} esimOrder={esimOrder} balanceCurrency={balance?.currency} retrying={pendingId === esimOrder.id} onRetry={run} />
       ))}
-      {data && data.count > intents.length && (
+      {data && data.count > esimOrders.length && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-3">
-          Showing the newest {intents.length} of {data.count}; filter the eSIM orders below by status to see the rest.
+          Showing the newest {esimOrders.length} of {data.count}; filter the eSIM orders below by status to see the rest.
         </Text>
       )}
     </Container>

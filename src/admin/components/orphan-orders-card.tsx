@@ -16,7 +16,7 @@ const OrphanRow = ({ orphan }: { orphan: EsimflyOrphan }) => (
         {formatDateTime(orphan.created_at)}
       </Text>
     </div>
-    {orphan.possible_intent_ids.length ? (
+    {orphan.possible_esim_order_ids.length ? (
       <Badge size="2xsmall" color="orange">
         Likely a lost answer: reconciliation adopts it
       </Badge>

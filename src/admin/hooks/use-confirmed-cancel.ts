@@ -8,10 +8,10 @@ export const useConfirmedCancel = () => {
   const prompt = usePrompt()
   const cancel = useCancelEsimOrder()
 
-  const run = async (intent: EsimOrder) => {
+  const run = async (esimOrder: EsimOrder) => {
     const confirmed = await prompt({
       title: "Cancel these eSIMs at esimfly?",
-      description: `esimfly cancels every eSIM of this batch (${intent.quantity} × ${intent.package_code}) that is not installed yet and refunds them to your esimfly balance. The shopper can no longer install them. This cannot be undone, and it does not refund the shopper.`,
+      description: `esimfly cancels every eSIM of this batch (${esimOrder.quantity} × ${esimOrder.package_code}) that is not installed yet and refunds them to your esimfly balance. The shopper can no longer install them. This cannot be undone, and it does not refund the shopper.`,
       confirmText: "Cancel at esimfly",
       cancelText: "Keep them",
       variant: "danger",
@@ -19,11 +19,11 @@ export const useConfirmedCancel = () => {
     if (!confirmed) {
       return
     }
-    cancel.mutate(intent.id, {
+    cancel.mutate(esimOrder.id, {
       onSuccess: ({ cancel: outcome }) =>
-        outcome.outcome === "cancelled"
-          ? toast.success("Cancelled at esimfly", { description: outcome.message ?? undefined })
-          : toast.warning("Not cancelled", { description: outcome.message ?? outcome.outcome }),
+        outcome.outcome === "canceled"
+          ? toast.success("Canceled at esimfly", { description: outcome.message ?? undefined })
+          : toast.warning("Not canceled", { description: outcome.message ?? outcome.outcome }),
       onError: (error) => toast.error("Cancel failed", { description: requestErrorText(error) }),
     })
   }

@@ -1,18 +1,18 @@
 import { toast, usePrompt } from "@medusajs/ui"
-import { intentErrorText, requestErrorText } from "../lib/format"
+import { esimOrderErrorText, requestErrorText } from "../lib/format"
 import { statusLabel } from "../lib/status"
 import { EsimOrder } from "../lib/types"
 import { useRetryEsimOrder } from "./use-esim-order-actions"
 
-function reportOutcome(intent: EsimOrder) {
-  if (intent.status === "completed") {
-    return toast.success("eSIMs bought", { description: `${intent.quantity} × ${intent.package_code} delivered` })
+function reportOutcome(esimOrder: EsimOrder) {
+  if (esimOrder.status === "completed") {
+    return toast.success("eSIMs bought", { description: `${esimOrder.quantity} × ${esimOrder.package_code} delivered` })
   }
-  if (intent.status === "pending_details") {
+  if (esimOrder.status === "pending_details") {
     return toast.info("Bought, waiting for details", { description: "esimfly is still provisioning; the details appear here when ready" })
   }
-  const reason = intentErrorText(intent) ?? statusLabel(intent.status)
-  return toast.warning(`Retry ended as ${statusLabel(intent.status).toLowerCase()}`, { description: reason })
+  const reason = esimOrderErrorText(esimOrder) ?? statusLabel(esimOrder.status)
+  return toast.warning(`Retry ended as ${statusLabel(esimOrder.status).toLowerCase()}`, { description: reason })
 }
 
 /** Retry with a confirmation first, because a retry may spend esimfly balance; reports the outcome in a toast. */
@@ -20,10 +20,10 @@ export const useConfirmedRetry = () => {
   const prompt = usePrompt()
   const retry = useRetryEsimOrder()
 
-  const run = async (intent: EsimOrder) => {
+  const run = async (esimOrder: EsimOrder) => {
     const confirmed = await prompt({
       title: "Retry this eSIM purchase?",
-      description: `This asks esimfly again for ${intent.quantity} × ${intent.package_code} and may spend your esimfly balance. If an earlier answer was lost, the order is looked up first so nothing is bought twice.`,
+      description: `This asks esimfly again for ${esimOrder.quantity} × ${esimOrder.package_code} and may spend your esimfly balance. If an earlier answer was lost, the order is looked up first so nothing is bought twice.`,
       confirmText: "Retry purchase",
       cancelText: "Cancel",
       variant: "confirmation",
@@ -31,7 +31,7 @@ export const useConfirmedRetry = () => {
     if (!confirmed) {
       return
     }
-    retry.mutate(intent.id, {
+    retry.mutate(esimOrder.id, {
       onSuccess: ({ esim_order }) => reportOutcome(esim_order),
       onError: (error) => toast.error("Retry failed", { description: requestErrorText(error) }),
     })

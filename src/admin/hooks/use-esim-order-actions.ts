@@ -3,14 +3,14 @@ import { esimQueryKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 import { EsimOrder } from "../lib/types"
 
-/** Retries a held, failed or unsettled intent. It may buy eSIMs, so callers confirm first. */
+/** Retries a held, failed or unsettled eSIM order. It may buy eSIMs, so callers confirm first. */
 export const useRetryEsimOrder = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) =>
       sdk.client.fetch<{ esim_order: EsimOrder }>(`/admin/esim-orders/${id}/retry`, { method: "POST", body: {} }),
     onSettled: async () => {
-      // A retry may have spent balance and changed the intent whatever its answer was.
+      // A retry may have spent balance and changed the eSIM order whatever its answer was.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: esimQueryKeys.esimOrders() }),
         queryClient.invalidateQueries({ queryKey: esimQueryKeys.balance() }),
@@ -28,7 +28,7 @@ export const useResendEsimEmail = () =>
       sdk.client.fetch<{ notification: { status: string } }>(`/admin/esim-orders/${id}/resend`, { method: "POST", body: {} }),
   })
 
-/** Cancels an intent's eSIMs at esimfly (refunded to the esimfly balance); the outcome is written on the intent. */
+/** Cancels an eSIM order's eSIMs at esimfly (refunded to the esimfly balance); the outcome is written on the eSIM order. */
 export const useCancelEsimOrder = () => {
   const queryClient = useQueryClient()
   return useMutation({

@@ -3,7 +3,7 @@ import { esimQueryKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 import { EsimOrder, EsimOrdersQuery, EsimOrdersResponse } from "../lib/types"
 
-type Interval = number | false | ((intents: EsimOrder[] | undefined) => number | false)
+type Interval = number | false | ((esimOrders: EsimOrder[] | undefined) => number | false)
 
 type Options = {
   /** Keeps the previous page on screen while the next loads (tables; never for one order's eSIMs). */
@@ -11,7 +11,7 @@ type Options = {
   refetchInterval?: Interval
 }
 
-/** The plugin's purchase intents with their eSIMs; filtered by order_id the eSIMs carry QR images. */
+/** The plugin's eSIM orders with their eSIMs; filtered by order_id the eSIMs carry QR images. */
 export const useEsimOrders = (query: EsimOrdersQuery, options: Options = {}) =>
   useQuery({
     queryKey: esimQueryKeys.esimOrderList(query),
@@ -23,7 +23,7 @@ export const useEsimOrders = (query: EsimOrdersQuery, options: Options = {}) =>
     },
   })
 
-/** One purchase intent with its eSIMs, attempts, errors and history. */
+/** One eSIM order with its eSIMs, attempts, errors and history. */
 export const useEsimOrder = (id: string) =>
   useQuery({
     queryKey: esimQueryKeys.esimOrder(id),

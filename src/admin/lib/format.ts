@@ -108,12 +108,12 @@ type ErrorSource = Pick<EsimOrder, "error_code" | "error_message" | "package_cod
 
 const CREDENTIALS = "esimfly refused the plugin's credentials; check accessCode and secretKey"
 
-const PLAIN_WORDS: Record<string, (intent: ErrorSource, currency?: string | null) => string> = {
-  INSUFFICIENT_BALANCE: (intent, currency) =>
-    intent.current_balance == null || intent.required_balance == null
+const PLAIN_WORDS: Record<string, (esimOrder: ErrorSource, currency?: string | null) => string> = {
+  INSUFFICIENT_BALANCE: (esimOrder, currency) =>
+    esimOrder.current_balance == null || esimOrder.required_balance == null
       ? "esimfly balance too low for this purchase; top up at esimfly, then retry"
-      : `esimfly balance too low: ${formatAmount(intent.current_balance, currency)}, needs ${formatAmount(intent.required_balance, currency)}`,
-  INVALID_PACKAGE: (intent) => `esimfly does not sell package ${intent.package_code} (check the variant's package code)`,
+      : `esimfly balance too low: ${formatAmount(esimOrder.current_balance, currency)}, needs ${formatAmount(esimOrder.required_balance, currency)}`,
+  INVALID_PACKAGE: (esimOrder) => `esimfly does not sell package ${esimOrder.package_code} (check the variant's package code)`,
   MISSING_PACKAGE_CODE: () => "the variant has no esimfly package code",
   ORDER_OUTCOME_UNKNOWN: () => "esimfly did not answer; retry looks the order up before buying again",
   UNEXPECTED_ERROR: () => "the purchase was interrupted by an unexpected error; retry looks the order up before buying again",
@@ -125,17 +125,17 @@ const PLAIN_WORDS: Record<string, (intent: ErrorSource, currency?: string | null
   INVALID_API_KEY: () => CREDENTIALS,
   INVALID_USER: () => CREDENTIALS,
   AUTHENTICATION_REQUIRED: () => CREDENTIALS,
-  CANCELED_BY_MERCHANT: () => "cancelled before it was bought; it will not be bought",
+  CANCELED_BY_MERCHANT: () => "canceled before it was bought; it will not be bought",
 }
 
 /**
- * Why an intent stopped, in words an admin can act on; null when nothing went wrong.
- * The balance currency is not stored on the intent, so the caller passes it when known.
+ * Why an eSIM order stopped, in words an admin can act on; null when nothing went wrong.
+ * The balance currency is not stored on the eSIM order, so the caller passes it when known.
  */
-export function intentErrorText(intent: ErrorSource, balanceCurrency?: string | null): string | null {
-  const words = intent.error_code ? PLAIN_WORDS[intent.error_code] : undefined
+export function esimOrderErrorText(esimOrder: ErrorSource, balanceCurrency?: string | null): string | null {
+  const words = esimOrder.error_code ? PLAIN_WORDS[esimOrder.error_code] : undefined
   if (words) {
-    return words(intent, balanceCurrency)
+    return words(esimOrder, balanceCurrency)
   }
-  return intent.error_message ?? intent.error_code ?? null
+  return esimOrder.error_message ?? esimOrder.error_code ?? null
 }

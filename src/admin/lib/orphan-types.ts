@@ -1,7 +1,7 @@
 import { EsimflyHistoryOrder } from "./types"
 
-/** An esimfly order no purchase of the store claims; possible_intent_ids are unsettled purchases it may belong to. */
-export type EsimflyOrphan = EsimflyHistoryOrder & { possible_intent_ids: string[] }
+/** An esimfly order no purchase of the store claims; possible_esim_order_ids are unsettled purchases it may belong to. */
+export type EsimflyOrphan = EsimflyHistoryOrder & { possible_esim_order_ids: string[] }
 
 export type EsimflyOrphansResponse = {
   orphans: EsimflyOrphan[]

@@ -10,7 +10,7 @@ const COLORS: Record<string, BadgeColor> = {
   held: "red",
   failed: "red",
   needs_attention: "red",
-  cancelled: "grey",
+  canceled: "grey",
 }
 
 const LABELS: Record<string, string> = {
@@ -21,10 +21,10 @@ const LABELS: Record<string, string> = {
   held: "Held",
   failed: "Failed",
   needs_attention: "Needs attention",
-  cancelled: "Cancelled",
+  canceled: "Canceled",
 }
 
-/** The StatusBadge color of an intent or esimfly order status; unknown statuses are grey. */
+/** The StatusBadge color of an eSIM order or esimfly order status; unknown statuses are grey. */
 export function statusColor(status: string | null | undefined): BadgeColor {
   return (status && COLORS[status.toLowerCase()]) || "grey"
 }
@@ -38,7 +38,7 @@ export function statusLabel(status: string | null | undefined): string {
   return known ?? status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, " ")
 }
 
-/** Whether an admin may retry the intent (the retry route accepts only these). */
+/** Whether an admin may retry the eSIM order (the retry route accepts only these). */
 export function isRetryable(status: EsimOrderStatus): boolean {
   return RETRYABLE_STATUSES.includes(status)
 }

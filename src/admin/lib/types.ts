@@ -61,10 +61,9 @@ export type EsimflyHistoryQuery = {
   sort_order?: "asc" | "desc"
 }
 
-export const ESIM_ORDER_STATUSES = ["pending", "purchasing", "completed", "pending_details", "held", "failed", "needs_attention"] as const
-export type EsimOrderStatus = (typeof ESIM_ORDER_STATUSES)[number]
-
-export const RETRYABLE_STATUSES: readonly EsimOrderStatus[] = ["held", "failed", "needs_attention"]
+export { ESIM_ORDER_STATUSES, RETRYABLE_STATUSES } from "../../modules/esim/models/esim-order-statuses"
+export type { EsimOrderStatus } from "../../modules/esim/models/esim-order-statuses"
+import type { EsimOrderStatus } from "../../modules/esim/models/esim-order-statuses"
 
 export type Esim = {
   id: string

@@ -22,12 +22,12 @@ const query = (matcher: string, schema: Parameters<typeof validateAndTransformQu
   middlewares: [validateAndTransformQuery(schema, {})],
 })
 
-const safeIntentId = requireSafeIdParam((id) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`))
+const safeEsimOrderId = requireSafeIdParam((id) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`))
 
 const action = (matcher: string): MiddlewareRoute => ({
   methods: ["POST"],
   matcher,
-  middlewares: [safeIntentId, validateAndTransformBody(AdminEsimOrderAction)],
+  middlewares: [safeEsimOrderId, validateAndTransformBody(AdminEsimOrderAction)],
 })
 
 export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
@@ -42,7 +42,7 @@ export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
   query("/admin/esimfly/orphans", AdminGetEsimflyOrphans),
   { methods: ["POST"], matcher: "/admin/esimfly/reconcile", middlewares: [validateAndTransformBody(AdminReconcileEsimfly)] },
   query("/admin/esim-orders", AdminListEsimOrders),
-  { methods: ["GET"], matcher: "/admin/esim-orders/:id", middlewares: [safeIntentId] },
+  { methods: ["GET"], matcher: "/admin/esim-orders/:id", middlewares: [safeEsimOrderId] },
   action("/admin/esim-orders/:id/retry"),
   action("/admin/esim-orders/:id/resend"),
   action("/admin/esim-orders/:id/cancel"),

@@ -71,8 +71,8 @@ export default class EsimModuleService extends MedusaService({
   }
 
   /**
-   * Moves one intent from `pending` to `purchasing` in a single guarded update, so that of
-   * any number of racing runs exactly one wins, lock or no lock. A cancelled intent is
+   * Moves one eSIM order from `pending` to `purchasing` in a single guarded update, so that of
+   * any number of racing runs exactly one wins, lock or no lock. A canceled eSIM order is
    * claimed only to replay its own idempotency key (`claim.replay`).
    */
   @InjectManager()
@@ -88,7 +88,7 @@ export default class EsimModuleService extends MedusaService({
     return rows.length === 1
   }
 
-  /** Records a cancel on the selected intents at once, keeping the first time it was asked for. */
+  /** Records a cancel on the selected eSIM orders at once, keeping the first time it was asked for. */
   async requestEsimOrdersCancel(selector: { order_id: string; line_item_id?: string[]; id?: string[] }, at: Date): Promise<void> {
     await this.updateEsimOrders({ selector: { ...selector, cancel_requested_at: null }, data: { cancel_requested_at: at } })
   }

@@ -1,39 +1,39 @@
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
-import { cancelIntent, CancelIntentRow } from "../../modules/esim/cancel"
+import { cancelEsimOrder, CancelEsimOrderRow } from "../../modules/esim/cancel"
 import { watchBalance } from "../utils/admin-alerts"
-import { CANCELED_BY_MERCHANT, hasSettledCancel, IntentCancelOutcome } from "../../modules/esim/cancel"
+import { CANCELED_BY_MERCHANT, hasSettledCancel, EsimOrderCancelOutcome } from "../../modules/esim/cancel"
 import EsimModuleService from "../../modules/esim/service"
 import { isOrderCanceled } from "../utils/order-cancel-state"
 
-export const cancelEsimIntentsStepId = "cancel-esim-intents"
+export const cancelEsimOrdersStepId = "cancel-esim-orders"
 
-export type CancelEsimIntentsInput = {
+export type CancelEsimOrdersInput = {
   order_id: string
   /** Only these lines; every eSIM line of the order when left out. */
   line_item_ids?: string[]
-  /** Only these intents, asked for by an admin: esimfly is asked again even after an earlier outcome. */
-  intent_ids?: string[]
-  /** Only intents whose cancel was asked for (a purchase run finishing a cancel that came meanwhile). */
+  /** Only these eSIM orders, asked for by an admin: esimfly is asked again even after an earlier outcome. */
+  esimOrder_ids?: string[]
+  /** Only eSIM orders whose cancel was asked for (a purchase run finishing a cancel that came meanwhile). */
   requested_only?: boolean
 }
 
-export type CancelEsimIntentsOutput = { outcomes: IntentCancelOutcome[] }
+export type CancelEsimOrdersOutput = { outcomes: EsimOrderCancelOutcome[] }
 
-const unchanged = (intent: CancelIntentRow): IntentCancelOutcome => ({ id: intent.id, line_item_id: intent.line_item_id, outcome: "unchanged", message: null })
+const unchanged = (esimOrder: CancelEsimOrderRow): EsimOrderCancelOutcome => ({ id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome: "unchanged", message: null })
 
 /**
- * Cancels the order's eSIM intents of the given lines (or intents), one esimfly cancel per
- * bought batch, and writes each outcome on its intent. Nothing to compensate: esimfly
+ * Cancels the order's eSIM eSIM orders of the given lines (or eSIM orders), one esimfly cancel per
+ * bought batch, and writes each outcome on its eSIM order. Nothing to compensate: esimfly
  * cannot un-cancel, and every outcome is recorded.
  */
-export const cancelEsimIntentsStep = createStep(
-  cancelEsimIntentsStepId,
-  profiledInvoke("cancel_check", async (input: CancelEsimIntentsInput, { container }: StepExecutionContext) => {
+export const cancelEsimOrdersStep = createStep(
+  cancelEsimOrdersStepId,
+  profiledInvoke("cancel_check", async (input: CancelEsimOrdersInput, { container }: StepExecutionContext) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    if (input.line_item_ids?.length === 0 || input.intent_ids?.length === 0) {
-      return new StepResponse<CancelEsimIntentsOutput>({ outcomes: [] })
+    if (input.line_item_ids?.length === 0 || input.esimOrder_ids?.length === 0) {
+      return new StepResponse<CancelEsimOrdersOutput>({ outcomes: [] })
     }
     if (input.requested_only) {
       await isOrderCanceled(container, input.order_id)
@@ -41,22 +41,22 @@ export const cancelEsimIntentsStep = createStep(
     const filters = {
       order_id: input.order_id,
       ...(input.line_item_ids ? { line_item_id: input.line_item_ids } : {}),
-      ...(input.intent_ids ? { id: input.intent_ids } : {}),
+      ...(input.esimOrder_ids ? { id: input.esimOrder_ids } : {}),
       ...(input.requested_only ? { cancel_requested_at: { $ne: null } } : {}),
     }
     const order = { line_item_id: "ASC" as const, batch: "ASC" as const }
-    const intents = await esim.listEsimOrders(filters, { take: null, relations: ["esims"], order })
-    const explicit = !!input.intent_ids
-    const outcomes: IntentCancelOutcome[] = []
-    for (const row of intents) {
-      const intent = row as unknown as CancelIntentRow
-      const settled = hasSettledCancel(intent) && (!explicit || intent.error_code === CANCELED_BY_MERCHANT)
-      outcomes.push(settled ? unchanged(intent) : await cancelIntent(esim, intent))
+    const esimOrders = await esim.listEsimOrders(filters, { take: null, relations: ["esims"], order })
+    const explicit = !!input.esimOrder_ids
+    const outcomes: EsimOrderCancelOutcome[] = []
+    for (const row of esimOrders) {
+      const esimOrder = row as unknown as CancelEsimOrderRow
+      const settled = hasSettledCancel(esimOrder) && (!explicit || esimOrder.error_code === CANCELED_BY_MERCHANT)
+      outcomes.push(settled ? unchanged(esimOrder) : await cancelEsimOrder(esim, esimOrder))
     }
-    if (outcomes.some((outcome) => outcome.outcome === "cancelled")) {
+    if (outcomes.some((outcome) => outcome.outcome === "canceled")) {
       // A refund raises the mirrored balance, which may end a low-balance incident.
       await watchBalance(container)
     }
-    return new StepResponse<CancelEsimIntentsOutput>({ outcomes })
+    return new StepResponse<CancelEsimOrdersOutput>({ outcomes })
   })
 )

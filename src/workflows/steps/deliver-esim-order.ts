@@ -28,7 +28,7 @@ async function esimShippingOptionId(container: MedusaContainer, orderId: string)
 
 /**
  * Records a real Medusa fulfillment for every eSIM line whose eSIMs are all stored, and
- * marks it delivered; a canceled order or a cancelled line gets none. A fulfillment error is written on the intents, never thrown: the
+ * marks it delivered; a canceled order or a canceled line gets none. A fulfillment error is written on the eSIM orders, never thrown: the
  * eSIMs are bought and stored, and the shopper still gets them.
  */
 export const deliverEsimOrderStep = createStep(
@@ -38,15 +38,15 @@ export const deliverEsimOrderStep = createStep(
     if (await isOrderCanceled(container, order_id)) {
       return new StepResponse({ fulfillment_id: null as string | null })
     }
-    // A line with a cancelled batch is never delivered: its eSIMs go back to esimfly.
+    // A line with a canceled batch is never delivered: its eSIMs go back to esimfly.
     const filters = { order_id, cancel_requested_at: null }
-    const intents = await esim.listEsimOrders(filters, { take: null, relations: ["esims"] })
-    const plan = readyLines(intents)
+    const esimOrders = await esim.listEsimOrders(filters, { take: null, relations: ["esims"] })
+    const plan = readyLines(esimOrders)
     if (!plan.items.length) {
       return new StepResponse({ fulfillment_id: null as string | null })
     }
     const at = new Date().toISOString()
-    const ready = intents.filter((intent) => plan.intentIds.includes(intent.id))
+    const ready = esimOrders.filter((esimOrder) => plan.esimOrderIds.includes(esimOrder.id))
     try {
       const shipping_option_id = await esimShippingOptionId(container, order_id)
       if (!shipping_option_id) {
@@ -58,17 +58,17 @@ export const deliverEsimOrderStep = createStep(
         await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: order_id, fulfillmentId: result.id } })
         return result
       })
-      await esim.updateEsimOrders(ready.map((intent) => ({
-        id: intent.id,
+      await esim.updateEsimOrders(ready.map((esimOrder) => ({
+        id: esimOrder.id,
         fulfillment_id: fulfillment.id,
-        history: withEvent(intent.history, { at, type: "delivered", message: `fulfillment ${fulfillment.id}` }),
+        history: withEvent(esimOrder.history, { at, type: "delivered", message: `fulfillment ${fulfillment.id}` }),
       })))
       return new StepResponse({ fulfillment_id: fulfillment.id as string | null })
     } catch (error) {
       const message = `fulfillment not recorded: ${(error as Error).message}`
-      await esim.updateEsimOrders(ready.map((intent) => ({
-        id: intent.id,
-        history: withEvent(intent.history, { at, type: "fulfillment_failed", message }),
+      await esim.updateEsimOrders(ready.map((esimOrder) => ({
+        id: esimOrder.id,
+        history: withEvent(esimOrder.history, { at, type: "fulfillment_failed", message }),
       })))
       return new StepResponse({ fulfillment_id: null as string | null })
     }

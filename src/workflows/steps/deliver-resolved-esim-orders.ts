@@ -14,7 +14,7 @@ export type DeliverResolvedEsimOrdersOutput = {
 /**
  * Runs the purchase workflow for each order whose pending eSIMs settled, so they are
  * fulfilled and emailed exactly like eSIMs bought at once. That workflow is idempotent,
- * takes the order's lock itself and never re-buys a `pending_details` or settled intent.
+ * takes the order's lock itself and never re-buys a `pending_details` or settled eSIM order.
  */
 export const deliverResolvedEsimOrdersStep = createStep(
   deliverResolvedEsimOrdersStepId,

@@ -9,7 +9,7 @@ export const emitEsimOrderEventsStepId = "emit-esim-order-events"
 export const EsimOrderEvents = {
   COMPLETED: "esim_order.completed",
   FAILED: "esim_order.failed",
-  /** `{ order_id, intents: [{ id, line_item_id, outcome, message }] }` after a cancel changed anything. */
+  /** `{ order_id, eSIM orders: [{ id, line_item_id, outcome, message }] }` after a cancel changed anything. */
   CANCELED: "esim_order.canceled",
 } as const
 
@@ -22,7 +22,7 @@ export type EmitEsimOrderEventsInput = {
 const FAILURES = ["held", "failed", "needs_attention"]
 
 /**
- * Emits `esim_order.failed` for intents that failed in this run, and
+ * Emits `esim_order.failed` for eSIM orders that failed in this run, and
  * `esim_order.completed` when this run delivered the order's last eSIMs.
  */
 export const emitEsimOrderEventsStep = createStep(
@@ -33,10 +33,10 @@ export const emitEsimOrderEventsStep = createStep(
     const failed = input.outcomes.filter((outcome) => FAILURES.includes(outcome.status))
     const events: { name: string; data: Record<string, unknown> }[] = []
     if (failed.length) {
-      events.push({ name: EsimOrderEvents.FAILED, data: { order_id: input.order_id, intents: failed } })
+      events.push({ name: EsimOrderEvents.FAILED, data: { order_id: input.order_id, esimOrders: failed } })
     }
-    const intents = await esim.listEsimOrders({ order_id: input.order_id }, { take: null })
-    const allDone = intents.length > 0 && intents.every((intent) => intent.status === "completed" && intent.fulfillment_id)
+    const esimOrders = await esim.listEsimOrders({ order_id: input.order_id }, { take: null })
+    const allDone = esimOrders.length > 0 && esimOrders.every((esimOrder) => esimOrder.status === "completed" && esimOrder.fulfillment_id)
     if (input.fulfillment_id && allDone) {
       events.push({ name: EsimOrderEvents.COMPLETED, data: { order_id: input.order_id, fulfillment_id: input.fulfillment_id } })
     }

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { BuyWhen, EligibilityOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../modules/esim/purchase"
-import { PlannableOrder, planIntents } from "../../modules/esim/purchase"
+import { PlannableOrder, planEsimOrders } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
 export const findMissedEsimOrdersStepId = "find-missed-esim-orders"
@@ -24,19 +24,19 @@ async function missedOnPage(container: MedusaContainer, { window, skip, take, bu
     pagination: { skip, take, order: { created_at: "ASC", id: "ASC" } },
   })
   const orders: (PlannableOrder & EligibilityOrder)[] = data
-  const withEsims = orders.filter((order) => purchaseEligibility(order, buyWhen).eligible && planIntents(order).length > 0)
+  const withEsims = orders.filter((order) => purchaseEligibility(order, buyWhen).eligible && planEsimOrders(order).length > 0)
   if (!withEsims.length) {
     return { missed: [], read: data.length }
   }
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-  const intents = await esim.listEsimOrders({ order_id: withEsims.map((o) => o.id) }, { take: null, select: ["order_id"] })
-  const covered = new Set(intents.map((intent) => intent.order_id))
+  const esimOrders = await esim.listEsimOrders({ order_id: withEsims.map((o) => o.id) }, { take: null, select: ["order_id"] })
+  const covered = new Set(esimOrders.map((esimOrder) => esimOrder.order_id))
   return { missed: withEsims.map((o) => o.id).filter((id) => !covered.has(id)), read: data.length }
 }
 
 /**
  * Orders that may buy (purchaseEligibility: placed, and captured when the merchant waits for
- * the capture) with eSIM lines and no purchase intent after the grace period: their
+ * the capture) with eSIM lines and no eSIM order after the grace period: their
  * `order.placed` or `payment.captured` was lost (the local event bus drops events on a crash).
  * The whole window is walked, so a busy store's older, settled orders never hide a newer
  * missed one; at most `limit` are returned per run.

@@ -10,12 +10,12 @@ export const finishEsimCancelsStepId = "finish-esim-cancels"
 
 export type FinishEsimCancelsInput = { now: string; lookback_ms: number }
 
-export type FinishEsimCancelsOutput = { orders: { order_id: string; intent_ids: string[]; error?: string }[] }
+export type FinishEsimCancelsOutput = { orders: { order_id: string; esimOrder_ids: string[]; error?: string }[] }
 
-/** Intents a cancel can finish under the lock now; `purchasing`, `pending_details` and unknown outcomes settle first. */
+/** eSIM orders a cancel can finish under the lock now; `purchasing`, `pending_details` and unknown outcomes settle first. */
 const FINISHABLE = ["pending", "held", "failed", "completed"] as const
 
-/** Canceled orders whose `order.canceled` never reached the plugin: the cancel is recorded on their intents. */
+/** Canceled orders whose `order.canceled` never reached the plugin: the cancel is recorded on their eSIM orders. */
 async function recordMissedCancels(container: MedusaContainer, esim: EsimModuleService, since: Date): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { status: "canceled", canceled_at: { $gte: since } } })
@@ -23,17 +23,17 @@ async function recordMissedCancels(container: MedusaContainer, esim: EsimModuleS
     return
   }
   const unflagged = await esim.listEsimOrders({ order_id: data.map((o) => o.id), cancel_requested_at: null }, { take: null, select: ["order_id"] })
-  for (const order_id of new Set(unflagged.map((intent) => intent.order_id))) {
+  for (const order_id of new Set(unflagged.map((esimOrder) => esimOrder.order_id))) {
     await esim.requestEsimOrdersCancel({ order_id }, new Date())
   }
 }
 
 async function unfinishedByOrder(esim: EsimModuleService): Promise<Map<string, string[]>> {
   const flagged = await esim.listEsimOrders({ cancel_requested_at: { $ne: null }, status: [...FINISHABLE] }, { take: null })
-  const unfinished = flagged.filter((intent) => intent.error_code !== CANCELED_BY_MERCHANT && !hasSettledCancel(intent))
+  const unfinished = flagged.filter((esimOrder) => esimOrder.error_code !== CANCELED_BY_MERCHANT && !hasSettledCancel(esimOrder))
   const byOrder = new Map<string, string[]>()
-  for (const intent of unfinished) {
-    byOrder.set(intent.order_id, [...(byOrder.get(intent.order_id) ?? []), intent.id])
+  for (const esimOrder of unfinished) {
+    byOrder.set(esimOrder.order_id, [...(byOrder.get(esimOrder.order_id) ?? []), esimOrder.id])
   }
   return byOrder
 }
@@ -49,9 +49,9 @@ export const finishEsimCancelsStep = createStep(
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     await recordMissedCancels(container, esim, new Date(new Date(input.now).getTime() - input.lookback_ms))
     const orders: FinishEsimCancelsOutput["orders"] = []
-    for (const [order_id, intent_ids] of await unfinishedByOrder(esim)) {
-      const { errors } = await cancelEsimsWorkflow(container).run({ input: { order_id, intent_ids }, throwOnError: false })
-      orders.push({ order_id, intent_ids, ...(errors.length ? { error: errors[0].error.message } : {}) })
+    for (const [order_id, esimOrder_ids] of await unfinishedByOrder(esim)) {
+      const { errors } = await cancelEsimsWorkflow(container).run({ input: { order_id, esimOrder_ids }, throwOnError: false })
+      orders.push({ order_id, esimOrder_ids, ...(errors.length ? { error: errors[0].error.message } : {}) })
     }
     return new StepResponse<FinishEsimCancelsOutput>({ orders })
   }

@@ -41,14 +41,14 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
   if (await isOrderCanceled(container, input.order_id)) {
     return { status: "skipped", reason: "the order is canceled" }
   }
-  const intents = await esim.listEsimOrders({ order_id: input.order_id, cancel_requested_at: null }, { take: null })
-  const email = intents.find((intent) => intent.email)?.email
-  if (!email || (!input.resend && intents.some((i) => IN_PROGRESS_STATUSES.includes(i.status)))) {
+  const esimOrders = await esim.listEsimOrders({ order_id: input.order_id, cancel_requested_at: null }, { take: null })
+  const email = esimOrders.find((esimOrder) => esimOrder.email)?.email
+  if (!email || (!input.resend && esimOrders.some((i) => IN_PROGRESS_STATUSES.includes(i.status)))) {
     return { status: "skipped", reason: email ? "eSIMs still being bought" : "the order has no email, or nothing left to send" }
   }
   // Only eSIMs of batches nobody asked to cancel are sent.
   const profiles = await esim.listEsimProfiles(
-    { order_id: input.order_id, esim_order_id: intents.map((intent) => intent.id) },
+    { order_id: input.order_id, esim_order_id: esimOrders.map((esimOrder) => esimOrder.id) },
     { take: null, order: { created_at: "ASC" } }
   )
   const [existing] = await esim.listEsimDeliveries({ order_id: input.order_id })
@@ -66,7 +66,7 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
       access_url: options.orderEsimsUrl ? guestAccessUrl(options.orderEsimsUrl, input.order_id, token) : null,
       esims,
       // A batch esimfly refused holds nothing and is not coming; every other batch is owed to the shopper.
-      ordered: intents.filter((intent) => intent.status !== "failed").reduce((sum, intent) => sum + intent.quantity, 0),
+      ordered: esimOrders.filter((esimOrder) => esimOrder.status !== "failed").reduce((sum, esimOrder) => sum + esimOrder.quantity, 0),
     }),
     idempotency_key: `esim-delivered:${input.order_id}:${esims.length}:${sends}`,
   }

@@ -13,14 +13,14 @@ type ReturnRow = { id: string; items?: (ReturnedItem | null)[] | null }
 
 /**
  * Finds the eSIM lines a received return brings back in full. A partially returned line
- * is not cancelled (esimfly would cancel the whole batch); its intents get a note instead.
+ * is not canceled (esimfly would cancel the whole batch); its eSIM orders get a note instead.
  */
 export const planReturnedEsimLinesStep = createStep(
   planReturnedEsimLinesStepId,
   async ({ order_id, return_id }: PlanReturnedEsimLinesInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const intents = await esim.listEsimOrders({ order_id }, { take: null })
-    if (!intents.length) {
+    const esimOrders = await esim.listEsimOrders({ order_id }, { take: null })
+    if (!esimOrders.length) {
       return new StepResponse({ line_item_ids: [] as string[] })
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -29,14 +29,14 @@ export const planReturnedEsimLinesStep = createStep(
     const returns = data as unknown as ReturnRow[]
     const itemsOf = (row?: ReturnRow) => (row?.items ?? []).flatMap((item) => (item ? [item] : []))
     const thisReturn = itemsOf(returns.find((row) => row.id === return_id)).map((item) => item.item_id)
-    const plan = returnedEsimLines(intents, returns.flatMap(itemsOf), thisReturn)
+    const plan = returnedEsimLines(esimOrders, returns.flatMap(itemsOf), thisReturn)
     const at = new Date().toISOString()
     const notes = plan.partial.flatMap((line) =>
-      intents
-        .filter((intent) => intent.line_item_id === line.line_item_id)
-        .map((intent) => {
-          const message = `return ${return_id} brought back ${line.returned} of ${line.ordered}: not cancelled at esimfly, which cancels whole batches; cancel this batch by hand if that is intended`
-          return { id: intent.id, history: withEvent(intent.history, { at, type: "cancel_skipped", message }) }
+      esimOrders
+        .filter((esimOrder) => esimOrder.line_item_id === line.line_item_id)
+        .map((esimOrder) => {
+          const message = `return ${return_id} brought back ${line.returned} of ${line.ordered}: not canceled at esimfly, which cancels whole batches; cancel this batch by hand if that is intended`
+          return { id: esimOrder.id, history: withEvent(esimOrder.history, { at, type: "cancel_skipped", message }) }
         })
     )
     if (notes.length) {

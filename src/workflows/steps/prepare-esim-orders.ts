@@ -5,50 +5,50 @@ import { profiledInvoke } from "../../modules/esim/delivery"
 import { withEvent } from "../../modules/esim/purchase"
 import { interruptedUpdate, isInterruptedPurchase, purchaseInFlightMs } from "../../modules/esim/purchase"
 import { PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility, PurchaseEligibility } from "../../modules/esim/purchase"
-import { PlannableOrder, planIntents } from "../../modules/esim/purchase"
+import { PlannableOrder, planEsimOrders } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
-export const prepareEsimIntentsStepId = "prepare-esim-intents"
+export const prepareEsimOrdersStepId = "prepare-esim-orders"
 
-export type PrepareEsimIntentsInput = { order_id: string }
+export type PrepareEsimOrdersInput = { order_id: string }
 
-export type PrepareEsimIntentsOutput = { created: number; interrupted: number; eligibility: PurchaseEligibility }
+export type PrepareEsimOrdersOutput = { created: number; interrupted: number; eligibility: PurchaseEligibility }
 
 const ORDER_FIELDS = [...PURCHASE_ELIGIBILITY_FIELDS, "email", "customer_id", "items.*", "items.variant.metadata", "cart.metadata"]
 
 /**
- * Creates the purchase intents an order still lacks (one per line and batch of ≤ 10) once it
- * may buy (purchaseEligibility), and marks an intent left "purchasing" past any possible answer (a crash) as needing
+ * Creates the eSIM orders an order still lacks (one per line and batch of ≤ 10) once it
+ * may buy (purchaseEligibility), and marks an eSIM order left "purchasing" past any possible answer (a crash) as needing
  * attention: its outcome is unknown, so it must be looked up, never re-bought.
  */
-export const prepareEsimIntentsStep = createStep(
-  prepareEsimIntentsStepId,
-  profiledInvoke("prepare", async ({ order_id }: PrepareEsimIntentsInput, { container }: StepExecutionContext) => {
+export const prepareEsimOrdersStep = createStep(
+  prepareEsimOrdersStepId,
+  profiledInvoke("prepare", async ({ order_id }: PrepareEsimOrdersInput, { container }: StepExecutionContext) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    // One read of the order serves both the decision and the plan; the intents are read beside it.
+    // One read of the order serves both the decision and the plan; the eSIM orders are read beside it.
     const [{ data }, existing] = await Promise.all([
       query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } }),
       esim.listEsimOrders({ order_id }, { take: null }),
     ])
-    // An order that may not buy gets no intent; intents made before (a cancel, say) are left as they are.
+    // An order that may not buy gets no eSIM order; eSIM orders made before (a cancel, say) are left as they are.
     const eligibility = purchaseEligibility(data[0], esim.getOptions().buyWhen)
     if (!eligibility.eligible) {
-      return new StepResponse<PrepareEsimIntentsOutput>({ created: 0, interrupted: 0, eligibility })
+      return new StepResponse<PrepareEsimOrdersOutput>({ created: 0, interrupted: 0, eligibility })
     }
     const order: PlannableOrder = data[0]
-    const known = new Set(existing.map((intent) => intent.idempotency_key))
-    const missing = planIntents(order).filter((draft) => !known.has(draft.idempotency_key))
+    const known = new Set(existing.map((esimOrder) => esimOrder.idempotency_key))
+    const missing = planEsimOrders(order).filter((draft) => !known.has(draft.idempotency_key))
     if (missing.length) {
       const now = new Date().toISOString()
       await esim.createEsimOrders(missing.map((draft) => ({ ...draft, history: withEvent(null, { at: now, type: "pending" }) })))
     }
     const now = new Date()
     const before = new Date(now.getTime() - purchaseInFlightMs(esim.getOptions()))
-    const interrupted = existing.filter((intent) => isInterruptedPurchase(intent, before))
+    const interrupted = existing.filter((esimOrder) => isInterruptedPurchase(esimOrder, before))
     if (interrupted.length) {
-      await esim.updateEsimOrders(interrupted.map((intent) => interruptedUpdate(intent, now)))
+      await esim.updateEsimOrders(interrupted.map((esimOrder) => interruptedUpdate(esimOrder, now)))
     }
-    return new StepResponse<PrepareEsimIntentsOutput>({ created: missing.length, interrupted: interrupted.length, eligibility })
+    return new StepResponse<PrepareEsimOrdersOutput>({ created: missing.length, interrupted: interrupted.length, eligibility })
   })
 )

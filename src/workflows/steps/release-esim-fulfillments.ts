@@ -16,7 +16,7 @@ type OrderRow = { status: string; fulfillments?: ({ id: string; provider_id: str
 // cancelFulfillment refuses delivered fulfillments, and delivered_at stays true.
 export const canceledAt = (at: Date | null): UpdateFulfillmentDTO & { canceled_at: Date | null } => ({ canceled_at: at })
 
-const RELEASED = "fulfillment marked canceled so that Medusa can cancel the order; its eSIMs are cancelled at esimfly once the order is canceled"
+const RELEASED = "fulfillment marked canceled so that Medusa can cancel the order; its eSIMs are canceled at esimfly once the order is canceled"
 
 /**
  * Medusa cancels an order only when every fulfillment is canceled, and refuses to cancel a
@@ -39,9 +39,9 @@ export const releaseEsimFulfillmentsStep = createStep(
       await fulfillment.updateFulfillment(id, canceledAt(new Date()))
     }
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const intents = ids.length ? await esim.listEsimOrders({ order_id, fulfillment_id: ids }, { take: null }) : []
+    const esimOrders = ids.length ? await esim.listEsimOrders({ order_id, fulfillment_id: ids }, { take: null }) : []
     const at = new Date().toISOString()
-    await esim.updateEsimOrders(intents.map((intent) => ({ id: intent.id, history: withEvent(intent.history, { at, type: "fulfillment_released", message: RELEASED }) })))
+    await esim.updateEsimOrders(esimOrders.map((esimOrder) => ({ id: esimOrder.id, history: withEvent(esimOrder.history, { at, type: "fulfillment_released", message: RELEASED }) })))
     return new StepResponse({ released: ids }, ids)
   },
   async (ids, { container }) => {

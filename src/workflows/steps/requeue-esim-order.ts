@@ -5,50 +5,50 @@ import { settleUnknownOutcome } from "../../modules/esim/purchase"
 import { CANCELED_BY_MERCHANT } from "../../modules/esim/cancel"
 import { withEvent } from "../../modules/esim/purchase"
 import { interruptedUpdate, isInterruptedPurchase } from "../../modules/esim/purchase"
-import { IntentRow } from "../../modules/esim/purchase"
+import { EsimOrderRow } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 import { RETRYABLE_STATUSES } from "../../modules/esim/purchase"
 import { currentRunner } from "../utils/runner"
 
-export const requeueEsimIntentStepId = "requeue-esim-intent"
+export const requeueEsimOrderStepId = "requeue-esim-order"
 
-export type RequeueEsimIntentInput = {
+export type RequeueEsimOrderInput = {
   id: string
-  /** Reconciliation only: a `purchasing` intent last attempted at or before this was interrupted (ISO date). */
+  /** Reconciliation only: a `purchasing` eSIM order last attempted at or before this was interrupted (ISO date). */
   interrupted_before?: string
 }
 
 /**
- * Prepares one intent for a retry: a held or failed intent (nothing was bought) goes back
- * to `pending`; an intent whose outcome is unknown is settled against esimfly first, and
- * so is a `purchasing` intent that reconciliation found interrupted (read under the lock).
- * An intent whose cancel was asked for is only ever settled, never bought again.
+ * Prepares one eSIM order for a retry: a held or failed eSIM order (nothing was bought) goes back
+ * to `pending`; an eSIM order whose outcome is unknown is settled against esimfly first, and
+ * so is a `purchasing` eSIM order that reconciliation found interrupted (read under the lock).
+ * An eSIM order whose cancel was asked for is only ever settled, never bought again.
  */
-export const requeueEsimIntentStep = createStep(
-  requeueEsimIntentStepId,
-  async ({ id, interrupted_before }: RequeueEsimIntentInput, { container }) => {
+export const requeueEsimOrderStep = createStep(
+  requeueEsimOrderStepId,
+  async ({ id, interrupted_before }: RequeueEsimOrderInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    let intent = await esim.retrieveEsimOrder(id)
+    let esimOrder = await esim.retrieveEsimOrder(id)
     if (interrupted_before) {
-      if (!isInterruptedPurchase(intent, new Date(interrupted_before))) {
+      if (!isInterruptedPurchase(esimOrder, new Date(interrupted_before))) {
         // Settled by the purchase that held the lock meanwhile: nothing left for reconciliation.
-        return new StepResponse({ order_id: intent.order_id, status: intent.status })
+        return new StepResponse({ order_id: esimOrder.order_id, status: esimOrder.status })
       }
       const message = "no answer stored within the create-order timeout (a crash?); settling it against esimfly"
-      intent = await esim.updateEsimOrders(interruptedUpdate(intent, new Date(), { message, by: currentRunner(container) }))
+      esimOrder = await esim.updateEsimOrders(interruptedUpdate(esimOrder, new Date(), { message, by: currentRunner(container) }))
     }
-    if (intent.error_code === CANCELED_BY_MERCHANT) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} was cancelled before it was bought; it is not bought again`)
+    if (esimOrder.error_code === CANCELED_BY_MERCHANT) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} was canceled before it was bought; it is not bought again`)
     }
-    if (intent.cancel_requested_at && intent.status !== "needs_attention") {
+    if (esimOrder.cancel_requested_at && esimOrder.status !== "needs_attention") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} belongs to a cancel; it is not bought again`)
     }
-    if (!RETRYABLE_STATUSES.includes(intent.status)) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} is ${intent.status}; only held, failed or needs_attention orders can be retried`)
+    if (!RETRYABLE_STATUSES.includes(esimOrder.status)) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} is ${esimOrder.status}; only held, failed or needs_attention orders can be retried`)
     }
-    if (intent.status === "needs_attention") {
-      const status = await settleUnknownOutcome(esim, intent as unknown as IntentRow & { last_attempt_at: Date | null })
-      return new StepResponse({ order_id: intent.order_id, status })
+    if (esimOrder.status === "needs_attention") {
+      const status = await settleUnknownOutcome(esim, esimOrder as unknown as EsimOrderRow & { last_attempt_at: Date | null })
+      return new StepResponse({ order_id: esimOrder.order_id, status })
     }
     const at = new Date().toISOString()
     await esim.updateEsimOrders({
@@ -58,8 +58,8 @@ export const requeueEsimIntentStep = createStep(
       error_message: null,
       current_balance: null,
       required_balance: null,
-      history: withEvent(intent.history, { at, type: "retry_requested", message: `was ${intent.status}` }),
+      history: withEvent(esimOrder.history, { at, type: "retry_requested", message: `was ${esimOrder.status}` }),
     })
-    return new StepResponse({ order_id: intent.order_id, status: "pending" })
+    return new StepResponse({ order_id: esimOrder.order_id, status: "pending" })
   }
 )

@@ -5,7 +5,7 @@ import EsimModuleService from "../../modules/esim/service"
 
 /**
  * Reads the Medusa order's status right before an act: a canceled (or vanished) order is
- * recorded as a cancel on all its intents, whether or not `order.canceled` arrived.
+ * recorded as a cancel on all its eSIM orders, whether or not `order.canceled` arrived.
  */
 export async function isOrderCanceled(container: MedusaContainer, orderId: string): Promise<boolean> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

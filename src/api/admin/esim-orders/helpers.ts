@@ -3,27 +3,27 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { ESIM_MODULE } from "../../../modules/esim"
 import { installDetails, InstallSource } from "../../../modules/esim/delivery"
 import { EligibilityOrder, IneligibleReason, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../../modules/esim/purchase"
-import { PlannableOrder, planIntents } from "../../../modules/esim/purchase"
+import { PlannableOrder, planEsimOrders } from "../../../modules/esim/purchase"
 import EsimModuleService from "../../../modules/esim/service"
 
-/** One intent with its eSIMs, as the admin API returns it; 404 when it does not exist. */
+/** One eSIM order with its eSIMs, as the admin API returns it; 404 when it does not exist. */
 export async function retrieveEsimOrder(container: MedusaContainer, id: string) {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-  const [intent] = await esim.listEsimOrders({ id }, { relations: ["esims"] })
-  if (!intent) {
+  const [esimOrder] = await esim.listEsimOrders({ id }, { relations: ["esims"] })
+  if (!esimOrder) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`)
   }
-  const [withQr] = await withQrCodes([intent])
+  const [withQr] = await withQrCodes([esimOrder])
   return withQr
 }
 
 /** Adds each eSIM's install details (QR data URL, manual codes, links) for the admin. */
-export async function withQrCodes<T extends { esims?: unknown[] | null }>(intents: T[]): Promise<T[]> {
+export async function withQrCodes<T extends { esims?: unknown[] | null }>(esimOrders: T[]): Promise<T[]> {
   return Promise.all(
-    intents.map(async (intent) => ({
-      ...intent,
+    esimOrders.map(async (esimOrder) => ({
+      ...esimOrder,
       esims: await Promise.all(
-        (intent.esims ?? []).map(async (esim) => ({ ...(esim as object), ...(await installDetails(esim as InstallSource)) }))
+        (esimOrder.esims ?? []).map(async (esim) => ({ ...(esim as object), ...(await installDetails(esim as InstallSource)) }))
       ),
     }))
   )
@@ -35,7 +35,7 @@ export async function purchaseHoldOf(container: MedusaContainer, orderId: string
   const fields = [...PURCHASE_ELIGIBILITY_FIELDS, "items.*", "items.variant.metadata"]
   const { data } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
   const order: (PlannableOrder & EligibilityOrder) | undefined = data[0]
-  if (!order || !planIntents(order).length) {
+  if (!order || !planEsimOrders(order).length) {
     return null
   }
   const eligibility = purchaseEligibility(order, container.resolve<EsimModuleService>(ESIM_MODULE).getOptions().buyWhen)

@@ -4,7 +4,7 @@ import EsimModuleService from "../../../modules/esim/service"
 import { purchaseHoldOf, withQrCodes } from "./helpers"
 import { AdminListEsimOrders } from "./validators"
 
-/** The plugin's purchase intents with their eSIMs, newest first; for one order, also why it is not bought yet. */
+/** The plugin's eSIM orders with their eSIMs, newest first; for one order, also why it is not bought yet. */
 export async function GET(req: MedusaRequest<unknown, AdminListEsimOrders>, res: MedusaResponse) {
   const { status, order_id, from_date, to_date, limit, offset } = req.validatedQuery as AdminListEsimOrders
   const created_at = { ...(from_date ? { $gte: new Date(from_date) } : {}), ...(to_date ? { $lte: new Date(to_date) } : {}) }

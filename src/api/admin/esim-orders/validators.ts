@@ -1,15 +1,15 @@
 import { z } from "@medusajs/framework/zod"
+import { ESIM_ORDER_STATUSES } from "../../../modules/esim/purchase"
 import { isoDateParam } from "../../utils/iso-date"
 
 /** Retry and resend take no body; unknown fields are refused. */
 export const AdminEsimOrderAction = z.object({}).strict()
 export type AdminEsimOrderAction = z.infer<typeof AdminEsimOrderAction>
 
-const STATUSES = ["pending", "purchasing", "completed", "pending_details", "held", "failed", "needs_attention"] as const
 
-/** Filters of the plugin's own purchase intents. */
+/** Filters of the plugin's own eSIM orders. */
 export const AdminListEsimOrders = z.object({
-  status: z.union([z.enum(STATUSES), z.array(z.enum(STATUSES))]).optional(),
+  status: z.union([z.enum(ESIM_ORDER_STATUSES), z.array(z.enum(ESIM_ORDER_STATUSES))]).optional(),
   order_id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: "Field 'order_id' must be an order id" }).optional(),
   from_date: isoDateParam("from_date").optional(),
   to_date: isoDateParam("to_date").optional(),

@@ -62,7 +62,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const ORPHAN_DEFAULT_DAYS = 7
 const ORPHAN_MAX_DAYS = 93
 
-/** The window of esimfly's history to search for orders no intent claims. */
+/** The window of esimfly's history to search for orders no eSIM order claims. */
 export const AdminGetEsimflyOrphans = z
   .object({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
   .transform(({ from_date, to_date }) => {

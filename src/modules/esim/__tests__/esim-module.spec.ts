@@ -25,7 +25,7 @@ moduleIntegrationTestRunner<EsimModuleService>({
       expect(JSON.stringify(service.getClient())).not.toContain("sk_module_test")
     })
 
-    const intent = (batch: number, key = `order_1:line_1:${batch}`) => ({
+    const esimOrder = (batch: number, key = `order_1:line_1:${batch}`) => ({
       order_id: "order_1",
       line_item_id: "line_1",
       batch,
@@ -34,16 +34,16 @@ moduleIntegrationTestRunner<EsimModuleService>({
       idempotency_key: key,
     })
 
-    it("refuses a second intent for the same order line and batch", async () => {
-      await service.createEsimOrders([intent(0), intent(1)])
-      await expect(service.createEsimOrders(intent(0, "other-key"))).rejects.toThrow()
-      await expect(service.createEsimOrders({ ...intent(2), idempotency_key: "order_1:line_1:0" })).rejects.toThrow()
+    it("refuses a second eSIM order for the same order line and batch", async () => {
+      await service.createEsimOrders([esimOrder(0), esimOrder(1)])
+      await expect(service.createEsimOrders(esimOrder(0, "other-key"))).rejects.toThrow()
+      await expect(service.createEsimOrders({ ...esimOrder(2), idempotency_key: "order_1:line_1:0" })).rejects.toThrow()
       const stored = await service.listEsimOrders({ order_id: "order_1" })
       expect(stored.map((row) => [row.batch, row.status, row.attempts])).toEqual([[0, "pending", 0], [1, "pending", 0]])
     })
 
-    it("stores each ICCID once and links it to its intent", async () => {
-      const [owner] = await service.createEsimOrders([intent(0)])
+    it("stores each ICCID once and links it to its eSIM order", async () => {
+      const [owner] = await service.createEsimOrders([esimOrder(0)])
       const profile = { iccid: "8988000000000000001", order_id: "order_1", line_item_id: "line_1", package_code: "TR-1GB-7D", esim_order_id: owner.id }
       await service.createEsimProfiles(profile)
       await expect(service.createEsimProfiles(profile)).rejects.toThrow()
@@ -85,7 +85,7 @@ moduleIntegrationTestRunner<EsimModuleService>({
     })
 
     it("keeps money exact and rejects an unknown status", async () => {
-      const [row] = await service.createEsimOrders([{ ...intent(0), amount: 19.99, current_balance: 12.4 }])
+      const [row] = await service.createEsimOrders([{ ...esimOrder(0), amount: 19.99, current_balance: 12.4 }])
       const [stored] = await service.listEsimOrders({ id: row.id })
       expect(Number(stored.amount)).toBe(19.99)
       await expect(service.updateEsimOrders({ id: row.id, status: "bogus" as never })).rejects.toThrow()

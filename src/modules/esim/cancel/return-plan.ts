@@ -18,13 +18,13 @@ const count = (value: number | string | null | undefined) => Number(value ?? 0) 
  * batches, so a partial return must not cancel eSIMs the shopper keeps.
  */
 export function returnedEsimLines(
-  intents: { line_item_id: string; quantity: number }[],
+  esimOrders: { line_item_id: string; quantity: number }[],
   allReturnedItems: ReturnedItem[],
   thisReturnItemIds: string[]
 ): ReturnedLines {
   const ordered = new Map<string, number>()
-  for (const intent of intents) {
-    ordered.set(intent.line_item_id, (ordered.get(intent.line_item_id) ?? 0) + intent.quantity)
+  for (const esimOrder of esimOrders) {
+    ordered.set(esimOrder.line_item_id, (ordered.get(esimOrder.line_item_id) ?? 0) + esimOrder.quantity)
   }
   const returned = new Map<string, number>()
   for (const item of allReturnedItems) {

@@ -1,4 +1,4 @@
-type PlannedIntent = {
+type PlannedEsimOrder = {
   id: string
   line_item_id: string
   quantity: number
@@ -10,30 +10,30 @@ type PlannedIntent = {
 
 export type DeliveryPlan = {
   items: { id: string; quantity: number }[]
-  intentIds: string[]
+  esimOrderIds: string[]
   summary: EsimFulfillmentSummary[]
 }
 
 /** The eSIMs a batch actually holds, never more than it ordered. */
-const heldCount = (intent: PlannedIntent) => Math.min(intent.quantity, (intent.esims ?? []).filter(Boolean).length)
+const heldCount = (esimOrder: PlannedEsimOrder) => Math.min(esimOrder.quantity, (esimOrder.esims ?? []).filter(Boolean).length)
 
 /** Lines whose every batch is bought and stored and that no fulfillment covers yet, for the eSIMs held. */
-export function readyLines(intents: PlannedIntent[]): DeliveryPlan {
-  const byLine = new Map<string, PlannedIntent[]>()
-  for (const intent of intents) {
-    byLine.set(intent.line_item_id, [...(byLine.get(intent.line_item_id) ?? []), intent])
+export function readyLines(esimOrders: PlannedEsimOrder[]): DeliveryPlan {
+  const byLine = new Map<string, PlannedEsimOrder[]>()
+  for (const esimOrder of esimOrders) {
+    byLine.set(esimOrder.line_item_id, [...(byLine.get(esimOrder.line_item_id) ?? []), esimOrder])
   }
   const ready = [...byLine.entries()].filter(
     ([, batches]) =>
-      batches.every((intent) => intent.status === "completed" && !intent.fulfillment_id) && batches.some((b) => heldCount(b) > 0)
+      batches.every((esimOrder) => esimOrder.status === "completed" && !esimOrder.fulfillment_id) && batches.some((b) => heldCount(b) > 0)
   )
-  const readyIntents = ready.flatMap(([, batches]) => batches)
+  const readyEsimOrders = ready.flatMap(([, batches]) => batches)
   return {
     items: ready.map(([id, batches]) => ({ id, quantity: batches.reduce((sum, b) => sum + heldCount(b), 0) })),
-    intentIds: readyIntents.map((intent) => intent.id),
-    summary: readyIntents.flatMap((intent) =>
-      (intent.esims ?? []).flatMap((esim) =>
-        esim ? [{ iccid: esim.iccid, package_code: intent.package_code, status: esim.status }] : []
+    esimOrderIds: readyEsimOrders.map((esimOrder) => esimOrder.id),
+    summary: readyEsimOrders.flatMap((esimOrder) =>
+      (esimOrder.esims ?? []).flatMap((esim) =>
+        esim ? [{ iccid: esim.iccid, package_code: esimOrder.package_code, status: esim.status }] : []
       )
     ),
   }

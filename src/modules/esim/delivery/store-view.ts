@@ -24,7 +24,7 @@ export type StoreEsim = Omit<StoreEsimSource, keyof InstallDetails> & InstallDet
 
 /**
  * The shopper's view of one eSIM. Fields are picked one by one, so nothing else on the
- * row (its owner, its esimfly intent) can reach a store response by accident.
+ * row (its owner, its esimfly eSIM order) can reach a store response by accident.
  */
 export async function toStoreEsim(profile: StoreEsimSource): Promise<StoreEsim> {
   return {

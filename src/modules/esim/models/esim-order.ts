@@ -1,18 +1,11 @@
 import { model } from "@medusajs/framework/utils"
+import { ESIM_ORDER_STATUSES } from "./esim-order-statuses"
 import { EsimProfile } from "./esim-profile"
 
-export const ESIM_ORDER_STATUSES = [
-  "pending",
-  "purchasing",
-  "completed",
-  "pending_details",
-  "held",
-  "failed",
-  "needs_attention",
-] as const
+export { ESIM_ORDER_STATUSES }
 
 /**
- * A purchase intent: one esimfly create-order for one batch (≤ 10 eSIMs) of one line
+ * An eSIM order: one esimfly create-order for one batch (≤ 10 eSIMs) of one line
  * item. It is written before the call and updated after it, so a crash or an error
  * always leaves a visible state.
  */

@@ -6,8 +6,8 @@ export type ProfitLine = {
   cost: number | null
   cost_currency_code: string | null
   esims: number
-  /** eSIMs of the batch cancelled at esimfly: refunded to the balance, and out of revenue and cost. */
-  cancelled: number
+  /** eSIMs of the batch canceled at esimfly: refunded to the balance, and out of revenue and cost. */
+  canceled: number
 }
 
 export type ExchangeRate = { from: string; to: string; rate: number }
@@ -22,7 +22,7 @@ export type ProfitRow = {
   exchange_rate: ExchangeRate | null
   orders_count: number
   esims_count: number
-  cancelled_esims_count: number
+  canceled_esims_count: number
 }
 
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits
@@ -50,7 +50,7 @@ function toRow(lines: ProfitLine[], rates: ExchangeRate[]): ProfitRow {
     exchange_rate: rate,
     orders_count: new Set(lines.map((line) => line.order_id)).size,
     esims_count: lines.reduce((sum, line) => sum + line.esims, 0),
-    cancelled_esims_count: lines.reduce((sum, line) => sum + line.cancelled, 0),
+    canceled_esims_count: lines.reduce((sum, line) => sum + line.canceled, 0),
   }
 }
 

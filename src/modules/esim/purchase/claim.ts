@@ -1,10 +1,10 @@
-import { IntentHistory } from "./history"
+import { EsimOrderHistory } from "./history"
 
-/** What a run writes when it claims a `pending` intent for one create-order. */
+/** What a run writes when it claims a `pending` eSIM order for one create-order. */
 export type PurchaseClaim = {
   request_id: string
   at: Date
-  history: IntentHistory
-  /** Send a cancelled intent's own idempotency key again, only to learn what esimfly holds. */
+  history: EsimOrderHistory
+  /** Send a canceled eSIM order's own idempotency key again, only to learn what esimfly holds. */
   replay: boolean
 }

@@ -1,6 +1,6 @@
-import { IntentEvent, withEvent } from "./history"
+import { EsimOrderEvent, withEvent } from "./history"
 
-export type InterruptedIntent = {
+export type InterruptedEsimOrder = {
   id: string
   status: string
   history: unknown
@@ -11,7 +11,7 @@ const INTERRUPTED_MESSAGE = "the purchase was interrupted before esimfly's answe
 
 /**
  * How long a claimed purchase may still be on its way: the wait for a rate-limit slot plus
- * the create-order timeout. Only an intent older than that was interrupted; another run
+ * the create-order timeout. Only an eSIM order older than that was interrupted; another run
  * starting says nothing about it.
  */
 export function purchaseInFlightMs(options: { orderTimeoutMs: number; rateLimitMaxWaitMs: number }): number {
@@ -19,21 +19,21 @@ export function purchaseInFlightMs(options: { orderTimeoutMs: number; rateLimitM
 }
 
 /**
- * True when a `purchasing` intent's call can no longer be in flight: its last attempt is at
+ * True when a `purchasing` eSIM order's call can no longer be in flight: its last attempt is at
  * or before `before` (now − purchaseInFlightMs − a grace).
  */
-export function isInterruptedPurchase(intent: InterruptedIntent, before: Date): boolean {
-  const at = intent.last_attempt_at ? new Date(intent.last_attempt_at).getTime() : Number.NaN
-  return intent.status === "purchasing" && Number.isFinite(at) && at <= before.getTime()
+export function isInterruptedPurchase(esimOrder: InterruptedEsimOrder, before: Date): boolean {
+  const at = esimOrder.last_attempt_at ? new Date(esimOrder.last_attempt_at).getTime() : Number.NaN
+  return esimOrder.status === "purchasing" && Number.isFinite(at) && at <= before.getTime()
 }
 
-/** The update that turns an interrupted `purchasing` intent into `needs_attention` (outcome unknown). */
-export function interruptedUpdate(intent: InterruptedIntent, at: Date, event: Pick<IntentEvent, "message" | "by"> = {}) {
+/** The update that turns an interrupted `purchasing` eSIM order into `needs_attention` (outcome unknown). */
+export function interruptedUpdate(esimOrder: InterruptedEsimOrder, at: Date, event: Pick<EsimOrderEvent, "message" | "by"> = {}) {
   return {
-    id: intent.id,
+    id: esimOrder.id,
     status: "needs_attention" as const,
     error_code: "ORDER_OUTCOME_UNKNOWN",
     error_message: INTERRUPTED_MESSAGE,
-    history: withEvent(intent.history, { at: at.toISOString(), type: "needs_attention", code: "INTERRUPTED", ...event }),
+    history: withEvent(esimOrder.history, { at: at.toISOString(), type: "needs_attention", code: "INTERRUPTED", ...event }),
   }
 }

@@ -8,18 +8,18 @@ import {
   EsimflyOrderOutcomeUnknownError,
 } from "../../../lib/esimfly"
 import { CataloguePackage } from "../catalogue-types"
-import { IntentEvent } from "./history"
+import { EsimOrderEvent } from "./history"
 import { PackageCostReading } from "../money"
-import { EsimOrderStatus } from "./statuses"
+import { EsimOrderStatus } from "../models/esim-order-statuses"
 
-/** The part of an intent that a purchase outcome changes. */
+/** The part of an eSIM order that a purchase outcome changes. */
 export type PurchaseOutcome = {
   status: EsimOrderStatus
-  event: IntentEvent
+  event: EsimOrderEvent
   fields: Record<string, unknown>
 }
 
-type IntentRef = {
+type EsimOrderRef = {
   id: string
   order_id: string
   line_item_id: string
@@ -59,24 +59,30 @@ export function formatDataAmount(esim: Pick<Esim, "totalVolume" | "unlimited">):
   return gb >= 1 ? `${Number(gb.toFixed(2))} GB` : `${Math.round(esim.totalVolume / 1024 ** 2)} MB`
 }
 
-/** Maps esimfly's eSIMs to profile rows of one intent. */
-export function toProfileRows(esims: Esim[], intent: IntentRef, packageName: string | null): ProfileRow[] {
+/** Maps esimfly's eSIMs to profile rows of one eSIM order. */
+/** An eSIM's status in the plugin's words: lower case, and Medusa's spelling of "canceled". */
+export function profileStatus(wire: string | null | undefined): string {
+  const status = (wire ?? "new").toLowerCase()
+  return status === "cancelled" ? "canceled" : status
+}
+
+export function toProfileRows(esims: Esim[], esimOrder: EsimOrderRef, packageName: string | null): ProfileRow[] {
   return esims.map((esim) => ({
     iccid: esim.iccid,
-    esim_order_id: intent.id,
-    order_id: intent.order_id,
-    line_item_id: intent.line_item_id,
-    customer_id: intent.customer_id ?? null,
+    esim_order_id: esimOrder.id,
+    order_id: esimOrder.order_id,
+    line_item_id: esimOrder.line_item_id,
+    customer_id: esimOrder.customer_id ?? null,
     lpa: esim.lpa,
     smdp_address: esim.smdpAddress,
     activation_code: esim.activationCode,
     apple_install_url: esim.appleInstallUrl,
     android_install_url: esim.androidInstallUrl,
-    package_code: intent.package_code,
+    package_code: esimOrder.package_code,
     package_name: packageName,
     data_amount: formatDataAmount(esim),
     validity_days: esim.totalDuration,
-    status: (esim.status ?? "new").toLowerCase(),
+    status: profileStatus(esim.status),
   }))
 }
 
@@ -87,8 +93,8 @@ export function shortDeliveryMessage(held: number, quantity: number): string {
 }
 
 /**
- * What a successful create-order changes on the intent. An answer with fewer eSIMs than
- * the intent's quantity is not a delivery: it stays `pending_details` and is polled.
+ * What a successful create-order changes on the eSIM order. An answer with fewer eSIMs than
+ * the eSIM order's quantity is not a delivery: it stays `pending_details` and is polled.
  */
 export function purchaseSucceeded(result: CreateOrderResult, now: Date, quantity: number): PurchaseOutcome {
   const held = result.esims.length

@@ -1,23 +1,23 @@
 import { EsimflyError, EsimflyOptionsError, OrderStatus } from "../../../lib/esimfly"
-import { IntentEvent } from "./history"
-import { EsimOrderStatus } from "./statuses"
+import { EsimOrderEvent } from "./history"
+import { EsimOrderStatus } from "../models/esim-order-statuses"
 
-/** The part of a `pending_details` intent the pending policy reads. */
-export type PendingIntent = {
+/** The part of a `pending_details` eSIM order the pending policy reads. */
+export type PendingEsimOrder = {
   quantity: number
   poll_count: number
   pending_since: Date | string | null
   created_at: Date | string
   esimfly_order_reference: string | null
-  /** The eSIMs already stored for the intent, when loaded (a short answer keeps them). */
+  /** The eSIMs already stored for the eSIM order, when loaded (a short answer keeps them). */
   esims?: unknown[] | null
 }
 
-/** What one look at a pending intent changes; `event` is null when history stays as is. */
+/** What one look at a pending eSIM order changes; `event` is null when history stays as is. */
 export type PendingChange = {
   status: EsimOrderStatus
   fields: Record<string, unknown>
-  event: IntentEvent | null
+  event: EsimOrderEvent | null
 }
 
 export const PENDING_TIMEOUT = "PENDING_TIMEOUT"
@@ -38,23 +38,23 @@ export function pendingJobIntervalMs(raw: string | undefined): number {
   return value
 }
 
-/** How long esimfly has been provisioning the intent's eSIMs. */
-export function pendingAgeMs(intent: Pick<PendingIntent, "pending_since" | "created_at">, now: Date): number {
-  return now.getTime() - new Date(intent.pending_since ?? intent.created_at).getTime()
+/** How long esimfly has been provisioning the eSIM order's eSIMs. */
+export function pendingAgeMs(esimOrder: Pick<PendingEsimOrder, "pending_since" | "created_at">, now: Date): number {
+  return now.getTime() - new Date(esimOrder.pending_since ?? esimOrder.created_at).getTime()
 }
 
 /** esimfly's advice: poll "up to about 10 min", then flag the order for follow-up. */
-export function isPendingTooOld(intent: Pick<PendingIntent, "pending_since" | "created_at">, now: Date, maxAgeMs: number): boolean {
-  return pendingAgeMs(intent, now) > maxAgeMs
+export function isPendingTooOld(esimOrder: Pick<PendingEsimOrder, "pending_since" | "created_at">, now: Date, maxAgeMs: number): boolean {
+  return pendingAgeMs(esimOrder, now) > maxAgeMs
 }
 
-/** Flags a pending intent that waited too long; it is never ordered again. */
-export function pendingTimedOut(intent: PendingIntent, now: Date, maxAgeMs: number): PendingChange {
+/** Flags a pending eSIM order that waited too long; it is never ordered again. */
+export function pendingTimedOut(esimOrder: PendingEsimOrder, now: Date, maxAgeMs: number): PendingChange {
   const minutes = Math.round(maxAgeMs / 60000)
-  const reference = intent.esimfly_order_reference ?? "unknown"
-  const held = intent.esims?.filter(Boolean).length ?? 0
-  const what = held > 0 && held < intent.quantity
-    ? `esimfly delivered ${held} of ${intent.quantity} eSIMs (${intent.quantity - held} missing) and no more`
+  const reference = esimOrder.esimfly_order_reference ?? "unknown"
+  const held = esimOrder.esims?.filter(Boolean).length ?? 0
+  const what = held > 0 && held < esimOrder.quantity
+    ? `esimfly delivered ${held} of ${esimOrder.quantity} eSIMs (${esimOrder.quantity - held} missing) and no more`
     : "esimfly has not delivered the eSIM details"
   const message = `${what} after ${minutes} minutes; look the order up at esimfly (reference ${reference})`
   return {
@@ -64,8 +64,8 @@ export function pendingTimedOut(intent: PendingIntent, now: Date, maxAgeMs: numb
   }
 }
 
-function stillPending(intent: PendingIntent, nextPollAt: Date, fields: Record<string, unknown> = {}) {
-  return { poll_count: intent.poll_count + 1, next_poll_at: nextPollAt, ...fields }
+function stillPending(esimOrder: PendingEsimOrder, nextPollAt: Date, fields: Record<string, unknown> = {}) {
+  return { poll_count: esimOrder.poll_count + 1, next_poll_at: nextPollAt, ...fields }
 }
 
 function flagged(now: Date, code: string, message: string): PendingChange {
@@ -74,33 +74,33 @@ function flagged(now: Date, code: string, message: string): PendingChange {
 }
 
 /**
- * Maps a status answer to the intent's next state. Completed needs every eSIM of the
+ * Maps a status answer to the eSIM order's next state. Completed needs every eSIM of the
  * batch; a failed or short order is flagged for an admin, never re-ordered.
  */
-export function pollAnswered(intent: PendingIntent, order: OrderStatus, now: Date, nextPollAt: Date): PendingChange {
+export function pollAnswered(esimOrder: PendingEsimOrder, order: OrderStatus, now: Date, nextPollAt: Date): PendingChange {
   const at = now.toISOString()
   const count = order.esims.length
   if (order.pending) {
-    const event = intent.poll_count === 0 ? { at, type: "pending_poll", message: "esimfly is still provisioning the eSIM details" } : null
-    return { status: "pending_details", fields: stillPending(intent, nextPollAt, { error_message: null }), event }
+    const event = esimOrder.poll_count === 0 ? { at, type: "pending_poll", message: "esimfly is still provisioning the eSIM details" } : null
+    return { status: "pending_details", fields: stillPending(esimOrder, nextPollAt, { error_message: null }), event }
   }
   if (count === 0) {
     return flagged(now, "ESIMFLY_ORDER_FAILED", `esimfly reports the order as "${order.status}" without eSIMs; it was not re-ordered`)
   }
-  if (count < intent.quantity) {
-    const missing = intent.quantity - count
-    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${intent.quantity} eSIMs (${missing} missing); look the order up at esimfly`)
+  if (count < esimOrder.quantity) {
+    const missing = esimOrder.quantity - count
+    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${esimOrder.quantity} eSIMs (${missing} missing); look the order up at esimfly`)
   }
-  const fields = { completed_at: now, next_poll_at: null, error_code: null, error_message: null, poll_count: intent.poll_count + 1 }
-  const message = `esimfly delivered ${count} eSIM(s) after ${intent.poll_count + 1} status poll(s)`
+  const fields = { completed_at: now, next_poll_at: null, error_code: null, error_message: null, poll_count: esimOrder.poll_count + 1 }
+  const message = `esimfly delivered ${count} eSIM(s) after ${esimOrder.poll_count + 1} status poll(s)`
   return { status: "completed", fields, event: { at, type: "completed", message } }
 }
 
 /** A failed status call changes nothing about the purchase: it is recorded and polled again later. */
-export function pollFailed(intent: PendingIntent, error: unknown, now: Date, nextPollAt: Date): PendingChange {
+export function pollFailed(esimOrder: PendingEsimOrder, error: unknown, now: Date, nextPollAt: Date): PendingChange {
   const message = `status check failed: ${error instanceof Error ? error.message : String(error)}`
   const code = error instanceof EsimflyError ? error.code : "UNEXPECTED_ERROR"
   const request_id = error instanceof EsimflyError ? error.requestId : undefined
   const event = { at: now.toISOString(), type: "poll_failed", code, message, request_id }
-  return { status: "pending_details", fields: stillPending(intent, nextPollAt, { error_message: message }), event }
+  return { status: "pending_details", fields: stillPending(esimOrder, nextPollAt, { error_message: message }), event }
 }

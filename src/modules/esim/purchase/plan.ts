@@ -26,7 +26,7 @@ export type PlannableOrder = {
   cart?: { metadata?: Record<string, unknown> | null } | null
 }
 
-export type IntentDraft = {
+export type EsimOrderDraft = {
   order_id: string
   line_item_id: string
   batch: number
@@ -67,8 +67,8 @@ export function idempotencyKeyFor(orderId: string, lineItemId: string, batch: nu
   return `${orderId}:${lineItemId}:${batch}`
 }
 
-/** Every purchase intent an order needs; physical lines are left alone. */
-export function planIntents(order: PlannableOrder): IntentDraft[] {
+/** Every eSIM order an order needs; physical lines are left alone. */
+export function planEsimOrders(order: PlannableOrder): EsimOrderDraft[] {
   return (order.items ?? []).flatMap((item) => {
     const code = item ? purchasedCodeOf(item, order) : null
     if (!item || !code) {

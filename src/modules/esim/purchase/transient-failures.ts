@@ -1,6 +1,6 @@
 /**
  * esimfly refusals that say "not now" rather than "no": its own errors. Nothing was bought,
- * and a retry sends the intent's own idempotency key, so reconciliation may try again by itself.
+ * and a retry sends the eSIM order's own idempotency key, so reconciliation may try again by itself.
  */
 export const TRANSIENT_FAILURE_CODES = ["ORDER_PROCESSING_ERROR", "SYSTEM_ERROR", "PROVIDER_ERROR", "SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT"]
 

@@ -1,5 +1,5 @@
 import { OrderStatus, OrderSummary } from "../../../lib/esimfly"
-import { IntentHistory } from "./history"
+import { EsimOrderHistory } from "./history"
 
 /** What esimfly's order history says about a purchase whose answer was lost. */
 export type Resolution =
@@ -7,33 +7,33 @@ export type Resolution =
   | { kind: "rebuy" }
   | { kind: "ask_by_key"; references: string[]; reason: string }
 
-export type UnknownIntent = {
+export type UnknownEsimOrder = {
   package_code: string
   quantity: number
   last_attempt_at: Date | string | null
   history: unknown
 }
 
-/** Another intent of the package whose answer is not stored yet (lost, or still on its way). */
-export type RivalIntent = { last_attempt_at: Date | string | null }
+/** Another eSIM order of the package whose answer is not stored yet (lost, or still on its way). */
+export type RivalEsimOrder = { last_attempt_at: Date | string | null }
 
 /** How far around the lost attempt esimfly's timestamps may fall (clock skew, slow provisioning). */
 export const MATCH_WINDOW_MS = 10 * 60 * 1000
 
-/** The history window to read for an intent: around its last attempt. */
-export function historyWindow(intent: UnknownIntent): { fromDate: string; toDate: string } {
-  const at = new Date(intent.last_attempt_at ?? Date.now()).getTime()
+/** The history window to read for an eSIM order: around its last attempt. */
+export function historyWindow(esimOrder: UnknownEsimOrder): { fromDate: string; toDate: string } {
+  const at = new Date(esimOrder.last_attempt_at ?? Date.now()).getTime()
   return { fromDate: new Date(at - MATCH_WINDOW_MS).toISOString(), toDate: new Date(at + MATCH_WINDOW_MS).toISOString() }
 }
 
-/** When the intent first sent its create-order: its earliest `purchasing` event, else its last attempt. */
-export function firstAttemptAt(intent: Pick<UnknownIntent, "last_attempt_at" | "history">): number | null {
-  const events = (intent.history as Partial<IntentHistory> | null)?.events
+/** When the eSIM order first sent its create-order: its earliest `purchasing` event, else its last attempt. */
+export function firstAttemptAt(esimOrder: Pick<UnknownEsimOrder, "last_attempt_at" | "history">): number | null {
+  const events = (esimOrder.history as Partial<EsimOrderHistory> | null)?.events
   const sent = (Array.isArray(events) ? events : [])
     .filter((event) => event?.type === "purchasing")
     .map((event) => Date.parse(event.at))
     .filter(Number.isFinite)
-  const last = intent.last_attempt_at === null ? Number.NaN : new Date(intent.last_attempt_at).getTime()
+  const last = esimOrder.last_attempt_at === null ? Number.NaN : new Date(esimOrder.last_attempt_at).getTime()
   const all = Number.isFinite(last) ? [...sent, last] : sent
   return all.length ? Math.min(...all) : null
 }
@@ -51,29 +51,29 @@ function askByKey(candidates: OrderSummary[], reason: string): Resolution {
 
 /**
  * Decides from the complete history of the window: no unclaimed order of the package
- * proves nothing was bought; exactly one, made after the intent was first sent and which
+ * proves nothing was bought; exactly one, made after the eSIM order was first sent and which
  * no other unsettled purchase of the package could have made, may be the lost purchase
  * (confirmAdoption then compares its eSIMs). Anything else cannot be told apart by the
- * history, so esimfly is asked by the intent's idempotency key (a committed key replays its order).
+ * history, so esimfly is asked by the eSIM order's idempotency key (a committed key replays its order).
  */
 export function resolveUnknownOutcome(
-  intent: UnknownIntent,
+  esimOrder: UnknownEsimOrder,
   history: OrderSummary[],
   claimedReferences: Set<string>,
-  rivals: RivalIntent[] = []
+  rivals: RivalEsimOrder[] = []
 ): Resolution {
-  const { fromDate, toDate } = historyWindow(intent)
+  const { fromDate, toDate } = historyWindow(esimOrder)
   const from = Date.parse(fromDate)
   const to = Date.parse(toDate)
   const candidates = history.filter((order) => {
     const at = Date.parse(order.createdAt ?? "")
     const inWindow = Number.isFinite(at) && at >= from && at <= to
-    return order.packageCode === intent.package_code && inWindow && !claimedReferences.has(order.orderReference)
+    return order.packageCode === esimOrder.package_code && inWindow && !claimedReferences.has(order.orderReference)
   })
   if (candidates.length === 0) {
     return { kind: "rebuy" }
   }
-  const first = firstAttemptAt(intent)
+  const first = firstAttemptAt(esimOrder)
   const older = candidates.filter((order) => first === null || Date.parse(order.createdAt ?? "") < first)
   if (older.length) {
     return askByKey(candidates, `${older.map((o) => o.orderReference).join(", ")} was made before this purchase was first sent`)
@@ -88,18 +88,18 @@ export function resolveUnknownOutcome(
   return { kind: "adopt", reference: only.orderReference }
 }
 
-/** The one candidate is adopted only with the intent's package and exactly its quantity of eSIMs. */
-export function confirmAdoption(intent: Pick<UnknownIntent, "package_code" | "quantity">, order: OrderStatus): Resolution {
+/** The one candidate is adopted only with the eSIM order's package and exactly its quantity of eSIMs. */
+export function confirmAdoption(esimOrder: Pick<UnknownEsimOrder, "package_code" | "quantity">, order: OrderStatus): Resolution {
   const references = [order.orderReference]
-  if (order.packageCode !== null && order.packageCode !== intent.package_code) {
+  if (order.packageCode !== null && order.packageCode !== esimOrder.package_code) {
     return { kind: "ask_by_key", references, reason: `${order.orderReference} is of package ${order.packageCode}` }
   }
   if (order.pending || order.esims.length === 0) {
     const reason = `${order.orderReference} has no eSIMs yet, so its quantity cannot be compared`
     return { kind: "ask_by_key", references, reason }
   }
-  if (order.esims.length !== intent.quantity) {
-    const reason = `${order.orderReference} has ${order.esims.length} eSIM(s), this purchase is for ${intent.quantity}`
+  if (order.esims.length !== esimOrder.quantity) {
+    const reason = `${order.orderReference} has ${order.esims.length} eSIM(s), this purchase is for ${esimOrder.quantity}`
     return { kind: "ask_by_key", references, reason }
   }
   return { kind: "adopt", reference: order.orderReference }

@@ -15,7 +15,7 @@ export async function GET(req: MedusaRequest<unknown, AdminGetEsimflyOrphans>, r
     throw error instanceof OrphanWindowTooLargeError ? new MedusaError(MedusaError.Types.INVALID_DATA, error.message) : error
   })
   res.json({
-    orphans: report.orphans.map((order) => ({ ...toHistoryRow(order), possible_intent_ids: order.possibleIntentIds })),
+    orphans: report.orphans.map((order) => ({ ...toHistoryRow(order), possible_esim_order_ids: order.possibleEsimOrderIds })),
     window: { from_date, to_date },
     scanned: report.scanned,
   })

@@ -19,7 +19,7 @@ const result = (cancelled: string[], refunded: number | null = 5.44) => ({ order
 describe("attemptFromError", () => {
   it("reads a refusal and an earlier cancel as answers", () => {
     expect(attemptFromError("A", new EsimflyNotCancellableError({ message: "installed" }))).toEqual({ iccid: "A", kind: "not_cancellable" })
-    expect(attemptFromError("A", new EsimflyAlreadyCancelledError({ message: "done" }))).toEqual({ iccid: "A", kind: "already_cancelled" })
+    expect(attemptFromError("A", new EsimflyAlreadyCancelledError({ message: "done" }))).toEqual({ iccid: "A", kind: "already_canceled" })
   })
 
   it("tells an unknown outcome from a failure, and keeps the request id", () => {
@@ -32,18 +32,18 @@ describe("attemptFromError", () => {
 })
 
 describe("summarizeCancel", () => {
-  it("records the cancelled ICCIDs and the refund, in words and as data", () => {
-    const summary = summarizeCancel([{ iccid: "A", kind: "cancelled", result: result(["A", "B"]) }], NOW)
-    expect(summary.outcome).toBe("cancelled")
+  it("records the canceled ICCIDs and the refund, in words and as data", () => {
+    const summary = summarizeCancel([{ iccid: "A", kind: "canceled", result: result(["A", "B"]) }], NOW)
+    expect(summary.outcome).toBe("canceled")
     expect(summary.event).toMatchObject({
       at: NOW.toISOString(),
-      type: "cancelled",
-      message: "cancelled at esimfly: 2 eSIMs (A, B), refunded 5.44 USD (balance 100 USD)",
+      type: "canceled",
+      message: "canceled at esimfly: 2 eSIMs (A, B), refunded 5.44 USD (balance 100 USD)",
       iccids: ["A", "B"],
       refunded: 5.44,
       currency: "USD",
     })
-    expect(summary.profileStatuses).toEqual({ A: "cancelled", B: "cancelled" })
+    expect(summary.profileStatuses).toEqual({ A: "canceled", B: "canceled" })
   })
 
   it("says 'not cancellable: installed' and marks the eSIM installed", () => {
@@ -53,15 +53,15 @@ describe("summarizeCancel", () => {
     expect(summary.profileStatuses).toEqual({ A: "installed" })
   })
 
-  it("reports an installed eSIM beside the batch's others that were cancelled", () => {
+  it("reports an installed eSIM beside the batch's others that were canceled", () => {
     const attempts = [
       { iccid: "A", kind: "not_cancellable" as const },
-      { iccid: "B", kind: "cancelled" as const, result: result(["B", "C"], 2.72) },
+      { iccid: "B", kind: "canceled" as const, result: result(["B", "C"], 2.72) },
     ]
     const summary = summarizeCancel(attempts, NOW)
-    expect(summary.outcome).toBe("cancelled")
-    expect(summary.event.message).toBe("cancelled at esimfly: 2 eSIMs (B, C), refunded 2.72 USD (balance 100 USD); not cancellable: installed (A)")
-    expect(summary.profileStatuses).toEqual({ A: "installed", B: "cancelled", C: "cancelled" })
+    expect(summary.outcome).toBe("canceled")
+    expect(summary.event.message).toBe("canceled at esimfly: 2 eSIMs (B, C), refunded 2.72 USD (balance 100 USD); not cancellable: installed (A)")
+    expect(summary.profileStatuses).toEqual({ A: "installed", B: "canceled", C: "canceled" })
   })
 
   it("keeps a failure visible with its code, and an unknown outcome apart", () => {
@@ -73,31 +73,31 @@ describe("summarizeCancel", () => {
   })
 
   it("records an earlier cancel and a refund esimfly did not report", () => {
-    expect(summarizeCancel([{ iccid: "A", kind: "already_cancelled" }], NOW).event).toMatchObject({
-      type: "already_cancelled",
-      message: "already cancelled at esimfly (A)",
+    expect(summarizeCancel([{ iccid: "A", kind: "already_canceled" }], NOW).event).toMatchObject({
+      type: "already_canceled",
+      message: "already canceled at esimfly (A)",
     })
     const quiet = { orderReference: null, cancelled: [], refunded: null, currency: null, newBalance: null }
-    expect(summarizeCancel([{ iccid: "A", kind: "cancelled", result: quiet }], NOW).event.message).toBe(
-      "cancelled at esimfly: 1 eSIM (A), refunded an amount esimfly did not report"
+    expect(summarizeCancel([{ iccid: "A", kind: "canceled", result: quiet }], NOW).event.message).toBe(
+      "canceled at esimfly: 1 eSIM (A), refunded an amount esimfly did not report"
     )
   })
 })
 
 describe("cancel bookkeeping", () => {
-  it("asks esimfly only about eSIMs not cancelled and not known installed", () => {
-    const esims = [{ iccid: "A", status: "new" }, { iccid: "B", status: "cancelled" }, null, { iccid: "C", status: "Installed" }, { iccid: "D", status: "active" }]
+  it("asks esimfly only about eSIMs not canceled and not known installed", () => {
+    const esims = [{ iccid: "A", status: "new" }, { iccid: "B", status: "canceled" }, null, { iccid: "C", status: "Installed" }, { iccid: "D", status: "active" }]
     expect(cancelCandidates(esims)).toEqual(["A", "D"])
   })
 
-  it("knows when a cancel already settled an intent", () => {
+  it("knows when a cancel already settled an eSIM order", () => {
     expect(hasSettledCancel({ status: "failed", error_code: CANCELED_BY_MERCHANT, history: null })).toBe(true)
     expect(hasSettledCancel({ status: "completed", history: { events: [{ at: "", type: "cancel_refused" }] } })).toBe(true)
     expect(hasSettledCancel({ status: "completed", history: { events: [{ at: "", type: "cancel_failed" }] } })).toBe(false)
     expect(hasSettledCancel({ status: "completed", history: {} })).toBe(false)
   })
 
-  it("explains why an unsettled purchase is not cancelled now", () => {
+  it("explains why an unsettled purchase is not canceled now", () => {
     expect(skipReason("pending_details")).toContain("still provisioning")
     expect(skipReason("needs_attention")).toContain("outcome is unknown")
     expect(skipReason("completed")).toBeNull()

@@ -1,6 +1,6 @@
 import { returnedEsimLines } from "../return-plan"
 
-const intents = [
+const esimOrders = [
   { line_item_id: "line_a", quantity: 10 },
   { line_item_id: "line_a", quantity: 3 },
   { line_item_id: "line_b", quantity: 2 },
@@ -14,7 +14,7 @@ describe("returnedEsimLines", () => {
       { item_id: "line_a", received_quantity: "2", damaged_quantity: 1 },
       { item_id: "line_b", received_quantity: 1 },
     ]
-    expect(returnedEsimLines(intents, all, ["line_a", "line_b"])).toEqual({
+    expect(returnedEsimLines(esimOrders, all, ["line_a", "line_b"])).toEqual({
       full: ["line_a"],
       partial: [{ line_item_id: "line_b", returned: 1, ordered: 2 }],
     })
@@ -26,6 +26,6 @@ describe("returnedEsimLines", () => {
       { item_id: "line_c", received_quantity: 1 },
       { item_id: "line_b", received_quantity: 0 },
     ]
-    expect(returnedEsimLines(intents, all, ["line_physical", "line_b"])).toEqual({ full: [], partial: [] })
+    expect(returnedEsimLines(esimOrders, all, ["line_physical", "line_b"])).toEqual({ full: [], partial: [] })
   })
 })

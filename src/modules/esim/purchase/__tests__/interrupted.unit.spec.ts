@@ -24,7 +24,7 @@ describe("isInterruptedPurchase", () => {
     expect(isInterruptedPurchase(purchasing(agoMs), before)).toBe(interrupted)
   })
 
-  it("never judges an intent interrupted that is not purchasing or has no attempt time", () => {
+  it("never judges an eSIM order interrupted that is not purchasing or has no attempt time", () => {
     expect(isInterruptedPurchase({ ...purchasing(3_600_000), status: "pending" }, before)).toBe(false)
     expect(isInterruptedPurchase({ ...purchasing(0), last_attempt_at: null }, before)).toBe(false)
   })

@@ -16,11 +16,11 @@ const order = (reference: string, packageCode: string, createdAt: string): Order
 describe("findOrphans", () => {
   const history = [order("A", "TR1GB7D", "2026-11-25T10:00:00Z"), order("B", "TR1GB7D", "2026-11-25T12:00:00Z"), order("C", "EU", "2026-11-25T10:01:00Z")]
 
-  it("keeps only the orders no intent claims", () => {
+  it("keeps only the orders no eSIM order claims", () => {
     expect(findOrphans(history, new Set(["A", "C"]), []).map((o) => o.orderReference)).toEqual(["B"])
   })
 
-  it("names unsettled intents of the same package within the match window", () => {
+  it("names unsettled eSIM orders of the same package within the match window", () => {
     const unsettled = [
       { id: "near", package_code: "TR1GB7D", last_attempt_at: "2026-11-25T10:05:00Z" },
       { id: "far", package_code: "TR1GB7D", last_attempt_at: "2026-11-25T10:30:00Z" },
@@ -28,7 +28,7 @@ describe("findOrphans", () => {
       { id: "never-tried", package_code: "TR1GB7D", last_attempt_at: null },
     ]
     const orphans = findOrphans(history, new Set(), unsettled)
-    expect(orphans.map((o) => [o.orderReference, o.possibleIntentIds])).toEqual([
+    expect(orphans.map((o) => [o.orderReference, o.possibleEsimOrderIds])).toEqual([
       ["A", ["near"]],
       ["B", []],
       ["C", ["other-package"]],
@@ -37,6 +37,6 @@ describe("findOrphans", () => {
 
   it("matches nothing to an order without a readable date", () => {
     const [orphan] = findOrphans([order("D", "TR1GB7D", "garbage")], new Set(), [{ id: "x", package_code: "TR1GB7D", last_attempt_at: new Date() }])
-    expect(orphan.possibleIntentIds).toEqual([])
+    expect(orphan.possibleEsimOrderIds).toEqual([])
   })
 })

@@ -16,7 +16,7 @@ import { confirmAdoption, firstAttemptAt, resolveUnknownOutcome } from "../unkno
 const now = new Date("2026-11-25T10:00:00Z")
 
 describe("purchaseFailed", () => {
-  it("holds an intent on INSUFFICIENT_BALANCE with both amounts", () => {
+  it("holds an eSIM order on INSUFFICIENT_BALANCE with both amounts", () => {
     const error = new EsimflyInsufficientBalanceError({ message: "Insufficient balance", status: 400, requestId: "r", currentBalance: 12.4, requiredBalance: 19, needToLoad: 6.6 })
     expect(purchaseFailed(error, now)).toMatchObject({ status: "held", fields: { current_balance: 12.4, required_balance: 19, error_code: "INSUFFICIENT_BALANCE" } })
   })
@@ -41,51 +41,51 @@ describe("purchaseFailed", () => {
 })
 
 describe("resolveUnknownOutcome", () => {
-  const intent = { package_code: "TR-1GB-7D", quantity: 1, last_attempt_at: now, history: null }
+  const esimOrder = { package_code: "TR-1GB-7D", quantity: 1, last_attempt_at: now, history: null }
   const row = (reference: string, code: string, at: string): OrderSummary =>
     ({ id: 1, orderReference: reference, packageName: null, packageCode: code, amount: 1, currency: "USD", status: "completed", flagUrl: null, createdAt: at })
 
   it("adopts the one unclaimed order of the package near the attempt", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"), row("order_b", "EU-5GB-30D", "2026-11-25T10:00:03Z"), row("order_c", "TR-1GB-7D", "2026-11-24T10:00:00Z")]
-    expect(resolveUnknownOutcome(intent, history, new Set())).toEqual({ kind: "adopt", reference: "order_a" })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set())).toEqual({ kind: "adopt", reference: "order_a" })
   })
 
   it("buys again only when nothing matches", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
-    expect(resolveUnknownOutcome(intent, history, new Set(["order_a"]))).toEqual({ kind: "rebuy" })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set(["order_a"]))).toEqual({ kind: "rebuy" })
   })
 
   it("asks esimfly by the idempotency key when several orders could be this purchase", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"), row("order_b", "TR-1GB-7D", "2026-11-25T10:01:00Z")]
-    expect(resolveUnknownOutcome(intent, history, new Set())).toMatchObject({ kind: "ask_by_key", references: ["order_a", "order_b"] })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set())).toMatchObject({ kind: "ask_by_key", references: ["order_a", "order_b"] })
   })
 
   it("never adopts the only candidate when another lost or unfinished purchase of the package could own it", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
     const rival = { last_attempt_at: new Date("2026-11-25T10:00:01Z") }
-    expect(resolveUnknownOutcome(intent, history, new Set(), [rival])).toMatchObject({ kind: "ask_by_key", references: ["order_a"] })
-    expect(resolveUnknownOutcome(intent, history, new Set(), [{ last_attempt_at: null }])).toMatchObject({ kind: "ask_by_key" })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [rival])).toMatchObject({ kind: "ask_by_key", references: ["order_a"] })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [{ last_attempt_at: null }])).toMatchObject({ kind: "ask_by_key" })
   })
 
   it("adopts the only candidate when the other unsettled purchases are far from it", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
     const farRival = { last_attempt_at: new Date("2026-11-25T09:30:00Z") }
-    expect(resolveUnknownOutcome(intent, history, new Set(), [farRival])).toEqual({ kind: "adopt", reference: "order_a" })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [farRival])).toEqual({ kind: "adopt", reference: "order_a" })
   })
 })
 
-describe("adopting only what is certainly the intent's", () => {
+describe("adopting only what is certainly the eSIM order's", () => {
   const purchasing = (at: string) => ({ at, type: "purchasing", request_id: "r" })
   // First sent at 09:58, lost; sent again at 10:00, lost too.
   const history = { events: [purchasing("2026-11-25T09:58:00Z"), { at: "2026-11-25T09:58:03Z", type: "needs_attention" }, purchasing("2026-11-25T10:00:00Z")] }
-  const intent = { package_code: "TR-1GB-7D", quantity: 2, last_attempt_at: now, history }
+  const esimOrder = { package_code: "TR-1GB-7D", quantity: 2, last_attempt_at: now, history }
   const row = (reference: string, at: string, code = "TR-1GB-7D"): OrderSummary =>
     ({ id: 1, orderReference: reference, packageName: null, packageCode: code, amount: 1, currency: "USD", status: "completed", flagUrl: null, createdAt: at })
 
   it("takes the first attempt from the earliest purchasing event, else the last attempt", () => {
-    expect(firstAttemptAt(intent)).toBe(Date.parse("2026-11-25T09:58:00Z"))
-    expect(firstAttemptAt({ ...intent, history: { events: [] } })).toBe(now.getTime())
-    expect(firstAttemptAt({ ...intent, history: null, last_attempt_at: null })).toBeNull()
+    expect(firstAttemptAt(esimOrder)).toBe(Date.parse("2026-11-25T09:58:00Z"))
+    expect(firstAttemptAt({ ...esimOrder, history: { events: [] } })).toBe(now.getTime())
+    expect(firstAttemptAt({ ...esimOrder, history: null, last_attempt_at: null })).toBeNull()
   })
 
   it.each([
@@ -96,7 +96,7 @@ describe("adopting only what is certainly the intent's", () => {
     ["an old order of the package and one of another package", [row("a", "2026-11-25T09:51:00Z"), row("b", "2026-11-25T10:00:01Z", "EU-5GB-30D")], { kind: "ask_by_key", references: ["a"] }],
     ["only orders of other packages", [row("b", "2026-11-25T10:00:01Z", "EU-5GB-30D")], { kind: "rebuy" }],
   ])("history with %s: never a guess", (_name, orders, expected) => {
-    expect(resolveUnknownOutcome(intent, orders, new Set())).toMatchObject(expected)
+    expect(resolveUnknownOutcome(esimOrder, orders, new Set())).toMatchObject(expected)
   })
 
   const status = (esims: number, overrides: Partial<OrderStatus> = {}): OrderStatus => ({
@@ -107,27 +107,27 @@ describe("adopting only what is certainly the intent's", () => {
   })
 
   it.each([
-    ["as many eSIMs as the intent's quantity", status(2), { kind: "adopt", reference: "a" }],
-    ["fewer eSIMs than the intent's quantity", status(1), { kind: "ask_by_key", references: ["a"] }],
-    ["more eSIMs than the intent's quantity", status(3), { kind: "ask_by_key", references: ["a"] }],
+    ["as many eSIMs as the eSIM order's quantity", status(2), { kind: "adopt", reference: "a" }],
+    ["fewer eSIMs than the eSIM order's quantity", status(1), { kind: "ask_by_key", references: ["a"] }],
+    ["more eSIMs than the eSIM order's quantity", status(3), { kind: "ask_by_key", references: ["a"] }],
     ["no eSIMs yet (pending), so no quantity to compare", status(0, { status: "pending_details", pending: true }), { kind: "ask_by_key", references: ["a"] }],
-    ["another package than the intent's", status(2, { packageCode: "EU-5GB-30D" }), { kind: "ask_by_key", references: ["a"] }],
+    ["another package than the eSIM order's", status(2, { packageCode: "EU-5GB-30D" }), { kind: "ask_by_key", references: ["a"] }],
   ])("the one candidate's status with %s decides the adoption", (_name, order, expected) => {
-    expect(confirmAdoption(intent, order)).toMatchObject(expected)
+    expect(confirmAdoption(esimOrder, order)).toMatchObject(expected)
   })
 
   it("names the reason for asking by key", () => {
-    expect(confirmAdoption(intent, status(1))).toMatchObject({ reason: expect.stringContaining("1 eSIM(s), this purchase is for 2") })
-    expect(resolveUnknownOutcome(intent, [row("a", "2026-11-25T09:57:59Z")], new Set())).toMatchObject({ reason: expect.stringContaining("before this purchase was first sent") })
+    expect(confirmAdoption(esimOrder, status(1))).toMatchObject({ reason: expect.stringContaining("1 eSIM(s), this purchase is for 2") })
+    expect(resolveUnknownOutcome(esimOrder, [row("a", "2026-11-25T09:57:59Z")], new Set())).toMatchObject({ reason: expect.stringContaining("before this purchase was first sent") })
   })
 })
 
 describe("readyLines", () => {
-  const intent = (id: string, line: string, status: string, fulfillment_id: string | null = null) =>
+  const esimOrder = (id: string, line: string, status: string, fulfillment_id: string | null = null) =>
     ({ id, line_item_id: line, quantity: 1, status, fulfillment_id, package_code: "P", esims: [{ iccid: `icc_${id}`, status: "new" }] })
 
   it("fulfils a line only when every batch is completed and unfulfilled", () => {
-    const plan = readyLines([intent("a1", "a", "completed"), intent("a2", "a", "completed"), intent("b1", "b", "completed"), intent("b2", "b", "pending_details"), intent("c1", "c", "completed", "ful_1")])
+    const plan = readyLines([esimOrder("a1", "a", "completed"), esimOrder("a2", "a", "completed"), esimOrder("b1", "b", "completed"), esimOrder("b2", "b", "pending_details"), esimOrder("c1", "c", "completed", "ful_1")])
     expect(plan.items).toEqual([{ id: "a", quantity: 2 }])
     expect(plan.summary.map((s) => s.iccid)).toEqual(["icc_a1", "icc_a2"])
   })

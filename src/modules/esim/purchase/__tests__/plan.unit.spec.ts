@@ -1,4 +1,4 @@
-import { CHECKOUT_CODES_METADATA_KEY, idempotencyKeyFor, packageCodeOf, planIntents, splitIntoBatches } from "../plan"
+import { CHECKOUT_CODES_METADATA_KEY, idempotencyKeyFor, packageCodeOf, planEsimOrders, splitIntoBatches } from "../plan"
 
 describe("splitIntoBatches", () => {
   it.each([
@@ -13,7 +13,7 @@ describe("splitIntoBatches", () => {
   })
 })
 
-describe("planIntents", () => {
+describe("planEsimOrders", () => {
   const esimItem = (id: string, quantity: number, code: unknown) => ({
     id,
     quantity,
@@ -21,8 +21,8 @@ describe("planIntents", () => {
     variant: { metadata: { esimfly_package_code: code } },
   })
 
-  it("plans one intent per batch of each eSIM line and leaves physical lines alone", () => {
-    const plan = planIntents({
+  it("plans one eSIM order per batch of each eSIM line and leaves physical lines alone", () => {
+    const plan = planEsimOrders({
       id: "order_1",
       email: "a@b.c",
       customer_id: "cus_1",
@@ -44,8 +44,8 @@ describe("planIntents", () => {
     const cart = { metadata: { [CHECKOUT_CODES_METADATA_KEY]: { variant_line_a: "TR-1GB-7D", variant_line_b: "EU-5GB-30D" } } }
     const remapped = esimItem("line_a", 1, "US-1GB-7D")
     const deleted = { id: "line_b", quantity: 1, variant_id: "variant_line_b", variant: null }
-    const plan = planIntents({ id: "order_1", cart, items: [remapped, deleted] })
-    expect(plan.map((intent) => [intent.line_item_id, intent.package_code])).toEqual([
+    const plan = planEsimOrders({ id: "order_1", cart, items: [remapped, deleted] })
+    expect(plan.map((esimOrder) => [esimOrder.line_item_id, esimOrder.package_code])).toEqual([
       ["line_a", "TR-1GB-7D"],
       ["line_b", "EU-5GB-30D"],
     ])
@@ -53,8 +53,8 @@ describe("planIntents", () => {
 
   it("falls back to the variant's mapping for an order made without a cart, or a blank recorded code", () => {
     const cart = { metadata: { [CHECKOUT_CODES_METADATA_KEY]: { variant_line_a: " " } } }
-    expect(planIntents({ id: "o", cart, items: [esimItem("line_a", 1, "TR-1GB-7D")] })[0].package_code).toBe("TR-1GB-7D")
-    expect(planIntents({ id: "o", cart: null, items: [esimItem("line_a", 1, "TR-1GB-7D")] })[0].package_code).toBe("TR-1GB-7D")
+    expect(planEsimOrders({ id: "o", cart, items: [esimItem("line_a", 1, "TR-1GB-7D")] })[0].package_code).toBe("TR-1GB-7D")
+    expect(planEsimOrders({ id: "o", cart: null, items: [esimItem("line_a", 1, "TR-1GB-7D")] })[0].package_code).toBe("TR-1GB-7D")
   })
 
   it("gives every batch a stable idempotency key", () => {
