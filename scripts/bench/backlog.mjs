@@ -1,6 +1,6 @@
 // The backlog: BENCH_BACKLOG_ORDERS placed orders drained against a time-compressed sandbox
 // rate limit (app/backlog.ts does the work in the app); the drain time against the least the
-// limit allows, the 429 answers from the sandbox ledger and the intents' outcomes.
+// limit allows, the 429 answers from the sandbox ledger and the eSIM orders' outcomes.
 import { withClient } from "./db.mjs"
 import { ledgerMark } from "./calls.mjs"
 import { requestsSince } from "./sandbox.mjs"

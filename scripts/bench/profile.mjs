@@ -48,7 +48,7 @@ function phaseValues(profile, placedAt, sandboxLatencyMs) {
   return [
     ["purchase run starts, after the store's answer to the completion (negative: before it)", profile.started_at - placedAt],
     ["lock", p("lock")],
-    ["intent rows (prepare)", p("prepare")],
+    ["eSIM order rows (prepare)", p("prepare")],
     [`create-order call, beyond the sandbox's ${sandboxLatencyMs} ms`, p("create_order") - sandboxLatencyMs],
     ["storing the eSIMs", p("store")],
     ["rest of the buy step (eligibility, claim, status writes)", p("buy") - p("create_order") - p("store")],
@@ -57,7 +57,7 @@ function phaseValues(profile, placedAt, sandboxLatencyMs) {
     ["notification (createNotifications)", p("notification")],
     ["rest of the notify step (reads, guest token, writes): the email is out here", p("notify") - p("qr") - p("notification")],
     ["Medusa fulfillment workflows (create, mark delivered)", p("fulfillment")],
-    ["rest of the deliver step (reads, intent writes)", p("deliver") - p("fulfillment")],
+    ["rest of the deliver step (reads, eSIM order writes)", p("deliver") - p("fulfillment")],
     ["events", p("events")],
     ["between steps (workflow engine)", profile.total_ms - steps],
     ["whole purchase run", profile.total_ms],
