@@ -42,7 +42,7 @@ if [ "$(id -u)" = 0 ]; then
   id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
   chown postgres "$DIR"
   if ! runuser -u postgres -- test -w "$DIR"; then
-    PGHOME="/tmp/esimfly-pg-$(printf %s "$DIR" | sha1sum | cut -c1-12)"
+    PGHOME="$(dirname "$(mktemp -u)")/esimfly-pg-$(printf %s "$DIR" | sha1sum | cut -c1-12)"
     mkdir -p "$PGHOME" && chmod 755 "$PGHOME" && chown postgres "$PGHOME"
   fi
 fi

@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 export MEDUSA_DISABLE_TELEMETRY=true
 
-WORK=$(mktemp -d /tmp/esimfly-test.XXXXXX)
+WORK=$(mktemp -d -t esimfly-test.XXXXXX)
 chmod 755 "$WORK" # the postgres user must reach its data dir inside
 PGPORT=${PGPORT:-$(node scripts/free-port.js)}
 cleanup() {

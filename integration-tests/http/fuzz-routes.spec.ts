@@ -21,49 +21,132 @@ const QUERY_ROUTES = [
   ["admin", "/admin/esimfly/packages", ["search", "type", "country", "page", "limit", "foo"]],
   ["admin", "/admin/esimfly/orphans", ["from_date", "to_date", "foo"]],
   ["admin", "/admin/esim-orders", ["status", "order_id", "from_date", "to_date", "limit", "offset", "foo"]],
-  ["store", "/store/customers/me/esims", ["limit", "offset", "order_id", "foo"]],
-  ["store", "/store/orders/order_123/esims", ["token", "foo"]],
+  ["customer", "/store/customers/me/esims", ["limit", "offset", "order_id", "foo"]],
+  ["guest", "/store/orders/order_123/esims", ["token", "foo"]],
 ] as const
 
-const BAD_IDS = ["esord_missing", "' OR 1=1 --", "<b>x</b>", "x".repeat(300), "%2e%2e", "😀", "\u0000", "order\u0000x"]
+const BAD_IDS = ["' OR 1=1 --", "<b>x</b>", "x".repeat(300), "%2e%2e", "😀", "\u0000", "order\u0000x"]
+const ID_SHAPED = /^[A-Za-z0-9_-]{1,100}$/
+const IMPOSSIBLE_DATE = "2026-02-30"
+
+type QueryCase = { side: string; path: string; param: string; value: string }
+type Answer = QueryCase & { status: number; message: string }
+
+/** Every hostile value in every query parameter of every route, plus an unknown parameter `foo`. */
+const QUERY_CASES: QueryCase[] = QUERY_ROUTES.flatMap(([side, path, params]) =>
+  params.flatMap((param) => HOSTILE.map((value) => ({ side, path, param, value })))
+)
+
+/**
+ * The hostile values a route reads as valid input: free text, an id-shaped filter that matches
+ * nothing, `refresh=true`, an empty offset read as 0. And two gaps, answered 2xx: a date that
+ * does not exist (2026-02-30, rolled over to 2 March) and, on orphans, unknown parameters.
+ */
+function readAsValid({ path, param, value }: QueryCase): boolean {
+  if (param === "search") return value.length <= 200
+  if (param === "order_id") return ID_SHAPED.test(value)
+  if (param === "refresh") return value === "true"
+  if (param === "offset") return path === "/admin/esim-orders" ? ["", " ", "0"].includes(value) : value === "0"
+  if (value === IMPOSSIBLE_DATE && param.endsWith("_date")) {
+    return ["/admin/esimfly/profit", "/admin/esim-orders"].includes(path) || (path === "/admin/esimfly/orphans" && param === "to_date")
+  }
+  return param === "foo" && path === "/admin/esimfly/orphans"
+}
+
+/** The gap: esimfly's order history route lets an impossible date through to the client, whose 400 names its own field. */
+const clientRefusesDate = ({ path, param, value }: QueryCase) => path === "/admin/esimfly/orders" && param.endsWith("_date") && value === IMPOSSIBLE_DATE
+
+const describeAnswer = (a: Answer) => `${a.status} ${a.path}?${a.param}=${a.value.slice(0, 20)}: ${a.message.slice(0, 80)}`
 
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    it("answers every hostile request with a 4xx that changes nothing, never a 500", async () => {
+    const options = (config: RequestConfig) => ({ ...config, validateStatus: () => true })
+    let answers: Answer[] = []
+    let callers: Record<"admin" | "customer" | "guest", RequestConfig>
+
+    /** Sends every query case once, as the route's caller (admin, logged-in customer, guest). */
+    async function sendQueryCases(): Promise<Answer[]> {
+      const sent: Answer[] = []
+      for (const c of QUERY_CASES) {
+        const url = `${c.path}?${encodeURIComponent(c.param)}=${encodeURIComponent(c.value)}`
+        const { status, data } = await api.get(url, options(callers[c.side as keyof typeof callers]))
+        sent.push({ ...c, status, message: String(data?.message ?? "") })
+      }
+      return sent
+    }
+
+    beforeAll(async () => {
       const container = getContainer()
       const seed = await seedEsimStore(container)
-      const admin = adminHeaders(await createAdminToken(container))
-      const customer = await createCustomer(container, seed, { email: "fuzz@esim.test" })
-      const anonymousStore = storeHeaders(seed.publishableKey.token)
-      const auth = (side: string, i: number): RequestConfig => (side === "admin" ? admin : i % 2 ? customer.headers : anonymousStore)
-      const answers: { request: string; status: number }[] = []
-      const send = async (request: string, call: () => Promise<{ status: number }>) => answers.push({ request, status: (await call()).status })
-      const options = (config: RequestConfig) => ({ ...config, validateStatus: () => true })
+      callers = {
+        admin: adminHeaders(await createAdminToken(container)),
+        customer: (await createCustomer(container, seed, { email: "fuzz@esim.test" })).headers,
+        guest: storeHeaders(seed.publishableKey.token),
+      }
+      answers = await sendQueryCases()
+    })
 
-      let i = 0
-      for (const [side, path, params] of QUERY_ROUTES) {
-        for (const param of params) {
-          for (const value of HOSTILE) {
-            const url = `${path}?${encodeURIComponent(param)}=${encodeURIComponent(value)}`
-            await send(`GET ${url.slice(0, 80)}`, () => api.get(url, options(auth(side, i++))))
-          }
-        }
+    it("answers each hostile query value a route does not read as valid with a 400 whose message names the parameter", async () => {
+      const refused = answers.filter((a) => !readAsValid(a) && !clientRefusesDate(a))
+      const wrong = refused.filter((a) => a.status !== 400 || !a.message.includes(`'${a.param}'`))
+      expect(answers.length).toBeGreaterThanOrEqual(900)
+      expect(refused.length).toBeGreaterThanOrEqual(700)
+      expect(wrong.map(describeAnswer)).toEqual([])
+      expect(sandbox.current().ledger().orders).toHaveLength(0)
+    })
+
+    it("answers 200 to the hostile values a route reads as valid: free text, id-shaped filters, an empty offset, the impossible date 2026-02-30, and unknown parameters on orphans", async () => {
+      const accepted = answers.filter(readAsValid)
+      expect(accepted.length).toBeGreaterThanOrEqual(60)
+      expect(accepted.filter((a) => a.status !== 200).map(describeAnswer)).toEqual([])
+    })
+
+    it("answers 400 naming the client's fromDate/toDate, not the query's from_date/to_date, to the impossible date 2026-02-30 on esimfly's order history", async () => {
+      const refused = answers.filter(clientRefusesDate)
+      expect(refused.map((a) => [a.param, a.status, a.message])).toEqual([
+        ["from_date", 400, 'esimfly listOrders: "fromDate" must be a valid ISO 8601 date'],
+        ["to_date", 400, 'esimfly listOrders: "toDate" must be a valid ISO 8601 date'],
+      ])
+    })
+
+    it("answers 401 to an anonymous shopper on the customer's eSIMs, before reading a hostile query", async () => {
+      const anonymous = callers.guest
+      for (const value of ["abc", "' OR 1=1 --", "-1"]) {
+        const { status } = await api.get(`/store/customers/me/esims?limit=${encodeURIComponent(value)}`, options(anonymous))
+        expect(status).toBe(401)
+      }
+    })
+
+    it("answers 404 naming the eSIM order or order to an :id no record could have, before reading a body or token, and buys nothing", async () => {
+      const { admin, guest } = callers
+      const hostileBody = { id: "x", quantity: -1, "<x>": "<script>" }
+      const wrong: string[] = []
+      const expect404 = async (label: string, noun: string, call: () => Promise<{ status: number; data: { message?: string } }>) => {
+        const { status, data } = await call()
+        if (status !== 404 || !String(data?.message).startsWith(noun) || !String(data?.message).endsWith("was not found")) wrong.push(`${label}: ${status} ${data?.message}`)
       }
       for (const id of BAD_IDS) {
         const safe = encodeURIComponent(id)
-        await send(`GET /admin/esim-orders/${id}`, () => api.get(`/admin/esim-orders/${safe}`, options(admin)))
-        for (const action of ["retry", "resend"]) {
-          await send(`POST ${action} ${id}`, () => api.post(`/admin/esim-orders/${safe}/${action}`, {}, options(admin)))
-          await send(`POST ${action} ${id} body`, () => api.post(`/admin/esim-orders/${safe}/${action}`, { id, quantity: -1, "<x>": "<script>" }, options(admin)))
+        await expect404(`GET ${id}`, "eSIM order", () => api.get(`/admin/esim-orders/${safe}`, options(admin)))
+        for (const action of ["retry", "resend", "cancel"]) {
+          await expect404(`POST ${action} ${id}`, "eSIM order", () => api.post(`/admin/esim-orders/${safe}/${action}`, hostileBody, options(admin)))
         }
-        await send(`GET store order ${id}`, () => api.get(`/store/orders/${safe}/esims?token=${safe}`, options(anonymousStore)))
+        await expect404(`GET store ${id}`, "Order", () => api.get(`/store/orders/${safe}/esims?token=${safe}`, options(guest)))
       }
-      // Free-text values (a search for "<b>") are fine and may answer 200; nothing may answer 5xx.
-      const failures = answers.filter((a) => a.status >= 500)
-      expect(answers.length).toBeGreaterThanOrEqual(500)
-      expect(failures).toEqual([])
-      expect(sandbox.current().ledger().orders).toHaveLength(0)
+      expect(wrong).toEqual([])
+      expect(sandbox.current().ledger().requests.filter((r) => r.method === "POST")).toHaveLength(0)
+    })
+
+    it("answers 400 naming the unknown body fields of retry, resend and cancel, and the query token of the store route, for an id-shaped id", async () => {
+      const { admin, guest } = callers
+      for (const action of ["retry", "resend", "cancel"]) {
+        const { status, data } = await api.post(`/admin/esim-orders/esord_missing/${action}`, { id: "x", "<x>": 1 }, options(admin))
+        expect([status, data.message]).toEqual([400, "Invalid request: Unrecognized fields: 'id, <x>'"])
+      }
+      const { status, data } = await api.get("/store/orders/order_missing/esims?token=abc", options(guest))
+      expect(status).toBe(400)
+      expect(data.message).toContain("Field 'token' is not accepted in the query string")
       expect(sandbox.current().ledger().requests.filter((r) => r.method === "POST")).toHaveLength(0)
     })
   },

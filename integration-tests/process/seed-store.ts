@@ -14,7 +14,7 @@ export type ProcessSeed = CheckoutSeed & {
 export default async function seedProcessStore({ container, args }: ExecArgs): Promise<void> {
   const [output] = args
   if (!output) {
-    throw new Error("seed-store: pass the output file, e.g. medusa exec ./integration-tests/process/seed-store.ts /tmp/seed.json")
+    throw new Error("seed-store: pass the output file, e.g. medusa exec ./integration-tests/process/seed-store.ts .seed.json")
   }
   const seed = await seedEsimStore(container, { packageCodes: ["TR1GB7D"] })
   const adminToken = await createAdminToken(container)

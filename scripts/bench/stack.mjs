@@ -4,6 +4,7 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmdirSync, rmSync, symlinkSync } from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
+import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { createDatabase, databaseUrl } from "./db.mjs"
 import { onCleanup, runProcess, startProcess, waitForUrl } from "./processes.mjs"
@@ -23,7 +24,7 @@ export function freePort() {
 
 /** A temp folder removed on clean-up, open to the postgres user so PostgreSQL's data lives in it. */
 export function makeWorkDir() {
-  const dir = mkdtempSync("/tmp/esimfly-bench.")
+  const dir = mkdtempSync(join(tmpdir(), "esimfly-bench."))
   chmodSync(dir, 0o755)
   onCleanup(() => rmSync(dir, { recursive: true, force: true }))
   return dir

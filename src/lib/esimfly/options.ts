@@ -70,7 +70,7 @@ export const esimflyOptionsShape = {
   retryBaseMs: integerOption(1, 60000, 500),
   /** Cap of the backoff, and the longest server-requested wait the client will sit out. */
   retryMaxMs: integerOption(1, 600000, 10000),
-  /** Pace every request of the account through one shared limiter (CONTRIBUTING.md, "Rate-limit pacing"). */
+  /** Pace every request of the account through one shared limiter (docs/esimfly-client.md, "Rate-limit pacing"). */
   rateLimitPacing: booleanOption(true),
   /** Longest wait for a request slot; a longer one fails with EsimflyRateLimitWaitError, unsent. */
   rateLimitMaxWaitMs: integerOption(0, 3600000, 120000),

@@ -173,7 +173,7 @@ export const packagesResponseSchema = z.object({
 
 /**
  * Successful `POST /esims/cancel` (docs: beyond-the-reference.md names the call only; this
- * shape is assumed, see CONTRIBUTING.md). An answer without `data` is unreadable.
+ * shape is assumed, see docs/esimfly-assumptions.md). An answer without `data` is unreadable.
  */
 export const cancelEsimResponseSchema = z.object({
   success: z.literal(true),

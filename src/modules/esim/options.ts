@@ -22,7 +22,7 @@ const esimModuleOptionsSchema = z
     buyWhen: z.enum(BUY_WHEN, { error: 'must be "placed" or "captured"' }).default("placed"),
     /** Balance under which the admin shows a warning, in the esimfly account's currency. */
     lowBalanceThreshold: z.coerce.number({ error: "must be a number ≥ 0" }).min(0, { error: "must be a number ≥ 0" }).optional(),
-    /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (docs/purchases.md, "Checkout guard"). */
+    /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (docs/architecture.md, "Checkout guard"). */
     checkoutGuard: z.preprocess((raw) => (raw === "false" ? false : raw === "true" ? true : raw), z.boolean({ error: "must be true or false" })).default(true),
     /** How often the balance mirror is read from esimfly when no purchase has reported it (docs/options.md). */
     balanceRefreshIntervalMs: integerOption(60000, 86400000, 300000),
@@ -59,7 +59,7 @@ const esimModuleOptionsSchema = z
     orderLockWaitS: integerOption(0, 3600, 180),
     /** Sales channel of the products the catalogue sync creates; default: the store's default channel. */
     salesChannelId: z.string({ error: "must be a sales channel id" }).trim().min(1, { error: "must be a sales channel id" }).optional(),
-    // Package-cost lookup of hand-mapped codes (docs/catalogue.md, "Hand-mapped variants").
+    // Package-cost lookup of hand-mapped codes (docs/catalogue-sync.md, "Hand-mapped variants").
     /** Package codes the cost-lookup job searches per run, one search each, so it stays light on the rate limit. */
     costLookupBatch: integerOption(1, 100, 20),
     /** Saving a variant with a code the cost mirror lacks searches esimfly for it at once, outside the admin's request. */
