@@ -1,8 +1,7 @@
 import { ProductStatus } from "@medusajs/framework/utils"
-import { NewProduct } from "../catalogue-product-plan"
-import { planCatalogueSync, SyncPlanInput } from "../catalogue-sync-plan"
-import { CataloguePackage, ExistingProduct, ExistingVariant } from "../catalogue-types"
-import { PricingRules } from "../pricing"
+import { PricingRules } from "../../../modules/esim/pricing"
+import { planCatalogueSync } from "../plan"
+import { CataloguePackage, ExistingProduct, ExistingVariant, NewProduct, SyncPlanInput } from "../types"
 
 const RULES: PricingRules = { currencies: ["usd"], markupPercent: 30, fixedAmount: {}, rounding: "0.99", marginFloorPercent: 10, overrides: {} }
 
