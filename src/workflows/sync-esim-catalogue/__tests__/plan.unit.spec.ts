@@ -194,6 +194,16 @@ describe("planCatalogueSync", () => {
     expect(plan.summary.conflicts).toEqual([{ handle: "esim-europe", reason: "a product the sync did not create has this handle" }])
   })
 
+  it("leaves its input as it was: the store, the packages and the rules", () => {
+    const packages = [...CATALOGUE.filter((p) => p.package_code !== "GLOBAL-1GB-7D"), pkg("TR-UNL-7D", { is_unlimited: true, cost: 18.5 })]
+    const store = withVariant(existing, "TR-1GB-7D", (v) => ({ ...v, metadata: { ...v.metadata, esimfly_active: false, esimfly_inactive_prices: [{ currency_code: "usd", amount: 3.99 }] } }))
+    const given = input({ packages, existing: store })
+    const before = structuredClone(given)
+    const plan = planCatalogueSync(given)
+    expect(plan.summary).toMatchObject({ variants_created: 1, variants_updated: 1, variants_deactivated: 1 })
+    expect(given).toEqual(before)
+  })
+
   it("reports currencies it cannot price in, once per currency and reason", () => {
     const plan = planCatalogueSync(input({ pricing: { rules: { ...RULES, currencies: ["usd", "eur"] }, rates: [] } }))
     expect(plan.summary.unpriced).toEqual([
