@@ -1,5 +1,5 @@
 import { ProductStatus } from "@medusajs/framework/utils"
-import { CataloguePackage, CataloguePlacement, ExistingProduct, NewProduct, NewVariant, NewPrice } from "./types"
+import { CataloguePackage, CataloguePlacement, ExistingProduct, NewPrice, NewProduct, NewVariant } from "./types"
 
 /** Where a package is used: one product per destination. */
 export type Destination = { name: string; type: "local" | "regional" | "global" }

@@ -1,31 +1,8 @@
 import { BelowFloorEntry, CatalogueSyncResult } from "../../modules/esim/catalogue-sync-status"
-import {
-  assignPlanLabels,
-  comparePlans,
-  Destination,
-  destinationOf,
-  handleOf,
-  isActiveVariant,
-  isSyncedProduct,
-  newProductInput,
-  newVariantInput,
-} from "./layout"
+import { assignPlanLabels, comparePlans, Destination, destinationOf, handleOf, isActiveVariant, isSyncedProduct, newProductInput, newVariantInput } from "./layout"
 import { belowFloorEntries, isBelowFloor, priceVariant, summariseUnpriced } from "./prices"
 import { inScope, scopeOfMetadata } from "./scope"
-import {
-  CataloguePackage,
-  ExistingProduct,
-  ExistingVariant,
-  NewProduct,
-  NewVariant,
-  PlanValues,
-  PricingContext,
-  ProductUpdate,
-  SyncPlan,
-  SyncPlanInput,
-  UnpricedEntry,
-  VariantUpdate,
-} from "./types"
+import { CataloguePackage, ExistingProduct, ExistingVariant, NewProduct, NewVariant, PlanValues, PricingContext, ProductUpdate, SyncPlan, SyncPlanInput, UnpricedEntry, VariantUpdate } from "./types"
 import { deactivationFor, productUpdateFor, variantUpdateFor } from "./updates"
 
 /** A change in the number of active variants of a synced product. */
