@@ -2,8 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createCartWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { CatalogueSyncResult } from "../../src/modules/esim/catalogue-types"
-import { runEsimCatalogueSync } from "../../src/workflows/sync-esim-catalogue"
+import { CatalogueSyncResult } from "../../src/modules/esim/catalogue-sync-status"
+import { runEsimCatalogueSync, SyncEsimCatalogueInput } from "../../src/workflows/sync-esim-catalogue"
 import { adminHeaders, createAdminToken, RequestConfig } from "../fixtures/esim-store"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -52,7 +52,7 @@ const NOTHING_WRITTEN = { products_created: 0, products_updated: 0, variants_cre
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    const sync = (input = RUN): Promise<CatalogueSyncResult> => runEsimCatalogueSync(getContainer(), input)
+    const sync = (input: SyncEsimCatalogueInput = RUN): Promise<CatalogueSyncResult> => runEsimCatalogueSync(getContainer(), input)
 
     beforeEach(() => {
       sandbox.current().reset()

@@ -1,8 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../modules/esim"
-import { catalogueSyncIntervalMs } from "../modules/esim/catalogue-schedule"
 import EsimModuleService from "../modules/esim/service"
 import { runEsimCatalogueSync } from "../workflows/sync-esim-catalogue"
+import { catalogueSyncIntervalMs } from "../workflows/sync-esim-catalogue/schedule"
 
 /** Mirrors the esimfly catalogue into products; skips a tick while an admin-started sync runs. */
 export default async function syncEsimCatalogueJob(container: MedusaContainer): Promise<void> {

@@ -1,5 +1,5 @@
 import { Alert, Badge, Text } from "@medusajs/ui"
-import { CatalogueSyncResult, CatalogueSyncStatus } from "../lib/catalogue-types"
+import type { CatalogueSyncResult, CatalogueSyncStatus } from "../lib/catalogue-types"
 import { formatDateTime, formatMoney } from "../lib/format"
 import { SectionEmpty } from "./section-states"
 

@@ -1,6 +1,6 @@
 import { Table, Text, Tooltip } from "@medusajs/ui"
 import { usePricingPreview } from "../hooks/use-catalogue-sync"
-import { PricingPreview, PriceQuote } from "../lib/catalogue-types"
+import type { PricingPreview, PriceQuote } from "../lib/catalogue-types"
 import { formatMoney } from "../lib/format"
 import { SectionError, SectionSkeleton } from "./section-states"
 

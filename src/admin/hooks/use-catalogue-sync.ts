@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { CatalogueSyncResult, CatalogueSyncStatus, PricingPreview } from "../lib/catalogue-types"
+import type { CatalogueSyncResult, CatalogueSyncStatus, PricingPreview } from "../lib/catalogue-types"
 import { esimQueryKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 

@@ -1,4 +1,39 @@
-import { CatalogueSyncResult } from "./catalogue-types"
+/** A page that could not be read, after the client's retries. */
+export type FailedPage = { page: number; type: string | null; country: string | null; message: string }
+
+/** A variant whose margin is under `pricing.marginFloorPercent`. */
+export type BelowFloorEntry = {
+  package_code: string
+  variant_id: string | null
+  product_handle: string
+  currency_code: string
+  amount: number
+  cost: number | null
+  margin_percent: number | null
+  /** True when the price is the merchant's (`esimfly_price_override`), so the sync did not change it. */
+  price_override: boolean
+}
+
+/** Unpriced packages grouped by currency and reason (a missing rate leaves every package unpriced). */
+export type UnpricedSummary = { currency_code: string; problem: string; packages: number; package_codes: string[] }
+
+/** What one sync run did. Counters count writes: a run that changes nothing reports zeros. */
+export type CatalogueSyncResult = {
+  pages_read: number
+  packages_read: number
+  products_created: number
+  products_updated: number
+  variants_created: number
+  variants_updated: number
+  variants_deactivated: number
+  below_floor: BelowFloorEntry[]
+  deactivation_aborted: boolean
+  deactivation_aborted_reason: string | null
+  failed_pages: FailedPage[]
+  unpriced: UnpricedSummary[]
+  /** Destinations skipped because a product the sync did not create already has their handle. */
+  conflicts: { handle: string; reason: string }[]
+}
 
 /** How far the running sync got. */
 export type CatalogueSyncProgress = {

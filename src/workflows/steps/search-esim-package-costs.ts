@@ -1,8 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { toPackageCostReading } from "../../modules/esim/purchase"
-import { lookupReadings, PackageCostLookupResult } from "../../modules/esim/money"
+import { lookupReadings, PackageCostLookupResult, toPackageCostReading } from "../../modules/esim/money"
 import EsimModuleService from "../../modules/esim/service"
 
 export const searchEsimPackageCostsStepId = "search-esim-package-costs"

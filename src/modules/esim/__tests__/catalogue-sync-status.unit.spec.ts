@@ -1,5 +1,4 @@
-import { CatalogueSyncTracker } from "../catalogue-sync-status"
-import { CatalogueSyncResult } from "../catalogue-types"
+import { CatalogueSyncResult, CatalogueSyncTracker } from "../catalogue-sync-status"
 
 const RESULT: CatalogueSyncResult = {
   pages_read: 3,

@@ -1,3 +1,4 @@
+import type { Package } from "../../../lib/esimfly"
 import { BALANCE_SOURCES } from "../models/esimfly-balance"
 import { PACKAGE_COST_SOURCES } from "../models/esimfly-package-cost"
 
@@ -24,4 +25,9 @@ export function ageSeconds(readAt: Date, now: Date): number {
 /** True when a reading exists and is no older than `maxAgeMs`. */
 export function isFresh(readAt: Date | null | undefined, maxAgeMs: number, now: Date): boolean {
   return !!readAt && now.getTime() - readAt.getTime() <= maxAgeMs
+}
+
+/** What esimfly charges for one eSIM of a listed package, for the cost mirror. */
+export function toPackageCostReading(pkg: Pick<Package, "packageCode" | "cost" | "currency">): PackageCostReading {
+  return { package_code: pkg.packageCode, cost: pkg.cost, currency: pkg.cost === null ? null : pkg.currency }
 }

@@ -1,5 +1,4 @@
-import { MAX_INTERVAL_MS } from "../catalogue-schedule"
-import { jobIntervalMs } from "../job-interval"
+import { jobIntervalMs, MAX_INTERVAL_MS } from "../job-interval"
 import { isFresh, MirroredCost, PackageCostReading } from "./mirrors"
 
 /** The cost-lookup job's tick when ESIMFLY_COST_LOOKUP_INTERVAL_MS is unset. */

@@ -1,15 +1,12 @@
 import {
   CreateOrderResult,
   Esim,
-  Package,
   EsimflyDuplicateRequestError,
   EsimflyError,
   EsimflyInsufficientBalanceError,
   EsimflyOrderOutcomeUnknownError,
 } from "../../../lib/esimfly"
-import { CataloguePackage } from "../catalogue-types"
 import { EsimOrderEvent } from "./history"
-import { PackageCostReading } from "../money"
 import { EsimOrderStatus } from "../models/esim-order-statuses"
 
 /** The part of an eSIM order that a purchase outcome changes. */
@@ -142,26 +139,4 @@ export function purchaseFailed(error: unknown, now: Date): PurchaseOutcome {
   const message = `unexpected error: ${error instanceof Error ? error.message : String(error)}`
   const event = { at: now.toISOString(), type: "needs_attention", code: "UNEXPECTED_ERROR", message }
   return { status: "needs_attention", event, fields: { error_code: "UNEXPECTED_ERROR", error_message: message } }
-}
-
-/** A catalogue package as the sync keeps it (snake_case, only what the sync and its layout need). */
-export function toCataloguePackage(pkg: Package): CataloguePackage {
-  return {
-    package_code: pkg.packageCode,
-    name: pkg.name,
-    type: pkg.type,
-    region: pkg.region,
-    location_name: pkg.locationNetworkList[0]?.locationName ?? null,
-    countries: pkg.countries.map((country) => country.toUpperCase()),
-    data_amount_gb: pkg.dataAmountGb,
-    is_unlimited: pkg.isUnlimited === true,
-    validity_days: pkg.validityDays,
-    cost: pkg.cost,
-    currency: pkg.currency,
-  }
-}
-
-/** What esimfly charges for one eSIM of a listed package, for the cost mirror. */
-export function toPackageCostReading(pkg: Pick<Package, "packageCode" | "cost" | "currency">): PackageCostReading {
-  return { package_code: pkg.packageCode, cost: pkg.cost, currency: pkg.cost === null ? null : pkg.currency }
 }

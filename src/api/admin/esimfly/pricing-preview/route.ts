@@ -1,8 +1,8 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ESIM_MODULE } from "../../../../modules/esim"
-import { pricingPreview } from "../../../../modules/esim/catalogue-preview"
-import { filtersFromOption } from "../../../../modules/esim/catalogue-scope"
 import EsimModuleService from "../../../../modules/esim/service"
+import { pricingPreview } from "../../../../workflows/sync-esim-catalogue/preview"
+import { filtersFromOption } from "../../../../workflows/sync-esim-catalogue/scope"
 import { callEsimfly } from "../errors"
 import { AdminGetEsimflyPricingPreview } from "../validators"
 

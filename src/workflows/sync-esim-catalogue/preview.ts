@@ -1,10 +1,9 @@
-import { destinationOf, planLabelOf } from "./catalogue-layout"
-import { PageReader } from "./catalogue-reader"
-import { catalogueWalks, inScope } from "./catalogue-scope"
-import { CatalogueFilters } from "./catalogue-types"
-import { PricingContext } from "./catalogue-variant-plan"
-import { toCataloguePackage } from "./purchase"
-import { PriceQuote, PricingRules, quotePackage } from "./money"
+import { PriceQuote, PricingRules, quotePackage } from "../../modules/esim/money"
+import { ExchangeRate } from "../../modules/esim/money"
+import { destinationOf, planLabelOf } from "./layout"
+import { PageReader, toCataloguePackage } from "./read"
+import { catalogueWalks, inScope } from "./scope"
+import { CatalogueFilters, PricingContext } from "./types"
 
 /** One package of the preview: what it costs and what the rules would sell it for. */
 export type PricingPreviewRow = {
@@ -29,8 +28,14 @@ export function toPricingRulesView(rules: PricingRules) {
   }
 }
 
+/** The rules in snake_case, as the admin API answers. */
+export type PricingRulesView = ReturnType<typeof toPricingRulesView>
+
+/** What `GET /admin/esimfly/pricing-preview` answers as `pricing_preview`. */
+export type PricingPreview = { rules: PricingRulesView; exchange_rates: ExchangeRate[]; packages: PricingPreviewRow[] }
+
 /** The pricing rules applied to the first `limit` packages of the first catalogue page the sync would read. */
-export async function pricingPreview(read: PageReader, filters: CatalogueFilters, pricing: PricingContext, limit: number) {
+export async function pricingPreview(read: PageReader, filters: CatalogueFilters, pricing: PricingContext, limit: number): Promise<PricingPreview> {
   const [walk] = catalogueWalks(filters)
   const page = await read({ ...walk, page: 1, limit: 100 })
   const packages = page.packages.map(toCataloguePackage).filter((pkg) => inScope(pkg, filters)).slice(0, limit)

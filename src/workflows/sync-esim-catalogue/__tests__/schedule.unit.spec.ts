@@ -1,4 +1,4 @@
-import { catalogueSyncIntervalMs, DEFAULT_CATALOGUE_SYNC_INTERVAL_MS } from "../catalogue-schedule"
+import { catalogueSyncIntervalMs, DEFAULT_CATALOGUE_SYNC_INTERVAL_MS } from "../schedule"
 
 describe("catalogueSyncIntervalMs", () => {
   it("defaults to 12 hours (esimfly: sync every 6–12 h)", () => {

@@ -1,10 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ESIM_MODULE } from "../../modules/esim"
-import { filtersFromOption } from "../../modules/esim/catalogue-scope"
-import { CatalogueFilters } from "../../modules/esim/catalogue-types"
-import { PricingContext } from "../../modules/esim/catalogue-variant-plan"
-import EsimModuleService from "../../modules/esim/service"
+import { ESIM_MODULE } from "../../../modules/esim"
+import EsimModuleService from "../../../modules/esim/service"
+import { filtersFromOption } from "../scope"
+import { CatalogueFilters, PricingContext } from "../types"
 
 export const beginEsimCatalogueSyncStepId = "begin-esim-catalogue-sync"
 

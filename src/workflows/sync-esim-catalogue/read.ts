@@ -1,7 +1,7 @@
-import { ListPackagesParams, PackagePage } from "../../lib/esimfly"
-import { CatalogueFilters, CataloguePackage, CatalogueWalk, FailedPage } from "./catalogue-types"
-import { inScope } from "./catalogue-scope"
-import { toCataloguePackage } from "./purchase"
+import { ListPackagesParams, Package, PackagePage } from "../../lib/esimfly"
+import { FailedPage } from "../../modules/esim/catalogue-sync-status"
+import { inScope } from "./scope"
+import { CatalogueFilters, CataloguePackage, CatalogueWalk } from "./types"
 
 /** Reads one page; the client retries GETs itself, so a throw means the page is lost for this run. */
 export type PageReader = (params: ListPackagesParams) => Promise<PackagePage>
@@ -12,6 +12,23 @@ export type CatalogueRead = {
   pages_read: number
   total_pages: number
   failed_pages: FailedPage[]
+}
+
+/** A client package as the sync keeps it (snake_case, only what the sync and its layout need). */
+export function toCataloguePackage(pkg: Package): CataloguePackage {
+  return {
+    package_code: pkg.packageCode,
+    name: pkg.name,
+    type: pkg.type,
+    region: pkg.region,
+    location_name: pkg.locationNetworkList[0]?.locationName ?? null,
+    countries: pkg.countries.map((country) => country.toUpperCase()),
+    data_amount_gb: pkg.dataAmountGb,
+    is_unlimited: pkg.isUnlimited === true,
+    validity_days: pkg.validityDays,
+    cost: pkg.cost,
+    currency: pkg.currency,
+  }
 }
 
 /** The largest page count one walk follows, so a wrong `totalPages` cannot loop for ever. */

@@ -1,6 +1,6 @@
 import { ListPackagesParams, Package, PackagePage } from "../../../lib/esimfly"
-import { deactivationVerdict, readCatalogue } from "../catalogue-reader"
-import { catalogueWalks } from "../catalogue-scope"
+import { deactivationVerdict, readCatalogue } from "../read"
+import { catalogueWalks } from "../scope"
 
 const pkg = (packageCode: string, countries = ["TR"]): Package => ({
   packageCode,

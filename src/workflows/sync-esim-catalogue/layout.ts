@@ -1,4 +1,5 @@
-import { CataloguePackage } from "./catalogue-types"
+import { ProductStatus } from "@medusajs/framework/utils"
+import { CataloguePackage, CataloguePlacement, ExistingProduct, NewPrice, NewProduct, NewVariant } from "./types"
 
 /** Where a package is used: one product per destination. */
 export type Destination = { name: string; type: "local" | "regional" | "global" }
@@ -78,4 +79,61 @@ export function assignPlanLabels(packages: CataloguePackage[], taken: Iterable<s
     labels.set(pkg.package_code, label)
   }
   return labels
+}
+
+const flag = (value: unknown) => value === true || value === "true"
+
+/** The merchant set the price by hand: the sync keeps it (`metadata.esimfly_price_override`). */
+export const hasPriceOverride = (metadata: Record<string, unknown>) => flag(metadata.esimfly_price_override)
+
+/** The merchant set the title by hand: the sync keeps it (`metadata.esimfly_title_override`). */
+export const hasTitleOverride = (metadata: Record<string, unknown>) => flag(metadata.esimfly_title_override)
+
+/** Deactivated variants carry `esimfly_active: false`; everything else counts as active. */
+export const isActiveVariant = (metadata: Record<string, unknown>) => metadata.esimfly_active !== false && metadata.esimfly_active !== "false"
+
+/** Products the sync created itself (`metadata.esimfly_synced`); it never touches others. */
+export function isSyncedProduct(product: ExistingProduct): boolean {
+  return flag(product.metadata.esimfly_synced)
+}
+
+/** The metadata the sync owns on the variant of a package it sells. */
+export function syncedMetadata(pkg: CataloguePackage, belowFloor: boolean): Record<string, unknown> {
+  return {
+    esimfly_package_code: pkg.package_code,
+    esimfly_cost: pkg.cost,
+    esimfly_cost_currency: pkg.currency?.toLowerCase() ?? null,
+    esimfly_active: true,
+    esimfly_below_floor: belowFloor,
+    esimfly_type: pkg.type,
+    esimfly_region: pkg.region,
+    esimfly_countries: pkg.countries,
+  }
+}
+
+/** A new variant of a package at the given prices; no inventory (an eSIM is never out of stock). */
+export function newVariantInput(pkg: CataloguePackage, plan: string, prices: NewPrice[], belowFloor: boolean, rank: number): NewVariant {
+  return {
+    title: plan,
+    options: { [PLAN_OPTION]: plan },
+    manage_inventory: false,
+    variant_rank: rank,
+    prices,
+    metadata: syncedMetadata(pkg, belowFloor),
+  }
+}
+
+/** A published product for a destination, in the eSIM shipping profile and the chosen sales channel. */
+export function newProductInput(destination: Destination, variants: NewVariant[], placement: CataloguePlacement): NewProduct {
+  return {
+    title: productTitleOf(destination),
+    handle: handleOf(destination),
+    status: ProductStatus.PUBLISHED,
+    description: `Prepaid data eSIM for ${destination.name}, delivered by email right after checkout.`,
+    shipping_profile_id: placement.shipping_profile_id,
+    sales_channels: [{ id: placement.sales_channel_id }],
+    options: [{ title: PLAN_OPTION, values: variants.map((variant) => variant.title) }],
+    variants,
+    metadata: { esimfly_synced: true, esimfly_destination: destination.name, esimfly_destination_type: destination.type },
+  }
 }

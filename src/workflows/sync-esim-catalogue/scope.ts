@@ -1,4 +1,4 @@
-import { CatalogueFilters, CatalogueWalk } from "./catalogue-types"
+import { CatalogueFilters, CatalogueWalk } from "./types"
 
 type PackageType = NonNullable<CatalogueWalk["type"]>
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { createAndLinkProductOptionsToProductWorkflow } from "@medusajs/medusa/core-flows"
-import { PlanValues } from "../../modules/esim/catalogue-sync-plan"
+import { PlanValues } from "../types"
 
 export const addEsimPlanValuesStepId = "add-esim-plan-values"
 

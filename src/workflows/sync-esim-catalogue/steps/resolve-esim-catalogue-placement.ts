@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CataloguePlacement } from "../../modules/esim/catalogue-types"
+import { CataloguePlacement } from "../types"
 
 export const resolveEsimCataloguePlacementStepId = "resolve-esim-catalogue-placement"
 

@@ -1,8 +1,7 @@
 import { ProductStatus } from "@medusajs/framework/utils"
-import { NewProduct } from "../catalogue-product-plan"
-import { planCatalogueSync, SyncPlanInput } from "../catalogue-sync-plan"
-import { CataloguePackage, ExistingProduct, ExistingVariant } from "../catalogue-types"
-import { PricingRules } from "../money"
+import { PricingRules } from "../../../modules/esim/money"
+import { planCatalogueSync } from "../plan"
+import { CataloguePackage, ExistingProduct, ExistingVariant, NewProduct, SyncPlanInput } from "../types"
 
 const RULES: PricingRules = { currencies: ["usd"], markupPercent: 30, fixedAmount: {}, rounding: "0.99", marginFloorPercent: 10, overrides: {} }
 
@@ -193,6 +192,16 @@ describe("planCatalogueSync", () => {
     const plan = planCatalogueSync(input({ existing: [existing[0], handmade, existing[2]] }))
     expect(plan.products_to_create).toEqual([])
     expect(plan.summary.conflicts).toEqual([{ handle: "esim-europe", reason: "a product the sync did not create has this handle" }])
+  })
+
+  it("leaves its input as it was: the store, the packages and the rules", () => {
+    const packages = [...CATALOGUE.filter((p) => p.package_code !== "GLOBAL-1GB-7D"), pkg("TR-UNL-7D", { is_unlimited: true, cost: 18.5 })]
+    const store = withVariant(existing, "TR-1GB-7D", (v) => ({ ...v, metadata: { ...v.metadata, esimfly_active: false, esimfly_inactive_prices: [{ currency_code: "usd", amount: 3.99 }] } }))
+    const given = input({ packages, existing: store })
+    const before = structuredClone(given)
+    const plan = planCatalogueSync(given)
+    expect(plan.summary).toMatchObject({ variants_created: 1, variants_updated: 1, variants_deactivated: 1 })
+    expect(given).toEqual(before)
   })
 
   it("reports currencies it cannot price in, once per currency and reason", () => {

@@ -1,5 +1,5 @@
-import { PLAN_OPTION } from "./catalogue-layout"
-import { ExistingPrice, ExistingProduct, ExistingVariant } from "./catalogue-types"
+import { PLAN_OPTION } from "./layout"
+import { ExistingPrice, ExistingProduct, ExistingVariant } from "./types"
 
 /** The product fields the sync reads (query.graph), for products whose handle starts with `esim-`. */
 export const CATALOGUE_PRODUCT_FIELDS = [

@@ -1,10 +1,10 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ESIM_MODULE } from "../../modules/esim"
-import { CatalogueRead } from "../../modules/esim/catalogue-reader"
-import { SyncPlan } from "../../modules/esim/catalogue-sync-plan"
-import { CatalogueSyncResult } from "../../modules/esim/catalogue-types"
-import EsimModuleService from "../../modules/esim/service"
+import { ESIM_MODULE } from "../../../modules/esim"
+import { CatalogueSyncResult } from "../../../modules/esim/catalogue-sync-status"
+import EsimModuleService from "../../../modules/esim/service"
+import { CatalogueRead } from "../read"
+import { SyncPlan } from "../types"
 
 export const finishEsimCatalogueSyncStepId = "finish-esim-catalogue-sync"
 

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CATALOGUE_PRODUCT_FIELDS, RawCatalogueProduct, toExistingProduct } from "../../modules/esim/catalogue-snapshot"
+import { CATALOGUE_PRODUCT_FIELDS, RawCatalogueProduct, toExistingProduct } from "../snapshot"
 
 export const loadEsimCatalogueProductsStepId = "load-esim-catalogue-products"
 

@@ -9,11 +9,11 @@ import {
   updateProductsWorkflow,
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { ESIM_MODULE } from "../modules/esim"
-import { deactivationVerdict } from "../modules/esim/catalogue-reader"
-import { planCatalogueSync } from "../modules/esim/catalogue-sync-plan"
-import { CatalogueFilters, CatalogueSyncResult } from "../modules/esim/catalogue-types"
-import EsimModuleService from "../modules/esim/service"
+import { ESIM_MODULE } from "../../modules/esim"
+import { CatalogueSyncResult } from "../../modules/esim/catalogue-sync-status"
+import EsimModuleService from "../../modules/esim/service"
+import { planCatalogueSync } from "./plan"
+import { deactivationVerdict } from "./read"
 import { addEsimPlanValuesStep } from "./steps/add-esim-plan-values"
 import { beginEsimCatalogueSyncStep } from "./steps/begin-esim-catalogue-sync"
 import { finishEsimCatalogueSyncStep } from "./steps/finish-esim-catalogue-sync"
@@ -21,6 +21,7 @@ import { loadEsimCatalogueProductsStep } from "./steps/load-esim-catalogue-produ
 import { readEsimCatalogueStep } from "./steps/read-esim-catalogue"
 import { recordEsimCatalogueProgressStep } from "./steps/record-esim-catalogue-progress"
 import { resolveEsimCataloguePlacementStep } from "./steps/resolve-esim-catalogue-placement"
+import { CatalogueFilters } from "./types"
 
 export const syncEsimCatalogueWorkflowId = "sync-esim-catalogue"
 
