@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
-import { EsimOrderRow, buyEsimOrder } from "../../modules/esim/purchase"
+import { buyEsimOrder } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/purchase"
 import { watchBalance } from "../utils/admin-alerts"
@@ -12,7 +12,7 @@ import { EsimOrderLock, extendEsimOrderLock } from "./esim-order-lock"
 
 export const buyEsimOrdersStepId = "buy-esim-orders"
 
-export type BuyEsimOrdersInput = { order_id: string; esimOrder_ids?: string[]; lock?: EsimOrderLock }
+export type BuyEsimOrdersInput = { order_id: string; esim_order_ids?: string[]; lock?: EsimOrderLock }
 
 export type BuyEsimOrdersOutput = { outcomes: { id: string; status: string }[] }
 
@@ -36,9 +36,9 @@ async function mayBuy(container: MedusaContainer, esim: EsimModuleService, order
  */
 export const buyEsimOrdersStep = createStep(
   buyEsimOrdersStepId,
-  profiledInvoke("buy", async ({ order_id, esimOrder_ids, lock }: BuyEsimOrdersInput, { container }: StepExecutionContext) => {
+  profiledInvoke("buy", async ({ order_id, esim_order_ids, lock }: BuyEsimOrdersInput, { container }: StepExecutionContext) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const filters = { order_id, status: BUYABLE_STATUSES, ...(esimOrder_ids ? { id: esimOrder_ids } : {}) }
+    const filters = { order_id, status: BUYABLE_STATUSES, ...(esim_order_ids ? { id: esim_order_ids } : {}) }
     const esimOrders = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
     const outcomes: BuyEsimOrdersOutput["outcomes"] = []
     let balanceReported = false
@@ -48,7 +48,7 @@ export const buyEsimOrdersStep = createStep(
         break
       }
       await extendEsimOrderLock(container, lock)
-      const result = await buyEsimOrder(esim, esimOrder as unknown as EsimOrderRow, by)
+      const result = await buyEsimOrder(esim, esimOrder, by)
       if (result) {
         outcomes.push({ id: esimOrder.id, status: result.status })
         balanceReported ||= result.balance_reported

@@ -1,7 +1,7 @@
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
-import { cancelEsimOrder, CancelEsimOrderRow } from "../../modules/esim/cancel"
+import { CancelableEsimOrder, cancelEsimOrder } from "../../modules/esim/cancel"
 import { watchBalance } from "../utils/admin-alerts"
 import { CANCELED_BY_MERCHANT, hasSettledCancel, EsimOrderCancelOutcome } from "../../modules/esim/cancel"
 import EsimModuleService from "../../modules/esim/service"
@@ -14,17 +14,17 @@ export type CancelEsimOrdersInput = {
   /** Only these lines; every eSIM line of the order when left out. */
   line_item_ids?: string[]
   /** Only these eSIM orders, asked for by an admin: esimfly is asked again even after an earlier outcome. */
-  esimOrder_ids?: string[]
+  esim_order_ids?: string[]
   /** Only eSIM orders whose cancel was asked for (a purchase run finishing a cancel that came meanwhile). */
   requested_only?: boolean
 }
 
 export type CancelEsimOrdersOutput = { outcomes: EsimOrderCancelOutcome[] }
 
-const unchanged = (esimOrder: CancelEsimOrderRow): EsimOrderCancelOutcome => ({ id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome: "unchanged", message: null })
+const unchanged = (esimOrder: Pick<CancelableEsimOrder, "id" | "line_item_id">): EsimOrderCancelOutcome => ({ id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome: "unchanged", message: null })
 
 /**
- * Cancels the order's eSIM eSIM orders of the given lines (or eSIM orders), one esimfly cancel per
+ * Cancels the order's eSIM orders of the given lines (or eSIM orders), one esimfly cancel per
  * bought batch, and writes each outcome on its eSIM order. Nothing to compensate: esimfly
  * cannot un-cancel, and every outcome is recorded.
  */
@@ -32,7 +32,7 @@ export const cancelEsimOrdersStep = createStep(
   cancelEsimOrdersStepId,
   profiledInvoke("cancel_check", async (input: CancelEsimOrdersInput, { container }: StepExecutionContext) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    if (input.line_item_ids?.length === 0 || input.esimOrder_ids?.length === 0) {
+    if (input.line_item_ids?.length === 0 || input.esim_order_ids?.length === 0) {
       return new StepResponse<CancelEsimOrdersOutput>({ outcomes: [] })
     }
     if (input.requested_only) {
@@ -41,15 +41,15 @@ export const cancelEsimOrdersStep = createStep(
     const filters = {
       order_id: input.order_id,
       ...(input.line_item_ids ? { line_item_id: input.line_item_ids } : {}),
-      ...(input.esimOrder_ids ? { id: input.esimOrder_ids } : {}),
+      ...(input.esim_order_ids ? { id: input.esim_order_ids } : {}),
       ...(input.requested_only ? { cancel_requested_at: { $ne: null } } : {}),
     }
     const order = { line_item_id: "ASC" as const, batch: "ASC" as const }
     const esimOrders = await esim.listEsimOrders(filters, { take: null, relations: ["esims"], order })
-    const explicit = !!input.esimOrder_ids
+    const explicit = !!input.esim_order_ids
     const outcomes: EsimOrderCancelOutcome[] = []
     for (const row of esimOrders) {
-      const esimOrder = row as unknown as CancelEsimOrderRow
+      const esimOrder = row
       const settled = hasSettledCancel(esimOrder) && (!explicit || esimOrder.error_code === CANCELED_BY_MERCHANT)
       outcomes.push(settled ? unchanged(esimOrder) : await cancelEsimOrder(esim, esimOrder))
     }

@@ -10,7 +10,7 @@ export const finishEsimCancelsStepId = "finish-esim-cancels"
 
 export type FinishEsimCancelsInput = { now: string; lookback_ms: number }
 
-export type FinishEsimCancelsOutput = { orders: { order_id: string; esimOrder_ids: string[]; error?: string }[] }
+export type FinishEsimCancelsOutput = { orders: { order_id: string; esim_order_ids: string[]; error?: string }[] }
 
 /** eSIM orders a cancel can finish under the lock now; `purchasing`, `pending_details` and unknown outcomes settle first. */
 const FINISHABLE = ["pending", "held", "failed", "completed"] as const
@@ -49,9 +49,9 @@ export const finishEsimCancelsStep = createStep(
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     await recordMissedCancels(container, esim, new Date(new Date(input.now).getTime() - input.lookback_ms))
     const orders: FinishEsimCancelsOutput["orders"] = []
-    for (const [order_id, esimOrder_ids] of await unfinishedByOrder(esim)) {
-      const { errors } = await cancelEsimsWorkflow(container).run({ input: { order_id, esimOrder_ids }, throwOnError: false })
-      orders.push({ order_id, esimOrder_ids, ...(errors.length ? { error: errors[0].error.message } : {}) })
+    for (const [order_id, esim_order_ids] of await unfinishedByOrder(esim)) {
+      const { errors } = await cancelEsimsWorkflow(container).run({ input: { order_id, esim_order_ids }, throwOnError: false })
+      orders.push({ order_id, esim_order_ids, ...(errors.length ? { error: errors[0].error.message } : {}) })
     }
     return new StepResponse<FinishEsimCancelsOutput>({ orders })
   }

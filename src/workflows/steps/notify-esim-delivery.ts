@@ -21,7 +21,7 @@ type EsimDeliveryRow = Awaited<ReturnType<EsimModuleService["listEsimDeliveries"
 type Outcome = { status: "skipped" | "sent" | "failed"; reason?: string }
 
 async function withInstallDetails(profiles: EsimProfileRow[]): Promise<DeliveredEsim[]> {
-  return Promise.all(profiles.map((profile) => toStoreEsim(profile as unknown as StoreEsimSource)))
+  return Promise.all(profiles.map((profile) => toStoreEsim(profile)))
 }
 
 /** A fresh token per email, valid for `guestAccessTtlDays`: only its hash is kept, so it cannot be shown again. */

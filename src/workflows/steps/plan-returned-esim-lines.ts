@@ -26,7 +26,7 @@ export const planReturnedEsimLinesStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const fields = ["id", "items.item_id", "items.received_quantity", "items.damaged_quantity"]
     const { data } = await query.graph({ entity: "return", fields, filters: { order_id } })
-    const returns = data as unknown as ReturnRow[]
+    const returns: ReturnRow[] = data
     const itemsOf = (row?: ReturnRow) => (row?.items ?? []).flatMap((item) => (item ? [item] : []))
     const thisReturn = itemsOf(returns.find((row) => row.id === return_id)).map((item) => item.item_id)
     const plan = returnedEsimLines(esimOrders, returns.flatMap(itemsOf), thisReturn)

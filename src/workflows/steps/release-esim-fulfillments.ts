@@ -30,7 +30,7 @@ export const releaseEsimFulfillmentsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const fields = ["status", "fulfillments.id", "fulfillments.provider_id", "fulfillments.canceled_at"]
     const { data } = await query.graph({ entity: "order", fields, filters: { id: order_id } })
-    const order = data[0] as unknown as OrderRow | undefined
+    const order: OrderRow | undefined = data[0]
     const open = (order?.fulfillments ?? []).flatMap((f) => (f && !f.canceled_at ? [f] : []))
     const blocked = !order || ["canceled", "completed"].includes(order.status) || open.some((f) => !isEsimflyProvider(f.provider_id))
     const ids = blocked ? [] : open.map((f) => f.id)

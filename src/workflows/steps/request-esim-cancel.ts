@@ -13,13 +13,13 @@ export const requestEsimCancelStepId = "request-esim-cancel"
 export const requestEsimCancelStep = createStep(
   requestEsimCancelStepId,
   async (input: CancelEsimOrdersInput, { container }) => {
-    if (input.line_item_ids?.length === 0 || input.esimOrder_ids?.length === 0) {
+    if (input.line_item_ids?.length === 0 || input.esim_order_ids?.length === 0) {
       return new StepResponse({ order_id: input.order_id })
     }
     const selector = {
       order_id: input.order_id,
       ...(input.line_item_ids ? { line_item_id: input.line_item_ids } : {}),
-      ...(input.esimOrder_ids ? { id: input.esimOrder_ids } : {}),
+      ...(input.esim_order_ids ? { id: input.esim_order_ids } : {}),
     }
     await container.resolve<EsimModuleService>(ESIM_MODULE).requestEsimOrdersCancel(selector, new Date())
     return new StepResponse({ order_id: input.order_id })

@@ -5,7 +5,6 @@ import { settleUnknownOutcome } from "../../modules/esim/purchase"
 import { CANCELED_BY_MERCHANT } from "../../modules/esim/cancel"
 import { withEvent } from "../../modules/esim/purchase"
 import { interruptedUpdate, isInterruptedPurchase } from "../../modules/esim/purchase"
-import { EsimOrderRow } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 import { RETRYABLE_STATUSES } from "../../modules/esim/purchase"
 import { currentRunner } from "../utils/runner"
@@ -47,7 +46,7 @@ export const requeueEsimOrderStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} is ${esimOrder.status}; only held, failed or needs_attention orders can be retried`)
     }
     if (esimOrder.status === "needs_attention") {
-      const status = await settleUnknownOutcome(esim, esimOrder as unknown as EsimOrderRow & { last_attempt_at: Date | null })
+      const status = await settleUnknownOutcome(esim, esimOrder)
       return new StepResponse({ order_id: esimOrder.order_id, status })
     }
     const at = new Date().toISOString()

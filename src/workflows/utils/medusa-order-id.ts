@@ -1,7 +1,7 @@
 import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 
-/** For use inside a workflow's composition: the Medusa order id of an eSIM eSIM order (404 when it does not exist). */
+/** For use inside a workflow's composition: the Medusa order id of an eSIM order (404 when it does not exist). */
 export function esimOrderOrderId(id: WorkflowData<string> | string) {
   const { data: esimOrders } = useQueryGraphStep({
     entity: "esim_order",

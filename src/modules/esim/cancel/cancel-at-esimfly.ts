@@ -1,3 +1,5 @@
+import type { EsimOrderRow } from "../models/esim-order"
+import type { EsimProfileRow } from "../models/esim-profile"
 import { EsimOrderHistory, withEvent } from "../purchase"
 import {
   attemptFromError,
@@ -11,13 +13,8 @@ import {
 import EsimModuleService from "../service"
 import { BUYABLE_STATUSES, EsimOrderStatus } from "../purchase"
 
-export type CancelEsimOrderRow = {
-  id: string
-  line_item_id: string
-  status: EsimOrderStatus
-  error_code?: string | null
-  history: unknown
-  esims?: ({ id: string; iccid: string; status: string } | null)[] | null
+export type CancelableEsimOrder = Pick<EsimOrderRow, "id" | "line_item_id" | "status" | "error_code" | "history"> & {
+  esims?: (Pick<EsimProfileRow, "id" | "iccid" | "status"> | null)[] | null
 }
 
 /** eSIM orders that were never bought: cancelling them means never buying them. */
@@ -28,7 +25,7 @@ const UNBOUGHT_STATUSES: EsimOrderStatus[] = [...BUYABLE_STATUSES, "held", "fail
  * esimfly order, which is this eSIM order's batch of one line only, so one ICCID is enough;
  * when that one is installed, the next one is tried, so the batch's other eSIMs still go.
  */
-async function cancelAtEsimfly(esim: EsimModuleService, esimOrder: CancelEsimOrderRow): Promise<EsimOrderCancelOutcome> {
+async function cancelAtEsimfly(esim: EsimModuleService, esimOrder: CancelableEsimOrder): Promise<EsimOrderCancelOutcome> {
   const attempts: CancelAttempt[] = []
   for (const iccid of cancelCandidates(esimOrder.esims ?? [])) {
     const attempt = await esim
@@ -63,7 +60,7 @@ async function cancelAtEsimfly(esim: EsimModuleService, esimOrder: CancelEsimOrd
 
 async function recordWithoutCall(
   esim: EsimModuleService,
-  esimOrder: CancelEsimOrderRow,
+  esimOrder: CancelableEsimOrder,
   outcome: "canceled_before_purchase" | "skipped",
   message: string
 ): Promise<EsimOrderCancelOutcome> {
@@ -82,7 +79,7 @@ async function recordWithoutCall(
  * Cancels one eSIM order and writes the outcome on it: a bought batch is canceled at esimfly,
  * an unbought one is marked so that it is never bought, an unsettled one is left with a note.
  */
-export async function cancelEsimOrder(esim: EsimModuleService, esimOrder: CancelEsimOrderRow): Promise<EsimOrderCancelOutcome> {
+export async function cancelEsimOrder(esim: EsimModuleService, esimOrder: CancelableEsimOrder): Promise<EsimOrderCancelOutcome> {
   if (esimOrder.status === "completed") {
     return cancelAtEsimfly(esim, esimOrder)
   }

@@ -1,12 +1,7 @@
-type PlannedEsimOrder = {
-  id: string
-  line_item_id: string
-  quantity: number
-  status: string
-  fulfillment_id?: string | null
-  package_code: string
-  esims?: ({ iccid: string; status: string } | null)[] | null
-}
+import type { EsimOrderRow } from "../models/esim-order"
+import type { EsimProfileRow } from "../models/esim-profile"
+type PlannedEsimOrder = Pick<EsimOrderRow, "id" | "line_item_id" | "quantity" | "status" | "package_code"> &
+  Partial<Pick<EsimOrderRow, "fulfillment_id">> & { esims?: (Pick<EsimProfileRow, "iccid" | "status"> | null)[] | null }
 
 export type DeliveryPlan = {
   items: { id: string; quantity: number }[]

@@ -1,23 +1,12 @@
+import type { EsimProfileRow } from "../models/esim-profile"
 import { InstallDetails, installDetails } from "./install-details"
 
 /** The columns of an eSIM profile that a shopper may see. */
-export type StoreEsimSource = {
-  id: string
-  order_id: string
-  line_item_id: string
-  iccid: string
-  status: string
-  package_code: string
-  package_name: string | null
-  data_amount: string | null
-  validity_days: number | null
-  lpa: string | null
-  smdp_address: string | null
-  activation_code: string | null
-  apple_install_url: string | null
-  android_install_url: string | null
-  created_at: Date | string
-}
+export type StoreEsimSource = Pick<
+  EsimProfileRow,
+  | "id" | "order_id" | "line_item_id" | "iccid" | "status" | "package_code" | "package_name" | "data_amount" | "validity_days"
+  | "lpa" | "smdp_address" | "activation_code" | "apple_install_url" | "android_install_url" | "created_at"
+>
 
 /** The source columns with the install details rendered in place of the raw ones. */
 export type StoreEsim = Omit<StoreEsimSource, keyof InstallDetails> & InstallDetails

@@ -1,3 +1,4 @@
+import type { InferTypeOf } from "@medusajs/framework/types"
 import { model } from "@medusajs/framework/utils"
 import { ESIM_ORDER_STATUSES } from "./esim-order-statuses"
 import { EsimProfile } from "./esim-profile"
@@ -46,3 +47,6 @@ export const EsimOrder = model
     { on: ["order_id", "line_item_id", "batch"], unique: true },
     { on: ["status"] },
   ])
+
+/** An `esim_order` row as the module reads it; every narrower shape is a `Pick` of it. */
+export type EsimOrderRow = InferTypeOf<typeof EsimOrder>

@@ -1,3 +1,4 @@
+import type { InferTypeOf } from "@medusajs/framework/types"
 import { model } from "@medusajs/framework/utils"
 import { EsimOrder } from "./esim-order"
 
@@ -22,3 +23,6 @@ export const EsimProfile = model
     esim_order: model.belongsTo(() => EsimOrder, { mappedBy: "esims" }),
   })
   .indexes([{ on: ["customer_id"] }])
+
+/** An `esim_profile` row as the module reads it; every narrower shape is a `Pick` of it. */
+export type EsimProfileRow = InferTypeOf<typeof EsimProfile>

@@ -1,19 +1,20 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import { OrderStatus, OrderSummary } from "../../../lib/esimfly"
 import { withEvent } from "./history"
 import { shortDeliveryMessage, toProfileRows } from "./outcomes"
 import { MAX_HISTORY_PAGES, readOrderHistory } from "./esimfly-order-history"
-import { EsimOrderRow, storeProfiles } from "./buy"
+import { BuyableEsimOrder, storeProfiles } from "./buy"
 import EsimModuleService from "../service"
 import { EsimOrderStatus } from "../models/esim-order-statuses"
 import { confirmAdoption, historyWindow, Resolution, resolveUnknownOutcome, RivalEsimOrder } from "./unknown-outcome"
 import { listUnsettledEsimOrders } from "./unsettled"
 
-type AdoptableEsimOrder = EsimOrderRow & { last_attempt_at: Date | string | null }
+type AdoptableEsimOrder = BuyableEsimOrder & Pick<EsimOrderRow, "last_attempt_at">
 
 /** Takes over an esimfly order the eSIM order created, by reference: its eSIMs, never a new purchase. */
 export async function adoptOrder(
   esim: EsimModuleService,
-  esimOrder: EsimOrderRow,
+  esimOrder: BuyableEsimOrder,
   reference: string,
   fetched?: OrderStatus
 ): Promise<EsimOrderStatus> {

@@ -1,3 +1,4 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import { randomUUID } from "node:crypto"
 import { CreateOrderResult } from "../../../lib/esimfly"
 import { timeDeliveryPhase } from "../delivery"
@@ -5,18 +6,11 @@ import { EsimOrderHistory, EsimOrderRunner, withEvent } from "./history"
 import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./outcomes"
 import EsimModuleService from "../service"
 
-export type EsimOrderRow = {
-  id: string
-  order_id: string
-  line_item_id: string
-  customer_id: string | null
-  package_code: string
-  quantity: number
-  idempotency_key: string
-  attempts: number
-  history: unknown
-  esimfly_order_reference?: string | null
-}
+/** What buying an eSIM order reads of it. */
+export type BuyableEsimOrder = Pick<
+  EsimOrderRow,
+  "id" | "order_id" | "line_item_id" | "customer_id" | "package_code" | "quantity" | "idempotency_key" | "attempts" | "history" | "esimfly_order_reference"
+>
 
 /** Stores eSIMs once: a replayed order returns ICCIDs that are already stored. */
 export async function storeProfiles(
@@ -43,13 +37,13 @@ export async function storeProfiles(
 export type PurchaseResult = { status: string; balance_reported: boolean }
 
 /** Whether the eSIM order's last decision was to ask esimfly by its idempotency key. */
-function isKeyReplay(esimOrder: EsimOrderRow): boolean {
+function isKeyReplay(esimOrder: BuyableEsimOrder): boolean {
   const events = (esimOrder.history as Partial<EsimOrderHistory> | null)?.events ?? []
   return events.at(-1)?.type === "ask_by_key"
 }
 
 /** Null when another run claimed the eSIM order first, or a cancel came: nothing was sent. */
-export async function buyEsimOrder(esim: EsimModuleService, esimOrder: EsimOrderRow, by?: EsimOrderRunner): Promise<PurchaseResult | null> {
+export async function buyEsimOrder(esim: EsimModuleService, esimOrder: BuyableEsimOrder, by?: EsimOrderRunner): Promise<PurchaseResult | null> {
   const requestId = randomUUID()
   const sentAt = new Date()
   const history = withEvent(esimOrder.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId, ...(by ? { by } : {}) })

@@ -1,11 +1,7 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import { EsimOrderEvent, withEvent } from "./history"
 
-export type InterruptedEsimOrder = {
-  id: string
-  status: string
-  history: unknown
-  last_attempt_at: Date | string | null
-}
+export type InterruptedEsimOrder = Pick<EsimOrderRow, "id" | "status" | "history" | "last_attempt_at">
 
 const INTERRUPTED_MESSAGE = "the purchase was interrupted before esimfly's answer was stored; look the order up before retrying"
 

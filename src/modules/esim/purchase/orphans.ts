@@ -1,3 +1,4 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import { OrderSummary } from "../../../lib/esimfly"
 import { MAX_HISTORY_PAGES, readOrderHistory } from "./esimfly-order-history"
 import EsimModuleService from "../service"
@@ -5,11 +6,7 @@ import { MATCH_WINDOW_MS } from "./unknown-outcome"
 import { listUnsettledEsimOrders } from "./unsettled"
 
 /** An eSIM order whose purchase has not settled: the orphan may be its order, adopted at the next reconciliation. */
-export type UnsettledEsimOrder = {
-  id: string
-  package_code: string
-  last_attempt_at: Date | string | null
-}
+export type UnsettledEsimOrder = Pick<EsimOrderRow, "id" | "package_code" | "last_attempt_at">
 
 export type OrphanOrder = OrderSummary & { possibleEsimOrderIds: string[] }
 

@@ -1,3 +1,4 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import {
   CreateOrderResult,
   Esim,
@@ -16,13 +17,7 @@ export type PurchaseOutcome = {
   fields: Record<string, unknown>
 }
 
-type EsimOrderRef = {
-  id: string
-  order_id: string
-  line_item_id: string
-  customer_id?: string | null
-  package_code: string
-}
+type EsimOrderRef = Pick<EsimOrderRow, "id" | "order_id" | "line_item_id" | "package_code"> & Partial<Pick<EsimOrderRow, "customer_id">>
 
 export type ProfileRow = {
   iccid: string

@@ -1,14 +1,10 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import { EsimflyError, EsimflyOptionsError, OrderStatus } from "../../../lib/esimfly"
 import { EsimOrderEvent } from "./history"
 import { EsimOrderStatus } from "../models/esim-order-statuses"
 
 /** The part of a `pending_details` eSIM order the pending policy reads. */
-export type PendingEsimOrder = {
-  quantity: number
-  poll_count: number
-  pending_since: Date | string | null
-  created_at: Date | string
-  esimfly_order_reference: string | null
+export type PendingEsimOrder = Pick<EsimOrderRow, "quantity" | "poll_count" | "pending_since" | "created_at" | "esimfly_order_reference"> & {
   /** The eSIMs already stored for the eSIM order, when loaded (a short answer keeps them). */
   esims?: unknown[] | null
 }

@@ -1,3 +1,4 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import { OrderStatus, OrderSummary } from "../../../lib/esimfly"
 import { EsimOrderHistory } from "./history"
 
@@ -7,15 +8,10 @@ export type Resolution =
   | { kind: "rebuy" }
   | { kind: "ask_by_key"; references: string[]; reason: string }
 
-export type UnknownEsimOrder = {
-  package_code: string
-  quantity: number
-  last_attempt_at: Date | string | null
-  history: unknown
-}
+export type UnknownEsimOrder = Pick<EsimOrderRow, "package_code" | "quantity" | "last_attempt_at" | "history">
 
 /** Another eSIM order of the package whose answer is not stored yet (lost, or still on its way). */
-export type RivalEsimOrder = { last_attempt_at: Date | string | null }
+export type RivalEsimOrder = Pick<EsimOrderRow, "last_attempt_at">
 
 /** How far around the lost attempt esimfly's timestamps may fall (clock skew, slow provisioning). */
 export const MATCH_WINDOW_MS = 10 * 60 * 1000

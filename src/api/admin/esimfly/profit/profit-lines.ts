@@ -19,7 +19,8 @@ export async function profitLines(container: MedusaContainer, from?: string, to?
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const orderIds = [...new Set(esimOrders.map((esimOrder) => esimOrder.order_id))]
   const { data } = await query.graph({ entity: "order", fields: ["id", "currency_code", "items.id", "items.unit_price"], filters: { id: orderIds } })
-  const orders = new Map((data as unknown as OrderPrices[]).map((order) => [order.id, order]))
+  const prices: OrderPrices[] = data
+  const orders = new Map(prices.map((order) => [order.id, order]))
   return esimOrders.flatMap((esimOrder) => {
     const order = orders.get(esimOrder.order_id)
     const item = order?.items.find((line) => line.id === esimOrder.line_item_id)

@@ -8,7 +8,7 @@ const NOTHING_LEFT = ["nothing_to_cancel", "unchanged"]
 /** Cancels this eSIM order's eSIMs at esimfly (its whole batch, one line only); the outcome is on the eSIM order. */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const esimOrder = await retrieveEsimOrder(req.scope, req.params.id)
-  const input = { order_id: esimOrder.order_id, esimOrder_ids: [esimOrder.id] }
+  const input = { order_id: esimOrder.order_id, esim_order_ids: [esimOrder.id] }
   const { result } = await cancelEsimsWorkflow(req.scope).run({ input })
   const [outcome] = result.outcomes
   if (!outcome || NOTHING_LEFT.includes(outcome.outcome)) {
