@@ -1,8 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../modules/esim"
 import EsimModuleService from "../modules/esim/service"
-import { runEsimCatalogueSync } from "../workflows/sync-esim-catalogue"
-import { catalogueSyncIntervalMs } from "../workflows/sync-esim-catalogue/schedule"
+import { catalogueSyncIntervalMs, runEsimCatalogueSync } from "../workflows/sync-esim-catalogue"
 
 /** Mirrors the esimfly catalogue into products; skips a tick while an admin-started sync runs. */
 export default async function syncEsimCatalogueJob(container: MedusaContainer): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from "zod"
 import { booleanOption, esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
-import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue-options"
+import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue"
 import { BUY_WHEN } from "./purchase"
 
 const esimModuleOptionsSchema = z

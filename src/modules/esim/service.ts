@@ -2,17 +2,28 @@ import { Context, Logger } from "@medusajs/framework/types"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
-import { AlertState } from "./money"
-import { CatalogueSyncTracker } from "./catalogue-sync-status"
+import { AlertState, BALANCE_ACCOUNT, BalanceReading, MARK_BALANCE_ALERT_SQL, MirroredBalance, MirroredCost, PackageCostReading, PackageCostSource, UPSERT_BALANCE_SQL, UPSERT_PACKAGE_COSTS_SQL } from "./money"
+import { CatalogueSyncTracker } from "./catalogue"
 import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
 import { EsimProfile } from "./models/esim-profile"
 import { EsimflyBalance } from "./models/esimfly-balance"
 import { EsimflyPackageCost } from "./models/esimfly-package-cost"
-import { MARK_BALANCE_ALERT_SQL, UPSERT_BALANCE_SQL, UPSERT_PACKAGE_COSTS_SQL } from "./money"
-import { BALANCE_ACCOUNT, BalanceReading, MirroredBalance, MirroredCost, PackageCostReading, PackageCostSource } from "./money"
+import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
-import { PurchaseClaim } from "./purchase"
+import {
+  BuyableEsimOrder,
+  buyEsimOrder,
+  EsimOrderRunner,
+  listOrphanOrders,
+  OrphanReport,
+  OrphanWindow,
+  ProfileRow,
+  PurchaseClaim,
+  PurchaseResult,
+  settleUnknownOutcome,
+  storeProfiles,
+} from "./purchase"
 
 type InjectedDependencies = {
   logger: Logger
@@ -133,6 +144,31 @@ export default class EsimModuleService extends MedusaService({
     const byCode = new Map(readings.map((r) => [r.package_code, r]))
     const rows = [...byCode.values()].map((r) => ({ ...r, cost: r.cost === null ? null : String(r.cost), id: generateEntityId(undefined, "espcost") }))
     await manager.execute(UPSERT_PACKAGE_COSTS_SQL, [at, source, JSON.stringify(rows)])
+  }
+
+  /** Buys one eSIM order with exactly one create-order; null when another run claimed it first or a cancel came. */
+  buyEsimOrder(esimOrder: BuyableEsimOrder, by?: EsimOrderRunner): Promise<PurchaseResult | null> {
+    return buyEsimOrder(this, esimOrder, by)
+  }
+
+  /** Settles an eSIM order whose create-order answer was lost: adopts what esimfly holds, or frees it to buy. */
+  settleUnknownOutcome(esimOrder: Parameters<typeof settleUnknownOutcome>[1]): ReturnType<typeof settleUnknownOutcome> {
+    return settleUnknownOutcome(this, esimOrder)
+  }
+
+  /** Stores delivered eSIMs once: a replayed order returns ICCIDs that are already stored. */
+  storeEsimProfiles(rows: ProfileRow[]): Promise<void> {
+    return storeProfiles(this, rows)
+  }
+
+  /** Cancels one eSIM order (at esimfly when bought) and writes the outcome on it. */
+  cancelEsimOrder(esimOrder: CancelableEsimOrder): Promise<EsimOrderCancelOutcome> {
+    return cancelEsimOrder(this, esimOrder)
+  }
+
+  /** esimfly orders in the window that no eSIM order of the store claims. */
+  listOrphanOrders(window: OrphanWindow): Promise<OrphanReport> {
+    return listOrphanOrders(this, window)
   }
 
   getBaseUrl(): string {

@@ -2,7 +2,6 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
-import { buyEsimOrder } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/purchase"
 import { watchBalance } from "../utils/admin-alerts"
@@ -48,7 +47,7 @@ export const buyEsimOrdersStep = createStep(
         break
       }
       await extendEsimOrderLock(container, lock)
-      const result = await buyEsimOrder(esim, esimOrder, by)
+      const result = await esim.buyEsimOrder(esimOrder, by)
       if (result) {
         outcomes.push({ id: esimOrder.id, status: result.status })
         balanceReported ||= result.balance_reported

@@ -1,9 +1,8 @@
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
-import { CancelableEsimOrder, cancelEsimOrder } from "../../modules/esim/cancel"
+import { CancelableEsimOrder, CANCELED_BY_MERCHANT, EsimOrderCancelOutcome, hasSettledCancel } from "../../modules/esim/cancel"
 import { watchBalance } from "../utils/admin-alerts"
-import { CANCELED_BY_MERCHANT, hasSettledCancel, EsimOrderCancelOutcome } from "../../modules/esim/cancel"
 import EsimModuleService from "../../modules/esim/service"
 import { isOrderCanceled } from "../utils/order-cancel-state"
 
@@ -51,7 +50,7 @@ export const cancelEsimOrdersStep = createStep(
     for (const row of esimOrders) {
       const esimOrder = row
       const settled = hasSettledCancel(esimOrder) && (!explicit || esimOrder.error_code === CANCELED_BY_MERCHANT)
-      outcomes.push(settled ? unchanged(esimOrder) : await cancelEsimOrder(esim, esimOrder))
+      outcomes.push(settled ? unchanged(esimOrder) : await esim.cancelEsimOrder(esimOrder))
     }
     if (outcomes.some((outcome) => outcome.outcome === "canceled")) {
       // A refund raises the mirrored balance, which may end a low-balance incident.

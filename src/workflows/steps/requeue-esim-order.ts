@@ -1,12 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { settleUnknownOutcome } from "../../modules/esim/purchase"
 import { CANCELED_BY_MERCHANT } from "../../modules/esim/cancel"
-import { withEvent } from "../../modules/esim/purchase"
-import { interruptedUpdate, isInterruptedPurchase } from "../../modules/esim/purchase"
+import { interruptedUpdate, isInterruptedPurchase, RETRYABLE_STATUSES, withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
-import { RETRYABLE_STATUSES } from "../../modules/esim/purchase"
 import { currentRunner } from "../utils/runner"
 
 export const requeueEsimOrderStepId = "requeue-esim-order"
@@ -46,7 +43,7 @@ export const requeueEsimOrderStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} is ${esimOrder.status}; only held, failed or needs_attention orders can be retried`)
     }
     if (esimOrder.status === "needs_attention") {
-      const status = await settleUnknownOutcome(esim, esimOrder)
+      const status = await esim.settleUnknownOutcome(esimOrder)
       return new StepResponse({ order_id: esimOrder.order_id, status })
     }
     const at = new Date().toISOString()

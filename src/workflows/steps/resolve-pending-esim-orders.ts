@@ -1,10 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { withEvent } from "../../modules/esim/purchase"
-import { toProfileRows } from "../../modules/esim/purchase"
-import { isPendingTooOld, PendingChange, pendingTimedOut, pollAnswered, pollFailed } from "../../modules/esim/purchase"
-import { storeProfiles } from "../../modules/esim/purchase"
+import { isPendingTooOld, PendingChange, pendingTimedOut, pollAnswered, pollFailed, toProfileRows, withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
 export const resolvePendingEsimOrdersStepId = "resolve-pending-esim-orders"
@@ -40,7 +37,7 @@ async function resolveEsimOrder(esim: EsimModuleService, esimOrder: DueEsimOrder
     }
     const order = await esim.getClient().getOrder(esimOrder.esimfly_order_reference)
     if (!order.pending && order.esims.length) {
-      await storeProfiles(esim, toProfileRows(order.esims, esimOrder, order.packageName))
+      await esim.storeEsimProfiles(toProfileRows(order.esims, esimOrder, order.packageName))
     }
     return pollAnswered(esimOrder, order, now, nextPollAt)
   } catch (error) {

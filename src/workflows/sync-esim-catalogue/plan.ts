@@ -1,4 +1,4 @@
-import { BelowFloorEntry, CatalogueSyncResult } from "../../modules/esim/catalogue-sync-status"
+import { BelowFloorEntry, CatalogueSyncResult } from "../../modules/esim/catalogue"
 import { assignPlanLabels, comparePlans, Destination, destinationOf, handleOf, isActiveVariant, isSyncedProduct, newProductInput, newVariantInput } from "./layout"
 import { belowFloorEntries, isBelowFloor, priceVariant, summariseUnpriced } from "./prices"
 import { inScope, scopeOfMetadata } from "./scope"

@@ -1,5 +1,4 @@
-import { PriceQuote, PricingRules, quotePackage } from "../../modules/esim/money"
-import { ExchangeRate } from "../../modules/esim/money"
+import { ExchangeRate, PriceQuote, PricingRules, quotePackage } from "../../modules/esim/money"
 import { destinationOf, planLabelOf } from "./layout"
 import { PageReader, toCataloguePackage } from "./read"
 import { catalogueWalks, inScope } from "./scope"

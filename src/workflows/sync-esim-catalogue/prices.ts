@@ -1,5 +1,5 @@
 import { assessPrice, costIn, PriceQuote, quotePackage } from "../../modules/esim/money"
-import { BelowFloorEntry, UnpricedSummary } from "../../modules/esim/catalogue-sync-status"
+import { BelowFloorEntry, UnpricedSummary } from "../../modules/esim/catalogue"
 import { hasPriceOverride, isActiveVariant } from "./layout"
 import { CataloguePackage, ExistingPrice, ExistingVariant, PriceInput, PricingContext, UnpricedEntry } from "./types"
 

@@ -1,5 +1,5 @@
 import { ListPackagesParams, Package, PackagePage } from "../../lib/esimfly"
-import { FailedPage } from "../../modules/esim/catalogue-sync-status"
+import { FailedPage } from "../../modules/esim/catalogue"
 import { inScope } from "./scope"
 import { CatalogueFilters, CataloguePackage, CatalogueWalk } from "./types"
 

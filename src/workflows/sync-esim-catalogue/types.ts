@@ -1,7 +1,6 @@
 import { ProductStatus } from "@medusajs/framework/utils"
-import { CatalogueSyncResult } from "../../modules/esim/catalogue-sync-status"
-import { PricingRules } from "../../modules/esim/money"
-import { ExchangeRate } from "../../modules/esim/money"
+import { CatalogueSyncResult } from "../../modules/esim/catalogue"
+import { ExchangeRate, PricingRules } from "../../modules/esim/money"
 
 /** A catalogue package as the sync reads it (snake_case; `read.ts` builds it from the client's `Package`). */
 export type CataloguePackage = {

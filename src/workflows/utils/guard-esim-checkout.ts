@@ -1,8 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
-import { GuardLine, GuardNote, GuardVerdict, guardEsimCart, shopperMessage } from "../../modules/esim/money"
-import { isFresh, MirroredBalance, MirroredCost } from "../../modules/esim/money"
+import { guardEsimCart, GuardLine, GuardNote, GuardVerdict, isFresh, MirroredBalance, MirroredCost, shopperMessage } from "../../modules/esim/money"
 import EsimModuleService from "../../modules/esim/service"
 import { ESIMFLY_CHECKOUT_REFUSED_EVENT, notifyAdmins } from "./admin-alerts"
 

@@ -2,8 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../modules/esim"
 import { installDetails, InstallSource } from "../../../modules/esim/delivery"
-import { EligibilityOrder, IneligibleReason, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../../modules/esim/purchase"
-import { PlannableOrder, planEsimOrders } from "../../../modules/esim/purchase"
+import { EligibilityOrder, IneligibleReason, planEsimOrders, PlannableOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../../modules/esim/purchase"
 import EsimModuleService from "../../../modules/esim/service"
 
 /** One eSIM order with its eSIMs, as the admin API returns it; 404 when it does not exist. */

@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ESIM_MODULE } from ".."
-import EsimModuleService from "../service"
+import type EsimModuleService from "../service"
 import validateOptionsLoader from "../loaders/validate-options"
 import { asValue, createContainer } from "@medusajs/framework/awilix"
 import { LoaderOptions } from "@medusajs/framework/types"

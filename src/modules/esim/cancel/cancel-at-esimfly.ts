@@ -1,6 +1,6 @@
 import type { EsimOrderRow } from "../models/esim-order"
 import type { EsimProfileRow } from "../models/esim-profile"
-import { EsimOrderHistory, withEvent } from "../purchase"
+import { BUYABLE_STATUSES, EsimOrderHistory, EsimOrderStatus, withEvent } from "../purchase"
 import {
   attemptFromError,
   CANCELED_BY_MERCHANT,
@@ -10,8 +10,7 @@ import {
   skipReason,
   summarizeCancel,
 } from "./outcomes"
-import EsimModuleService from "../service"
-import { BUYABLE_STATUSES, EsimOrderStatus } from "../purchase"
+import type EsimModuleService from "../service"
 
 export type CancelableEsimOrder = Pick<EsimOrderRow, "id" | "line_item_id" | "status" | "error_code" | "history"> & {
   esims?: (Pick<EsimProfileRow, "id" | "iccid" | "status"> | null)[] | null

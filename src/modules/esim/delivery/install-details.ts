@@ -1,4 +1,4 @@
-import QRCode from "qrcode"
+import { renderQrDataUrl } from "./qr-code"
 import { buildAndroidInstallUrl, buildAppleInstallUrl, httpsOnly, parseLpa } from "../../../lib/esimfly"
 
 export type InstallSource = {
@@ -16,11 +16,6 @@ export type InstallDetails = {
   apple_install_url: string | null
   android_install_url: string | null
   qr_code_data_url: string | null
-}
-
-/** Renders the QR code from the LPA itself, so it never depends on esimfly's image host. */
-export async function renderQrDataUrl(lpa: string): Promise<string> {
-  return QRCode.toDataURL(lpa, { errorCorrectionLevel: "M", margin: 2, width: 320 })
 }
 
 /** Everything a shopper needs to install one eSIM: QR, manual codes and one-tap links (https: only). */

@@ -4,7 +4,7 @@ import { CreateOrderResult } from "../../../lib/esimfly"
 import { timeDeliveryPhase } from "../delivery"
 import { EsimOrderHistory, EsimOrderRunner, withEvent } from "./history"
 import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./outcomes"
-import EsimModuleService from "../service"
+import type EsimModuleService from "../service"
 
 /** What buying an eSIM order reads of it. */
 export type BuyableEsimOrder = Pick<

@@ -1,5 +1,5 @@
 import { ListOrdersParams, OrderSummary } from "../../../lib/esimfly"
-import EsimModuleService from "../service"
+import type EsimModuleService from "../service"
 
 /** esimfly's history is read at most this many pages (of 100) at a time. */
 export const MAX_HISTORY_PAGES = 20

@@ -1,7 +1,7 @@
 import type { EsimOrderRow } from "../models/esim-order"
 import { OrderSummary } from "../../../lib/esimfly"
 import { MAX_HISTORY_PAGES, readOrderHistory } from "./esimfly-order-history"
-import EsimModuleService from "../service"
+import type EsimModuleService from "../service"
 import { MATCH_WINDOW_MS } from "./unknown-outcome"
 import { listUnsettledEsimOrders } from "./unsettled"
 

@@ -1,4 +1,4 @@
-import EsimModuleService from "../service"
+import type EsimModuleService from "../service"
 
 /** eSIM orders whose create-order answer is not stored: lost, or still on its way (optionally of one package). */
 export function listUnsettledEsimOrders(esim: EsimModuleService, packageCode?: string) {

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../../modules/esim"
-import { CatalogueSyncResult } from "../../../modules/esim/catalogue-sync-status"
+import { CatalogueSyncResult } from "../../../modules/esim/catalogue"
 import EsimModuleService from "../../../modules/esim/service"
 import { CatalogueRead } from "../read"
 import { SyncPlan } from "../types"

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../../modules/esim"
-import { CatalogueSyncProgress } from "../../../modules/esim/catalogue-sync-status"
+import { CatalogueSyncProgress } from "../../../modules/esim/catalogue"
 import EsimModuleService from "../../../modules/esim/service"
 
 export const recordEsimCatalogueProgressStepId = "record-esim-catalogue-progress"

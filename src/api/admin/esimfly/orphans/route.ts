@@ -2,7 +2,7 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../../modules/esim"
 import { toHistoryRow } from "../../../../modules/esim/delivery"
-import { listOrphanOrders, OrphanWindowTooLargeError } from "../../../../modules/esim/purchase"
+import { OrphanWindowTooLargeError } from "../../../../modules/esim/purchase"
 import EsimModuleService from "../../../../modules/esim/service"
 import { callEsimfly } from "../errors"
 import { AdminGetEsimflyOrphans } from "../validators"
@@ -11,7 +11,7 @@ import { AdminGetEsimflyOrphans } from "../validators"
 export async function GET(req: MedusaRequest<unknown, AdminGetEsimflyOrphans>, res: MedusaResponse) {
   const { from_date, to_date } = req.validatedQuery as AdminGetEsimflyOrphans
   const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
-  const report = await callEsimfly(() => listOrphanOrders(esim, { fromDate: from_date, toDate: to_date })).catch((error) => {
+  const report = await callEsimfly(() => esim.listOrphanOrders({ fromDate: from_date, toDate: to_date })).catch((error) => {
     throw error instanceof OrphanWindowTooLargeError ? new MedusaError(MedusaError.Types.INVALID_DATA, error.message) : error
   })
   res.json({

@@ -1,8 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ESIM_MODULE } from "../../../../modules/esim"
 import EsimModuleService from "../../../../modules/esim/service"
-import { pricingPreview } from "../../../../workflows/sync-esim-catalogue/preview"
-import { filtersFromOption } from "../../../../workflows/sync-esim-catalogue/scope"
+import { filtersFromOption, pricingPreview } from "../../../../workflows/sync-esim-catalogue"
 import { callEsimfly } from "../errors"
 import { AdminGetEsimflyPricingPreview } from "../validators"
 

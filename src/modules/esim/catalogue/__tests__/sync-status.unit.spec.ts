@@ -1,4 +1,4 @@
-import { CatalogueSyncResult, CatalogueSyncTracker } from "../catalogue-sync-status"
+import { CatalogueSyncResult, CatalogueSyncTracker } from "../sync-status"
 
 const RESULT: CatalogueSyncResult = {
   pages_read: 3,
