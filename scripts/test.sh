@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: unit tests, then module, HTTP and process tests against a throwaway PostgreSQL
+# npm test: lint, unit tests, then module, HTTP and process tests against a throwaway PostgreSQL
 # (and, for the process tier, a throwaway Redis).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +28,11 @@ process_env() {
 }
 
 failed=()
+# First tier: formatting (Prettier), both type-checks (server and admin) and the docs' links.
+echo
+echo "=== lint ==="
+npm run --silent lint || failed+=("lint")
+
 for tier in unit integration:modules integration:http integration:process; do
   echo
   echo "=== $tier ==="

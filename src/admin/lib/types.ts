@@ -1,6 +1,17 @@
 /** Response shapes of the plugin's admin API (snake_case, as the routes send them). */
 
+import type { toHistoryResponse, toHistoryRow, toPackagesResponse } from "../../modules/esim/delivery"
+import type { ProfitRow } from "../../modules/esim/money"
 import type { IneligibleReason } from "../../modules/esim/purchase"
+
+export type { ProfitRow }
+
+/** One order of esimfly's history, as GET /admin/esimfly/orders sends it. */
+export type EsimflyHistoryOrder = ReturnType<typeof toHistoryRow>
+export type EsimflyHistoryResponse = ReturnType<typeof toHistoryResponse>
+/** A page of esimfly's catalogue, as GET /admin/esimfly/packages sends it. */
+export type PackagesResponse = ReturnType<typeof toPackagesResponse>
+export type EsimflyPackage = PackagesResponse["packages"][number]
 
 /** Medusa serialises big numbers as numbers; strings are tolerated for safety. */
 export type Numeric = number | string
@@ -31,24 +42,6 @@ export type Pagination = { page: number; limit: number | null; total: number | n
 
 export const HISTORY_STATUSES = ["pending", "completed", "failed", "cancelled"] as const
 export type HistoryStatus = (typeof HISTORY_STATUSES)[number]
-
-export type EsimflyHistoryOrder = {
-  id: number | string | null
-  order_reference: string
-  package_name: string | null
-  package_code: string | null
-  amount: Numeric | null
-  currency: string | null
-  status: string | null
-  flag_url: string | null
-  created_at: string | null
-}
-
-export type EsimflyHistoryResponse = {
-  orders: EsimflyHistoryOrder[]
-  summary: { total_orders: number | null; total_revenue: Numeric | null }
-  pagination: Pagination
-}
 
 export type EsimflyHistoryQuery = {
   page: number
@@ -123,34 +116,8 @@ export type EsimOrdersResponse = {
   purchase_hold?: IneligibleReason | null
 }
 
-export type ProfitRow = {
-  currency_code: string
-  cost_currency_code: string
-  revenue: number
-  cost: number
-  profit: number | null
-  margin_percent: number | null
-  exchange_rate: { from: string; to: string; rate: number } | null
-  orders_count: number
-  esims_count: number
-}
-
 export type ProfitQuery = { from_date?: string; to_date?: string }
 
 export type ProfitResponse = { profit: { from_date: string | null; to_date: string | null; rows: ProfitRow[] } }
 
-export type EsimflyPackage = {
-  package_code: string
-  name: string | null
-  region: string | null
-  type: string | null
-  data_amount_gb: number | null
-  validity_days: number | null
-  cost: Numeric | null
-  currency: string | null
-  is_unlimited: boolean | null
-}
-
 export type PackagesQuery = { search?: string; page?: number; limit?: number }
-
-export type PackagesResponse = { packages: EsimflyPackage[]; pagination: Pagination }
