@@ -1,8 +1,19 @@
 import { Context, Logger } from "@medusajs/framework/types"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EsimflyClient } from "../../lib/esimfly"
-import { AlertState, BALANCE_ACCOUNT, BalanceReading, MARK_BALANCE_ALERT_SQL, MirroredBalance, MirroredCost, PackageCostReading, PackageCostSource, UPSERT_BALANCE_SQL, UPSERT_PACKAGE_COSTS_SQL } from "./money"
+import {
+  AlertState,
+  BALANCE_ACCOUNT,
+  BalanceReading,
+  markBalanceAlert,
+  MirroredBalance,
+  MirroredCost,
+  PackageCostReading,
+  PackageCostSource,
+  upsertBalance,
+  upsertPackageCosts,
+} from "./money"
 import { CatalogueSyncTracker } from "./catalogue"
 import { EsimDelivery } from "./models/esim-delivery"
 import { EsimOrder } from "./models/esim-order"
@@ -19,6 +30,7 @@ import {
   OrphanReport,
   OrphanWindow,
   ProfileRow,
+  claimForPurchase,
   PurchaseClaim,
   PurchaseResult,
   settleUnknownOutcome,
@@ -81,22 +93,10 @@ export default class EsimModuleService extends MedusaService({
     return new Date(now.getTime() + pollDelayMs(this.options_, pollCount))
   }
 
-  /**
-   * Moves one eSIM order from `pending` to `purchasing` in a single guarded update, so that of
-   * any number of racing runs exactly one wins, lock or no lock. A canceled eSIM order is
-   * claimed only to replay its own idempotency key (`claim.replay`).
-   */
+  /** Claims a `pending` eSIM order for one create-order; exactly one of any number of racing runs wins. */
   @InjectManager()
   async claimEsimOrderForPurchase(id: string, claim: PurchaseClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
-    const manager = context.manager as SqlEntityManager
-    const rows: unknown[] = await manager.execute(
-      `update "esim_order" set "status" = 'purchasing', "request_id" = ?, "attempts" = "attempts" + 1,
-         "last_attempt_at" = ?, "history" = ?::jsonb, "updated_at" = now()
-       where "id" = ? and "status" = 'pending' and "deleted_at" is null and ("cancel_requested_at" is null or ?)
-       returning "id"`,
-      [claim.request_id, claim.at, JSON.stringify(claim.history), id, claim.replay]
-    )
-    return rows.length === 1
+    return claimForPurchase(context.manager as SqlEntityManager, id, claim)
   }
 
   /** Records a cancel on the selected eSIM orders at once, keeping the first time it was asked for. */
@@ -107,10 +107,7 @@ export default class EsimModuleService extends MedusaService({
   /** Records a balance esimfly reported, unless a newer report is already mirrored. */
   @InjectManager()
   async recordEsimflyBalance(reading: BalanceReading, @MedusaContext() context: Context = {}): Promise<void> {
-    const manager = context.manager as SqlEntityManager
-    await manager.execute(UPSERT_BALANCE_SQL, [
-      generateEntityId(undefined, "esbal"), BALANCE_ACCOUNT, reading.amount, String(reading.amount), reading.currency, reading.read_at, reading.source,
-    ])
+    await upsertBalance(context.manager as SqlEntityManager, reading)
   }
 
   /** The mirrored esimfly balance, or null before esimfly was ever read. */
@@ -128,22 +125,20 @@ export default class EsimModuleService extends MedusaService({
   /** Sets whether the admins were told of a low balance; true only for the one call that changed it. */
   @InjectManager()
   async markEsimflyBalanceAlert(low: boolean, @MedusaContext() context: Context = {}): Promise<boolean> {
-    const manager = context.manager as SqlEntityManager
-    const rows: unknown[] = await manager.execute(MARK_BALANCE_ALERT_SQL, [low, BALANCE_ACCOUNT, low])
-    return rows.length === 1
+    return markBalanceAlert(context.manager as SqlEntityManager, low)
   }
 
   /** Records what esimfly charges per package, keeping newer readings. */
   @InjectManager()
-  async recordPackageCosts(readings: PackageCostReading[], source: PackageCostSource, at: Date, @MedusaContext() context: Context = {}): Promise<void> {
-    if (!readings.length) {
-      return
+  async recordPackageCosts(
+    readings: PackageCostReading[],
+    source: PackageCostSource,
+    at: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    if (readings.length) {
+      await upsertPackageCosts(context.manager as SqlEntityManager, readings, source, at)
     }
-    const manager = context.manager as SqlEntityManager
-    // One row per code: an upsert may not touch a row twice.
-    const byCode = new Map(readings.map((r) => [r.package_code, r]))
-    const rows = [...byCode.values()].map((r) => ({ ...r, cost: r.cost === null ? null : String(r.cost), id: generateEntityId(undefined, "espcost") }))
-    await manager.execute(UPSERT_PACKAGE_COSTS_SQL, [at, source, JSON.stringify(rows)])
   }
 
   /** Buys one eSIM order with exactly one create-order; null when another run claimed it first or a cancel came. */
