@@ -1,13 +1,5 @@
-import { LoaderOptions } from "@medusajs/framework/types"
-import validateOptionsLoader from "../loaders/validate-options"
+import { loadOptions as load, validOptions as valid } from "./support/load-options"
 import { parseEsimModuleOptions } from "../options"
-
-const valid = { accessCode: "esf_access", secretKey: "sk_module_test" }
-
-function load(options: Record<string, unknown>) {
-  const container = { register: jest.fn() }
-  return validateOptionsLoader({ container, options } as unknown as LoaderOptions)
-}
 
 describe("the module's pacing options", () => {
   it("paces by default and waits at most two minutes for a slot", () => {

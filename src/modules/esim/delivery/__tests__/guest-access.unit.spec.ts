@@ -1,14 +1,6 @@
-import { LoaderOptions } from "@medusajs/framework/types"
 import { guestAccessExpiresAt, guestAccessUrl, isGuestAccessLive } from "../access-token"
-import validateOptionsLoader from "../../loaders/validate-options"
+import { loadOptions as load, validOptions as valid } from "../../__tests__/support/load-options"
 import { parseEsimModuleOptions } from "../../options"
-
-const valid = { accessCode: "esf_access", secretKey: "sk_module_test" }
-
-function load(options: Record<string, unknown>) {
-  const container = { register: jest.fn() }
-  return validateOptionsLoader({ container, options } as unknown as LoaderOptions)
-}
 
 describe("the guest link in the delivery email", () => {
   it("carries the token in the URL fragment, never in the path or the query", () => {
