@@ -1,6 +1,7 @@
-import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Button, Container, toast } from "@medusajs/ui"
 import { useCatalogueSyncStatus, useSyncCatalogue } from "../hooks/use-catalogue-sync"
 import { requestErrorText } from "../lib/format"
+import { CardHeader } from "./card-header"
 import { CatalogueSyncResultView } from "./catalogue-sync-result"
 import { PricingPreviewTable } from "./pricing-preview-table"
 import { SectionError, SectionSkeleton } from "./section-states"
@@ -25,17 +26,15 @@ export const CatalogueSyncCard = () => {
 
   return (
     <Container className="divide-y p-0" data-testid="esim-catalogue">
-      <div className="flex items-start justify-between gap-3 px-6 py-4">
-        <div>
-          <Heading level="h2">Catalogue</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            esimfly packages as products: one per destination, one variant per plan. A job syncs them every 12 hours by default.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" isLoading={running} disabled={running} onClick={start} data-testid="esim-catalogue-sync">
-          Sync now
-        </Button>
-      </div>
+      <CardHeader
+        title="Catalogue"
+        description="esimfly packages as products: one per destination, one variant per plan. A job syncs them every 12 hours by default."
+        actions={
+          <Button size="small" variant="secondary" isLoading={running} disabled={running} onClick={start} data-testid="esim-catalogue-sync">
+            Sync now
+          </Button>
+        }
+      />
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not read the catalogue sync" error={error} onRetry={() => refetch()} />}
       {status && <CatalogueSyncResultView status={status} />}

@@ -1,7 +1,6 @@
-import { Text, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
+import { Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { formatDateTime, formatMoney, esimOrderErrorText } from "../lib/format"
-import { statusLabel } from "../lib/status"
-import { datePresets } from "../lib/table-state"
+import { statusAndDateFilters } from "../lib/table-state"
 import { ESIM_ORDER_STATUSES, EsimOrder } from "../lib/types"
 import { EsimStatusBadge } from "./esim-status-badge"
 
@@ -36,14 +35,5 @@ export const esimOrderColumns = [
   }),
 ]
 
-const filter = createDataTableFilterHelper<EsimOrder>()
-
-/** Status (several at once) and creation date; presets are relative to when the table mounts. */
-export const esimOrderFilters = () => [
-  filter.accessor("status", {
-    type: "select",
-    label: "Status",
-    options: ESIM_ORDER_STATUSES.map((status) => ({ label: statusLabel(status), value: status })),
-  }),
-  filter.accessor("created_at", { type: "date", label: "Created", format: "date", options: datePresets() }),
-]
+/** Status (several at once) and creation date. */
+export const esimOrderFilters = () => statusAndDateFilters(ESIM_ORDER_STATUSES, "select")

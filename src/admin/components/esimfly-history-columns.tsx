@@ -1,7 +1,6 @@
-import { Text, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
+import { Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { formatDateTime, formatMoney, isAbsoluteUrl } from "../lib/format"
-import { statusLabel } from "../lib/status"
-import { datePresets } from "../lib/table-state"
+import { statusAndDateFilters } from "../lib/table-state"
 import { EsimflyHistoryOrder, HISTORY_STATUSES } from "../lib/types"
 import { EsimStatusBadge } from "./esim-status-badge"
 
@@ -52,14 +51,5 @@ export const historyColumns = [
   }),
 ]
 
-const filter = createDataTableFilterHelper<EsimflyHistoryOrder>()
-
 /** esimfly filters by one status at a time, and by date. */
-export const historyFilters = () => [
-  filter.accessor("status", {
-    type: "radio",
-    label: "Status",
-    options: HISTORY_STATUSES.map((status) => ({ label: statusLabel(status), value: status })),
-  }),
-  filter.accessor("created_at", { type: "date", label: "Created", format: "date", options: datePresets() }),
-]
+export const historyFilters = () => statusAndDateFilters(HISTORY_STATUSES, "radio")

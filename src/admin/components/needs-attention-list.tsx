@@ -1,11 +1,12 @@
 import { ArrowPath } from "@medusajs/icons"
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useConfirmedRetry } from "../hooks/use-confirmed-retry"
 import { useEsimOrders } from "../hooks/use-esim-orders"
 import { useEsimflyBalance } from "../hooks/use-esimfly-balance"
 import { formatDateTime, esimOrderErrorText } from "../lib/format"
 import { EsimOrder, RETRYABLE_STATUSES } from "../lib/types"
+import { CardHeader } from "./card-header"
 import { EsimStatusBadge } from "./esim-status-badge"
 import { SectionEmpty, SectionError, SectionSkeleton } from "./section-states"
 
@@ -48,12 +49,10 @@ export const NeedsAttentionList = () => {
   const esimOrders = data?.esim_orders ?? []
   return (
     <Container className="divide-y p-0" data-testid="esim-needs-attention">
-      <div className="px-6 py-4">
-        <Heading level="h2">Needs attention{data?.count ? ` (${data.count})` : ""}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Held, failed and unsettled purchases. A retry buys only what was not bought.
-        </Text>
-      </div>
+      <CardHeader
+        title={`Needs attention${data?.count ? ` (${data.count})` : ""}`}
+        description="Held, failed and unsettled purchases. A retry buys only what was not bought."
+      />
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not load the purchases that need attention" error={error} onRetry={() => refetch()} />}
       {data && !esimOrders.length && <SectionEmpty positive title="Nothing needs attention" description="Every eSIM purchase went through." />}

@@ -1,8 +1,9 @@
 import { ArrowPath } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Text, toast } from "@medusajs/ui"
 import { useEsimflyOrphans, useReconcileEsimOrders } from "../hooks/use-esimfly-orphans"
 import { formatDateTime, formatMoney, requestErrorText } from "../lib/format"
 import { EsimflyOrphan } from "../lib/orphan-types"
+import { CardHeader } from "./card-header"
 import { SectionEmpty, SectionError, SectionSkeleton } from "./section-states"
 
 const OrphanRow = ({ orphan }: { orphan: EsimflyOrphan }) => (
@@ -43,18 +44,16 @@ export const OrphanOrdersCard = () => {
   const orphans = data?.orphans ?? []
   return (
     <Container className="divide-y p-0" data-testid="esimfly-orphans">
-      <div className="flex flex-wrap items-start justify-between gap-3 px-6 py-4">
-        <div>
-          <Heading level="h2">esimfly orders without a purchase here{orphans.length ? ` (${orphans.length})` : ""}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Orders in esimfly's history over the last 7 days that no eSIM purchase of this store claims.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" isLoading={reconcile.isPending} onClick={run}>
-          <ArrowPath />
-          Reconcile now
-        </Button>
-      </div>
+      <CardHeader
+        title={`esimfly orders without a purchase here${orphans.length ? ` (${orphans.length})` : ""}`}
+        description="Orders in esimfly's history over the last 7 days that no eSIM purchase of this store claims."
+        actions={
+          <Button size="small" variant="secondary" isLoading={reconcile.isPending} onClick={run}>
+            <ArrowPath />
+            Reconcile now
+          </Button>
+        }
+      />
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not read esimfly's order history" error={error} onRetry={() => refetch()} />}
       {data && !orphans.length && (

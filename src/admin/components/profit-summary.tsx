@@ -1,8 +1,9 @@
-import { Container, DatePicker, Heading, Label, Text } from "@medusajs/ui"
+import { Container, DatePicker, Label } from "@medusajs/ui"
 import { useState } from "react"
 import { useEsimProfit } from "../hooks/use-esim-profit"
 import { formatDateTime } from "../lib/format"
 import { endOfDay, startOfDay } from "../lib/table-state"
+import { CardHeader } from "./card-header"
 import { ProfitTable } from "./profit-table"
 import { SectionEmpty, SectionError, SectionSkeleton } from "./section-states"
 
@@ -32,18 +33,17 @@ export const ProfitSummary = () => {
 
   return (
     <Container className="divide-y p-0" data-testid="esim-profit">
-      <div className="flex flex-wrap items-end justify-between gap-3 px-6 py-4">
-        <div>
-          <Heading level="h2">Profit</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Shop price minus esimfly cost of delivered eSIMs, per currency.
-          </Text>
-        </div>
-        <div className="flex gap-x-2">
-          <DateField id="esim-profit-from" label="From" value={from} onChange={setFrom} />
-          <DateField id="esim-profit-to" label="To" value={to} onChange={setTo} />
-        </div>
-      </div>
+      <CardHeader
+        title="Profit"
+        description="Shop price minus esimfly cost of delivered eSIMs, per currency."
+        align="end"
+        actions={
+          <div className="flex gap-x-2">
+            <DateField id="esim-profit-from" label="From" value={from} onChange={setFrom} />
+            <DateField id="esim-profit-to" label="To" value={to} onChange={setTo} />
+          </div>
+        }
+      />
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not compute the profit" error={error} onRetry={() => refetch()} />}
       {profit && !profit.rows.length && <SectionEmpty title="No eSIMs sold in this period" description={`Nothing was bought from ${period}.`} />}

@@ -1,7 +1,8 @@
-import { toast, usePrompt } from "@medusajs/ui"
-import { esimOrderErrorText, requestErrorText } from "../lib/format"
+import { toast } from "@medusajs/ui"
+import { esimOrderErrorText } from "../lib/format"
 import { statusLabel } from "../lib/status"
 import { EsimOrder } from "../lib/types"
+import { useConfirmedEsimOrderAction } from "./use-confirmed-esim-order-action"
 import { useRetryEsimOrder } from "./use-esim-order-actions"
 
 function reportOutcome(esimOrder: EsimOrder) {
@@ -15,27 +16,19 @@ function reportOutcome(esimOrder: EsimOrder) {
   return toast.warning(`Retry ended as ${statusLabel(esimOrder.status).toLowerCase()}`, { description: reason })
 }
 
+const confirmation = (esimOrder: EsimOrder) => ({
+  title: "Retry this eSIM purchase?",
+  description: `This asks esimfly again for ${esimOrder.quantity} × ${esimOrder.package_code} and may spend your esimfly balance. If an earlier answer was lost, the order is looked up first so nothing is bought twice.`,
+  confirmText: "Retry purchase",
+  cancelText: "Cancel",
+  variant: "confirmation" as const,
+})
+
 /** Retry with a confirmation first, because a retry may spend esimfly balance; reports the outcome in a toast. */
-export const useConfirmedRetry = () => {
-  const prompt = usePrompt()
-  const retry = useRetryEsimOrder()
-
-  const run = async (esimOrder: EsimOrder) => {
-    const confirmed = await prompt({
-      title: "Retry this eSIM purchase?",
-      description: `This asks esimfly again for ${esimOrder.quantity} × ${esimOrder.package_code} and may spend your esimfly balance. If an earlier answer was lost, the order is looked up first so nothing is bought twice.`,
-      confirmText: "Retry purchase",
-      cancelText: "Cancel",
-      variant: "confirmation",
-    })
-    if (!confirmed) {
-      return
-    }
-    retry.mutate(esimOrder.id, {
-      onSuccess: ({ esim_order }) => reportOutcome(esim_order),
-      onError: (error) => toast.error("Retry failed", { description: requestErrorText(error) }),
-    })
-  }
-
-  return { run, pendingId: retry.isPending ? retry.variables : undefined }
-}
+export const useConfirmedRetry = () =>
+  useConfirmedEsimOrderAction({
+    mutation: useRetryEsimOrder(),
+    confirmation,
+    onSuccess: ({ esim_order }) => reportOutcome(esim_order),
+    failure: "Retry failed",
+  })

@@ -1,4 +1,5 @@
-import type { DataTableDateComparisonOperator, DataTableFilteringState } from "@medusajs/ui"
+import type { DataTableDateComparisonOperator, DataTableFilter, DataTableFilteringState } from "@medusajs/ui"
+import { statusLabel } from "./status"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -16,6 +17,17 @@ export function datePresets(now: Date = new Date()): { label: string; value: Dat
     { label: "Last 7 days", value: { $gte: daysAgo(7, now) } },
     { label: "Last 30 days", value: { $gte: daysAgo(30, now) } },
     { label: "Last 90 days", value: { $gte: daysAgo(90, now) } },
+  ]
+}
+
+/**
+ * The filters both eSIM tables offer: status ("select" takes several at once, "radio" one) and creation date,
+ * with presets relative to when the table mounts.
+ */
+export function statusAndDateFilters(statuses: readonly string[], statusType: "select" | "radio"): DataTableFilter[] {
+  return [
+    { id: "status", type: statusType, label: "Status", options: statuses.map((status) => ({ label: statusLabel(status), value: status })) },
+    { id: "created_at", type: "date", label: "Created", format: "date", options: datePresets() },
   ]
 }
 

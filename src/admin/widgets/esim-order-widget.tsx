@@ -1,7 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Envelope } from "@medusajs/icons"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
-import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Button, Container, toast } from "@medusajs/ui"
+import { CardHeader } from "../components/card-header"
 import { EsimOrderCard } from "../components/esim-order-card"
 import { PurchaseHoldNotice } from "../components/purchase-hold-notice"
 import { SectionError } from "../components/section-states"
@@ -63,15 +64,12 @@ const EsimOrderWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
   const ordered = esimOrders.reduce((sum, esimOrder) => sum + esimOrder.quantity, 0)
   return (
     <Container className="divide-y p-0" data-testid="esim-order-widget">
-      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
-        <div>
-          <Heading level="h2">eSIMs</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {esimCount} of {ordered} eSIM{ordered === 1 ? "" : "s"} delivered, bought in {esimOrders.length} esimfly order{esimOrders.length === 1 ? "" : "s"}
-          </Text>
-        </div>
-        {delivered && <ResendButton esimOrder={delivered} />}
-      </div>
+      <CardHeader
+        title="eSIMs"
+        description={`${esimCount} of ${ordered} eSIM${ordered === 1 ? "" : "s"} delivered, bought in ${esimOrders.length} esimfly order${esimOrders.length === 1 ? "" : "s"}`}
+        align="center"
+        actions={delivered && <ResendButton esimOrder={delivered} />}
+      />
       {esimOrders.map((esimOrder) => (
         <EsimOrderCard
           key={esimOrder.id}

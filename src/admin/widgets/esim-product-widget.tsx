@@ -1,7 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
-import { Container, Heading, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Container, Table, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
+import { CardHeader } from "../components/card-header"
 import { PackagePickerDrawer } from "../components/package-picker-drawer"
 import { SectionEmpty, SectionError, SectionSkeleton } from "../components/section-states"
 import { VariantPackageRow } from "../components/variant-package-row"
@@ -45,12 +46,10 @@ const EsimProductWidget = ({ data: product }: DetailWidgetProps<HttpTypes.AdminP
 
   return (
     <Container className="divide-y p-0" data-testid="esim-product-widget">
-      <div className="px-6 py-4">
-        <Heading level="h2">eSIM packages</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          A variant with an esimfly package code is bought from esimfly and delivered as an eSIM when it is ordered.
-        </Text>
-      </div>
+      <CardHeader
+        title="eSIM packages"
+        description="A variant with an esimfly package code is bought from esimfly and delivered as an eSIM when it is ordered."
+      />
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not load the variants" error={error} onRetry={() => refetch()} />}
       {variants && !variants.length && <SectionEmpty title="No variants yet" description="Add a variant to choose its esimfly package." />}
