@@ -1,7 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, validateAndTransformQuery } from "@medusajs/framework/http"
 import { listOrdersParamsSchema } from "../../../lib/esimfly/inputs"
 import { AdminListEsimOrders } from "../esim-orders/validators"
-import { AdminGetEsimflyOrders } from "../esimfly/validators"
+import { AdminGetEsimflyOrders, AdminGetEsimflyOrphans, AdminGetEsimflyProfit } from "../esimfly/validators"
 
 type QuerySchema = Parameters<typeof validateAndTransformQuery>[0]
 
@@ -37,5 +37,30 @@ describe("query of /admin/esimfly/orders", () => {
     }
     expect(passed).toEqual(expect.arrayContaining(["2026-02-28", "2024-02-29", "2026-01-31T10:00Z", "2026-01-31T10:00:00.5+02:00"]))
     expect(refusedByClient).toEqual([])
+  })
+})
+
+describe("dates of /admin/esimfly/profit, /admin/esim-orders and /admin/esimfly/orphans", () => {
+  const routes: [string, QuerySchema][] = [
+    ["/admin/esimfly/profit", AdminGetEsimflyProfit],
+    ["/admin/esim-orders", AdminListEsimOrders],
+    ["/admin/esimfly/orphans", AdminGetEsimflyOrphans],
+  ]
+  // Each impossible date comes with a real partner that makes a valid window (orphans refuses windows over 93 days).
+  const partner: Record<string, Record<string, string>> = { from_date: { to_date: "2026-05-05" }, to_date: { from_date: "2026-02-20" } }
+  const cases = routes.flatMap(([path, schema]) =>
+    ["from_date", "to_date"].flatMap((field) => ["2026-02-30", "2026-04-31", "2026-02-29"].map((value) => ({ path, schema, field, value })))
+  )
+
+  it.each(cases)("$path refuses the impossible date $value in $field, naming the field", async ({ schema, field, value }) => {
+    const { refusal } = await validate(schema, { ...partner[field], [field]: value })
+    expect(refusal).toEqual(refusalNaming(field))
+  })
+
+  it.each(routes)("%s accepts the real dates 2026-02-28 and 2024-02-29", async (_path, schema) => {
+    const { query } = await validate(schema, { from_date: "2024-02-29", to_date: "2024-02-29T12:00:00Z" })
+    expect(query).toBeDefined()
+    const { query: late } = await validate(schema, { from_date: "2026-02-28", to_date: "2026-02-28T12:00:00Z" })
+    expect(late).toBeDefined()
   })
 })
