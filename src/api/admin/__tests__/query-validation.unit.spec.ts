@@ -64,3 +64,15 @@ describe("dates of /admin/esimfly/profit, /admin/esim-orders and /admin/esimfly/
     expect(late).toBeDefined()
   })
 })
+
+describe("unknown query fields", () => {
+  it("/admin/esimfly/orphans refuses an unknown field, naming it, as every other route does", async () => {
+    const { refusal } = await validate(AdminGetEsimflyOrphans, { foo: "1" })
+    expect(refusal).toEqual({ type: "invalid_data", message: "Invalid request: Unrecognized fields: 'foo'" })
+  })
+
+  it("/admin/esimfly/profit refuses an unknown field the same way (the behaviour orphans must match)", async () => {
+    const { refusal } = await validate(AdminGetEsimflyProfit, { foo: "1" })
+    expect(refusal).toEqual({ type: "invalid_data", message: "Invalid request: Unrecognized fields: 'foo'" })
+  })
+})
