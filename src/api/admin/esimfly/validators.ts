@@ -64,7 +64,8 @@ const ORPHAN_MAX_DAYS = 93
 
 /** The window of esimfly's history to search for orders no eSIM order claims. */
 export const AdminGetEsimflyOrphans = z
-  .object({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
+  // Strict here: Medusa makes only a bare object strict, and the transform below hides this one from it.
+  .strictObject({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
   .transform(({ from_date, to_date }) => {
     const to = to_date ? new Date(to_date) : new Date()
     const from = from_date ? new Date(from_date) : new Date(to.getTime() - ORPHAN_DEFAULT_DAYS * DAY_MS)
