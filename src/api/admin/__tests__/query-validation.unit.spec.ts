@@ -76,3 +76,18 @@ describe("unknown query fields", () => {
     expect(refusal).toEqual({ type: "invalid_data", message: "Invalid request: Unrecognized fields: 'foo'" })
   })
 })
+
+describe("paging of /admin/esim-orders", () => {
+  it.each(["offset", "limit"].flatMap((field) => ["", " "].map((value) => ({ field, value }))))(
+    "refuses $field=\"$value\" (blank) with a 400 naming the field",
+    async ({ field, value }) => {
+      const { refusal } = await validate(AdminListEsimOrders, { [field]: value })
+      expect(refusal).toEqual(refusalNaming(field))
+    }
+  )
+
+  it("reads written-out numbers and defaults the missing ones to limit 20, offset 0", async () => {
+    expect((await validate(AdminListEsimOrders, { limit: "5", offset: "10" })).query).toEqual({ limit: 5, offset: 10 })
+    expect((await validate(AdminListEsimOrders, {})).query).toEqual({ limit: 20, offset: 0 })
+  })
+})
