@@ -1,7 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-
-/** Query strings arrive as text; a non-number stays as it is, so zod names the field. */
-const integerParam = (value: unknown) => (typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value)
+import { integerParam } from "../utils/integer-param"
 
 export const StoreListCustomerEsims = z.object({
   limit: z.preprocess(integerParam, z.number().int().min(1).max(100).optional().default(20)),
