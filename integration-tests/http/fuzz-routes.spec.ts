@@ -9,14 +9,40 @@ const sandbox = useSandbox()
 
 /** Hostile values: wrong types, huge values, SQL, HTML, bad ids, odd unicode. */
 const HOSTILE: string[] = [
-  "", " ", "-1", "0", "1e309", "NaN", "Infinity", "99999999999999999999", "1.5", "true", "null", "[]", "{}",
-  "' OR 1=1 --", "\"; DROP TABLE esim_order; --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-  "../../etc/passwd", "%00", "x".repeat(5000), "😀", "\u0000", "2026-02-30", "2026-13-01T99:99:99Z", "abc",
+  "",
+  " ",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "99999999999999999999",
+  "1.5",
+  "true",
+  "null",
+  "[]",
+  "{}",
+  "' OR 1=1 --",
+  '"; DROP TABLE esim_order; --',
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "../../etc/passwd",
+  "%00",
+  "x".repeat(5000),
+  "😀",
+  "\u0000",
+  "2026-02-30",
+  "2026-13-01T99:99:99Z",
+  "abc",
 ]
 
 const QUERY_ROUTES = [
   ["admin", "/admin/esimfly/balance", ["refresh", "foo"]],
-  ["admin", "/admin/esimfly/orders", ["page", "limit", "status", "from_date", "to_date", "search", "sort_by", "sort_order", "foo"]],
+  [
+    "admin",
+    "/admin/esimfly/orders",
+    ["page", "limit", "status", "from_date", "to_date", "search", "sort_by", "sort_order", "foo"],
+  ],
   ["admin", "/admin/esimfly/profit", ["from_date", "to_date", "foo"]],
   ["admin", "/admin/esimfly/packages", ["search", "type", "country", "page", "limit", "foo"]],
   ["admin", "/admin/esimfly/orphans", ["from_date", "to_date", "foo"]],
@@ -48,7 +74,8 @@ function readAsValid({ param, value }: QueryCase): boolean {
   return param === "offset" && value === "0"
 }
 
-const describeAnswer = (a: Answer) => `${a.status} ${a.path}?${a.param}=${a.value.slice(0, 20)}: ${a.message.slice(0, 80)}`
+const describeAnswer = (a: Answer) =>
+  `${a.status} ${a.path}?${a.param}=${a.value.slice(0, 20)}: ${a.message.slice(0, 80)}`
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -97,27 +124,42 @@ medusaIntegrationTestRunner({
     it("answers 400 naming the query's from_date/to_date, not the esimfly client's fromDate/toDate, to the impossible date 2026-02-30 on each dated route", async () => {
       const impossible = answers.filter((a) => a.param.endsWith("_date") && a.value === "2026-02-30")
       expect(impossible.map((a) => `${a.path} ${a.param}`).sort()).toEqual(
-        ["/admin/esim-orders", "/admin/esimfly/orders", "/admin/esimfly/orphans", "/admin/esimfly/profit"].flatMap((path) => [`${path} from_date`, `${path} to_date`])
+        ["/admin/esim-orders", "/admin/esimfly/orders", "/admin/esimfly/orphans", "/admin/esimfly/profit"].flatMap(
+          (path) => [`${path} from_date`, `${path} to_date`]
+        )
       )
-      expect(impossible.filter((a) => a.status !== 400 || !a.message.includes(`Field '${a.param}' must be an ISO 8601 date`)).map(describeAnswer)).toEqual([])
+      expect(
+        impossible
+          .filter((a) => a.status !== 400 || !a.message.includes(`Field '${a.param}' must be an ISO 8601 date`))
+          .map(describeAnswer)
+      ).toEqual([])
     })
 
     it("answers 400 naming the unknown parameter foo on every route, orphans included", async () => {
       const unknown = answers.filter((a) => a.param === "foo")
       expect(new Set(unknown.map((a) => a.path)).size).toBe(QUERY_ROUTES.length)
-      expect(unknown.filter((a) => a.status !== 400 || !a.message.includes("Unrecognized fields: 'foo'")).map(describeAnswer)).toEqual([])
+      expect(
+        unknown.filter((a) => a.status !== 400 || !a.message.includes("Unrecognized fields: 'foo'")).map(describeAnswer)
+      ).toEqual([])
     })
 
     it("answers 400 naming offset and limit to an empty or blank value on /admin/esim-orders", async () => {
-      const blank = answers.filter((a) => a.path === "/admin/esim-orders" && ["offset", "limit"].includes(a.param) && a.value.trim() === "")
+      const blank = answers.filter(
+        (a) => a.path === "/admin/esim-orders" && ["offset", "limit"].includes(a.param) && a.value.trim() === ""
+      )
       expect(blank).toHaveLength(4)
-      expect(blank.filter((a) => a.status !== 400 || !a.message.includes(`'${a.param}'`)).map(describeAnswer)).toEqual([])
+      expect(blank.filter((a) => a.status !== 400 || !a.message.includes(`'${a.param}'`)).map(describeAnswer)).toEqual(
+        []
+      )
     })
 
     it("answers 401 to an anonymous shopper on the customer's eSIMs, before reading a hostile query", async () => {
       const anonymous = callers.guest
       for (const value of ["abc", "' OR 1=1 --", "-1"]) {
-        const { status } = await api.get(`/store/customers/me/esims?limit=${encodeURIComponent(value)}`, options(anonymous))
+        const { status } = await api.get(
+          `/store/customers/me/esims?limit=${encodeURIComponent(value)}`,
+          options(anonymous)
+        )
         expect(status).toBe(401)
       }
     })
@@ -126,32 +168,59 @@ medusaIntegrationTestRunner({
       const { admin, guest } = callers
       const hostileBody = { id: "x", quantity: -1, "<x>": "<script>" }
       const wrong: string[] = []
-      const expect404 = async (label: string, noun: string, call: () => Promise<{ status: number; data: { message?: string } }>) => {
+      const expect404 = async (
+        label: string,
+        noun: string,
+        call: () => Promise<{ status: number; data: { message?: string } }>
+      ) => {
         const { status, data } = await call()
-        if (status !== 404 || !String(data?.message).startsWith(noun) || !String(data?.message).endsWith("was not found")) wrong.push(`${label}: ${status} ${data?.message}`)
+        if (
+          status !== 404 ||
+          !String(data?.message).startsWith(noun) ||
+          !String(data?.message).endsWith("was not found")
+        )
+          wrong.push(`${label}: ${status} ${data?.message}`)
       }
       for (const id of BAD_IDS) {
         const safe = encodeURIComponent(id)
         await expect404(`GET ${id}`, "eSIM order", () => api.get(`/admin/esim-orders/${safe}`, options(admin)))
         for (const action of ["retry", "resend", "cancel"]) {
-          await expect404(`POST ${action} ${id}`, "eSIM order", () => api.post(`/admin/esim-orders/${safe}/${action}`, hostileBody, options(admin)))
+          await expect404(`POST ${action} ${id}`, "eSIM order", () =>
+            api.post(`/admin/esim-orders/${safe}/${action}`, hostileBody, options(admin))
+          )
         }
-        await expect404(`GET store ${id}`, "Order", () => api.get(`/store/orders/${safe}/esims?token=${safe}`, options(guest)))
+        await expect404(`GET store ${id}`, "Order", () =>
+          api.get(`/store/orders/${safe}/esims?token=${safe}`, options(guest))
+        )
       }
       expect(wrong).toEqual([])
-      expect(sandbox.current().ledger().requests.filter((r) => r.method === "POST")).toHaveLength(0)
+      expect(
+        sandbox
+          .current()
+          .ledger()
+          .requests.filter((r) => r.method === "POST")
+      ).toHaveLength(0)
     })
 
     it("answers 400 naming the unknown body fields of retry, resend and cancel, and the query token of the store route, for an id-shaped id", async () => {
       const { admin, guest } = callers
       for (const action of ["retry", "resend", "cancel"]) {
-        const { status, data } = await api.post(`/admin/esim-orders/esord_missing/${action}`, { id: "x", "<x>": 1 }, options(admin))
+        const { status, data } = await api.post(
+          `/admin/esim-orders/esord_missing/${action}`,
+          { id: "x", "<x>": 1 },
+          options(admin)
+        )
         expect([status, data.message]).toEqual([400, "Invalid request: Unrecognized fields: 'id, <x>'"])
       }
       const { status, data } = await api.get("/store/orders/order_missing/esims?token=abc", options(guest))
       expect(status).toBe(400)
       expect(data.message).toContain("Field 'token' is not accepted in the query string")
-      expect(sandbox.current().ledger().requests.filter((r) => r.method === "POST")).toHaveLength(0)
+      expect(
+        sandbox
+          .current()
+          .ledger()
+          .requests.filter((r) => r.method === "POST")
+      ).toHaveLength(0)
     })
   },
 })

@@ -27,7 +27,16 @@ describe("query of /admin/esimfly/orders", () => {
   })
 
   it("passes real dates to the esimfly client and refuses, itself, every date the client would refuse", async () => {
-    const values = ["2026-02-28", "2024-02-29", "2025-02-29", "2026-02-30", "2026-04-31", "2026-01-31T10:00Z", "2026-01-31T10:00:00.5+02:00", "2026-01-31T24:00:00Z"]
+    const values = [
+      "2026-02-28",
+      "2024-02-29",
+      "2025-02-29",
+      "2026-02-30",
+      "2026-04-31",
+      "2026-01-31T10:00Z",
+      "2026-01-31T10:00:00.5+02:00",
+      "2026-01-31T24:00:00Z",
+    ]
     const passed: string[] = []
     const refusedByClient: string[] = []
     for (const value of values) {
@@ -35,7 +44,9 @@ describe("query of /admin/esimfly/orders", () => {
       if (query) passed.push(value)
       if (query && !listOrdersParamsSchema.safeParse({ fromDate: query.from_date }).success) refusedByClient.push(value)
     }
-    expect(passed).toEqual(expect.arrayContaining(["2026-02-28", "2024-02-29", "2026-01-31T10:00Z", "2026-01-31T10:00:00.5+02:00"]))
+    expect(passed).toEqual(
+      expect.arrayContaining(["2026-02-28", "2024-02-29", "2026-01-31T10:00Z", "2026-01-31T10:00:00.5+02:00"])
+    )
     expect(refusedByClient).toEqual([])
   })
 })
@@ -47,15 +58,23 @@ describe("dates of /admin/esimfly/profit, /admin/esim-orders and /admin/esimfly/
     ["/admin/esimfly/orphans", AdminGetEsimflyOrphans],
   ]
   // Each impossible date comes with a real partner that makes a valid window (orphans refuses windows over 93 days).
-  const partner: Record<string, Record<string, string>> = { from_date: { to_date: "2026-05-05" }, to_date: { from_date: "2026-02-20" } }
+  const partner: Record<string, Record<string, string>> = {
+    from_date: { to_date: "2026-05-05" },
+    to_date: { from_date: "2026-02-20" },
+  }
   const cases = routes.flatMap(([path, schema]) =>
-    ["from_date", "to_date"].flatMap((field) => ["2026-02-30", "2026-04-31", "2026-02-29"].map((value) => ({ path, schema, field, value })))
+    ["from_date", "to_date"].flatMap((field) =>
+      ["2026-02-30", "2026-04-31", "2026-02-29"].map((value) => ({ path, schema, field, value }))
+    )
   )
 
-  it.each(cases)("$path refuses the impossible date $value in $field, naming the field", async ({ schema, field, value }) => {
-    const { refusal } = await validate(schema, { ...partner[field], [field]: value })
-    expect(refusal).toEqual(refusalNaming(field))
-  })
+  it.each(cases)(
+    "$path refuses the impossible date $value in $field, naming the field",
+    async ({ schema, field, value }) => {
+      const { refusal } = await validate(schema, { ...partner[field], [field]: value })
+      expect(refusal).toEqual(refusalNaming(field))
+    }
+  )
 
   it.each(routes)("%s accepts the real dates 2026-02-28 and 2024-02-29", async (_path, schema) => {
     const { query } = await validate(schema, { from_date: "2024-02-29", to_date: "2024-02-29T12:00:00Z" })
@@ -79,7 +98,7 @@ describe("unknown query fields", () => {
 
 describe("paging of /admin/esim-orders", () => {
   it.each(["offset", "limit"].flatMap((field) => ["", " "].map((value) => ({ field, value }))))(
-    "refuses $field=\"$value\" (blank) with a 400 naming the field",
+    'refuses $field="$value" (blank) with a 400 naming the field',
     async ({ field, value }) => {
       const { refusal } = await validate(AdminListEsimOrders, { [field]: value })
       expect(refusal).toEqual(refusalNaming(field))
