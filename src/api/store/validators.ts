@@ -1,12 +1,13 @@
 import { z } from "@medusajs/framework/zod"
-
-/** Query strings arrive as text; a non-number stays as it is, so zod names the field. */
-const integerParam = (value: unknown) => (typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value)
+import { integerParam } from "../utils/integer-param"
 
 export const StoreListCustomerEsims = z.object({
   limit: z.preprocess(integerParam, z.number().int().min(1).max(100).optional().default(20)),
   offset: z.preprocess(integerParam, z.number().int().min(0).optional().default(0)),
-  order_id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: "Field 'order_id' must be an order id" }).optional(),
+  order_id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: "Field 'order_id' must be an order id" })
+    .optional(),
 })
 
 export type StoreListCustomerEsims = z.infer<typeof StoreListCustomerEsims>

@@ -1,7 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { isoDateParam } from "../../utils/iso-date"
 
-const page = z.coerce.number({ error: "must be a positive integer" }).int({ error: "must be a positive integer" }).min(1, { error: "must be a positive integer" })
+const page = z.coerce
+  .number({ error: "must be a positive integer" })
+  .int({ error: "must be a positive integer" })
+  .min(1, { error: "must be a positive integer" })
 const limit = z.coerce.number().int().min(1).max(100, { error: "must be at most 100" })
 
 /** Every documented filter of esimfly's order history (orders.md, "Query Parameters"). */
@@ -26,13 +29,19 @@ export type AdminGetEsimflyBalance = z.infer<typeof AdminGetEsimflyBalance>
 export const AdminGetEsimflyRateLimit = z.object({})
 export type AdminGetEsimflyRateLimit = z.infer<typeof AdminGetEsimflyRateLimit>
 
-export const AdminGetEsimflyProfit = z.object({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
+export const AdminGetEsimflyProfit = z.object({
+  from_date: isoDateParam("from_date").optional(),
+  to_date: isoDateParam("to_date").optional(),
+})
 export type AdminGetEsimflyProfit = z.infer<typeof AdminGetEsimflyProfit>
 
 export const AdminGetEsimflyPackages = z.object({
   search: z.string().max(200).optional(),
   type: z.enum(["local", "regional", "global"]).optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, { error: "Field 'country' must be a 2-letter country code" }).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, { error: "Field 'country' must be a 2-letter country code" })
+    .optional(),
   page: page.optional(),
   limit: limit.optional(),
 })
@@ -40,11 +49,22 @@ export type AdminGetEsimflyPackages = z.infer<typeof AdminGetEsimflyPackages>
 
 /** Runs one catalogue sync; any filter given replaces option `catalogue` for this run. */
 export const AdminSyncEsimflyCatalogue = z.object({
-  types: z.array(z.enum(["local", "regional", "global"], { error: 'must be "local", "regional" or "global"' })).min(1).optional(),
+  types: z
+    .array(z.enum(["local", "regional", "global"], { error: 'must be "local", "regional" or "global"' }))
+    .min(1)
+    .optional(),
   regions: z.array(z.string().trim().min(1).max(100)).min(1).optional(),
-  countries: z.array(z.string().length(2, { error: "must be a 2-letter country code" }).toUpperCase()).min(1).optional(),
+  countries: z
+    .array(z.string().length(2, { error: "must be a 2-letter country code" }).toUpperCase())
+    .min(1)
+    .optional(),
   package_codes: z.array(z.string().trim().min(1).max(200)).min(1).max(1000).optional(),
-  page_size: z.number({ error: "must be an integer between 1 and 100" }).int().min(1).max(100, { error: "must be at most 100" }).optional(),
+  page_size: z
+    .number({ error: "must be an integer between 1 and 100" })
+    .int()
+    .min(1)
+    .max(100, { error: "must be at most 100" })
+    .optional(),
 })
 export type AdminSyncEsimflyCatalogue = z.infer<typeof AdminSyncEsimflyCatalogue>
 
@@ -64,7 +84,8 @@ const ORPHAN_MAX_DAYS = 93
 
 /** The window of esimfly's history to search for orders no eSIM order claims. */
 export const AdminGetEsimflyOrphans = z
-  .object({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
+  // Strict here: Medusa makes only a bare object strict, and the transform below hides this one from it.
+  .strictObject({ from_date: isoDateParam("from_date").optional(), to_date: isoDateParam("to_date").optional() })
   .transform(({ from_date, to_date }) => {
     const to = to_date ? new Date(to_date) : new Date()
     const from = from_date ? new Date(from_date) : new Date(to.getTime() - ORPHAN_DEFAULT_DAYS * DAY_MS)
