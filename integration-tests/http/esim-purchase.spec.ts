@@ -71,6 +71,26 @@ medusaIntegrationTestRunner({
       expect(notifications.filter((n) => n.template === "esim-delivered")).toHaveLength(1)
     })
 
+    it("warns in the log, naming the order and not the guest token, when the delivery email cannot be sent; the purchase stays completed", async () => {
+      const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      const refused = jest.spyOn(notifications, "createNotifications").mockRejectedValueOnce(new Error("Could not find a notification provider for channel: email"))
+      const warn = jest.spyOn(getContainer().resolve(ContainerRegistrationKeys.LOGGER), "warn")
+      try {
+        const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { email: "no-email@esim.test" })
+
+        const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+        expect(esimOrder.status).toBe("completed")
+        const [delivery] = await esim.listEsimDeliveries({ order_id: order.id })
+        expect(delivery).toMatchObject({ notification_status: "failed", notification_error: expect.stringContaining("channel: email") })
+        const lines = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes(order.id))
+        expect(lines).toEqual([expect.stringContaining("Could not find a notification provider for channel: email")])
+        expect(lines[0]).not.toContain(delivery.access_token_hash)
+      } finally {
+        refused.mockRestore()
+        warn.mockRestore()
+      }
+    })
+
     it("splits a line of 23 into three purchases of 10, 10 and 3", async () => {
       const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 23 }])
       expect(creates()).toHaveLength(3)
