@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { DeliveredEsim, deliveryNotification, guestAccessExpiresAt, guestAccessUrl, hashAccessToken, newAccessToken, profiledInvoke, StoreEsimSource, timeDeliveryPhase, toStoreEsim } from "../../modules/esim/delivery"
@@ -74,8 +74,10 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
     await esim.updateEsimDeliveries({ id: delivery.id, ...fields, notified_at: new Date(), notified_esim_count: esims.length })
     return { status: "sent" }
   } catch (error) {
-    const message = (error as Error).message
+    const message = (error as Error).message.split(token).join("[token]")
     await esim.updateEsimDeliveries({ id: delivery.id, notification_status: "failed", notification_error: message })
+    // Also in the log: a store without an email provider would otherwise fail with no trace an operator sees.
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: the eSIM email of order ${input.order_id} was not sent: ${message}`)
     return { status: "failed", reason: message }
   }
 }
