@@ -1,13 +1,6 @@
 import { randomUUID } from "node:crypto"
 
-import {
-  EsimflyError,
-  EsimflyNetworkError,
-  EsimflyTimeoutError,
-  EsimflyUnexpectedResponseError,
-  OrderOutcomeCause,
-  errorFromResponse,
-} from "./errors"
+import { EsimflyError, EsimflyTransportError, OrderOutcomeCause, errorFromResponse } from "./errors"
 import {
   Json,
   QueryParams,
@@ -208,7 +201,7 @@ export class EsimflyTransport {
       return this.#unknown(result, "bad_gateway", idempotencyKey)
     }
     const outcome = this.#interpret(result, idempotencyKey)
-    if (outcome instanceof EsimflyUnexpectedResponseError) {
+    if (outcome instanceof EsimflyTransportError && outcome.code === "UNEXPECTED_RESPONSE") {
       return this.#unknown(result, "unreadable_response", idempotencyKey)
     }
     if (outcome instanceof EsimflyError) {
@@ -325,13 +318,8 @@ export class EsimflyTransport {
       })
     }
     const detail = json.ok ? "body is not a JSON object" : "body is not valid JSON"
-    return new EsimflyUnexpectedResponseError({
-      message: `esimfly ${attempt.method} ${attempt.path} returned an unexpected response: ${detail}`,
-      detail,
-      status,
-      requestId,
-      idempotencyKey,
-    })
+    const where = `esimfly ${attempt.method} ${attempt.path}`
+    return EsimflyTransportError.unexpectedResponse(where, detail, { status, requestId, idempotencyKey })
   }
 
   #failureError(attempt: FailedAttempt): EsimflyError {
@@ -339,9 +327,9 @@ export class EsimflyTransport {
     const { requestId } = attempt
     if (attempt.kind === "timeout") {
       const message = `${where} timed out after ${attempt.timeoutMs} ms`
-      return new EsimflyTimeoutError({ message, requestId })
+      return new EsimflyTransportError({ message, requestId, code: "TIMEOUT" })
     }
     const message = `${where} failed: ${attempt.detail}`
-    return new EsimflyNetworkError({ message, requestId })
+    return new EsimflyTransportError({ message, requestId, code: "NETWORK_ERROR" })
   }
 }

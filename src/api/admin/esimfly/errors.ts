@@ -3,8 +3,8 @@ import {
   EsimflyAuthenticationError,
   EsimflyError,
   EsimflyInsufficientBalanceError,
+  EsimflyInvalidRequestError,
   EsimflyRateLimitError,
-  EsimflyValidationError,
 } from "../../../lib/esimfly"
 
 /** Turns an esimfly failure into a MedusaError by cause, so the admin sees words, not a bare 500. */
@@ -12,7 +12,7 @@ export function toMedusaError(error: unknown): Error {
   if (!(error instanceof EsimflyError)) {
     return error instanceof Error ? error : new Error(String(error))
   }
-  if (error instanceof EsimflyValidationError) {
+  if (error instanceof EsimflyInvalidRequestError && error.code === "VALIDATION_ERROR") {
     return new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
   }
   if (error instanceof EsimflyInsufficientBalanceError) {

@@ -2,10 +2,10 @@ import {
   CreateOrderResult,
   Esim,
   Package,
-  EsimflyDuplicateRequestError,
   EsimflyError,
   EsimflyInsufficientBalanceError,
-  EsimflyOrderOutcomeUnknownError,
+  EsimflyOutcomeUnknownError,
+  isReusedRequest,
 } from "../../../lib/esimfly"
 import { CataloguePackage } from "../catalogue-types"
 import { EsimOrderEvent } from "./history"
@@ -132,7 +132,7 @@ export function purchaseFailed(error: unknown, now: Date): PurchaseOutcome {
   }
   // A duplicate means esimfly already holds a request with this key or id, perhaps still
   // being processed: whether it bought anything is unknown, so it is looked up, never re-bought.
-  if (error instanceof EsimflyOrderOutcomeUnknownError || error instanceof EsimflyDuplicateRequestError) {
+  if (error instanceof EsimflyOutcomeUnknownError || isReusedRequest(error)) {
     return failure("needs_attention", error, now)
   }
   if (error instanceof EsimflyError) {
