@@ -84,6 +84,12 @@ describe("createOrder is sent exactly once", () => {
     expect(calls).toHaveLength(1)
   })
 
+  it("throws esimfly's own 500 answer even when its code is UNEXPECTED_RESPONSE, not an unknown outcome", async () => {
+    const { client } = makeClient([json({ success: false, message: "upstream", code: "UNEXPECTED_RESPONSE" }, 500)])
+
+    await expect(client.createOrder(input)).rejects.toMatchObject({ code: "UNEXPECTED_RESPONSE", status: 500, message: "upstream" })
+  })
+
   it("throws INSUFFICIENT_BALANCE with the idempotency key", async () => {
     const body = {
       success: false,
