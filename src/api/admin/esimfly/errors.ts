@@ -12,7 +12,8 @@ export function toMedusaError(error: unknown): Error {
   if (!(error instanceof EsimflyError)) {
     return error instanceof Error ? error : new Error(String(error))
   }
-  if (error instanceof EsimflyInvalidRequestError && error.code === "VALIDATION_ERROR") {
+  // No status: the client rejected the input itself, nothing reached esimfly.
+  if (error instanceof EsimflyInvalidRequestError && error.status === undefined) {
     return new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
   }
   if (error instanceof EsimflyInsufficientBalanceError) {
