@@ -1,11 +1,6 @@
 import { z } from "zod"
 
-import {
-  EsimflyCancelOutcomeUnknownError,
-  EsimflyOrderOutcomeUnknownError,
-  EsimflyUnexpectedResponseError,
-  OrderOutcomeCause,
-} from "./errors"
+import { EsimflyOutcomeUnknownError, EsimflyTransportError, OrderOutcomeCause } from "./errors"
 import {
   CreateOrderInput,
   ListOrdersParams,
@@ -86,7 +81,7 @@ export class EsimflyClient {
 
   /**
    * Buys eSIMs with exactly one request. When the request may have been processed but
-   * no readable answer came back, throws `EsimflyOrderOutcomeUnknownError`.
+   * no readable answer came back, throws `EsimflyOutcomeUnknownError` (ORDER_OUTCOME_UNKNOWN).
    */
   async createOrder(input: CreateOrderInput): Promise<CreateOrderResult> {
     const order = parseInput(createOrderInputSchema, input, "createOrder")
@@ -103,13 +98,13 @@ export class EsimflyClient {
         return normalizeCreateOrder(parsed.data, order.quantity)
       }
     }
-    throw new EsimflyOrderOutcomeUnknownError({ ...order, ...unknownCause(outcome) })
+    throw EsimflyOutcomeUnknownError.order({ ...order, ...unknownCause(outcome) })
   }
 
   /**
    * Cancels an eSIM before activation: esimfly cancels every eligible eSIM of the same
    * esimfly order and refunds them to the balance (docs: beyond-the-reference.md). Sent
-   * exactly once; a lost answer throws `EsimflyCancelOutcomeUnknownError` (calling again
+   * exactly once; a lost answer throws `EsimflyOutcomeUnknownError` (CANCEL_OUTCOME_UNKNOWN; calling again
    * is safe: a cancel that went through answers ALREADY_CANCELLED).
    */
   async cancelEsim(iccid: string): Promise<CancelEsimResult> {
@@ -128,7 +123,7 @@ export class EsimflyClient {
         }
       }
     }
-    throw new EsimflyCancelOutcomeUnknownError({ iccid: id, ...unknownCause(outcome) })
+    throw EsimflyOutcomeUnknownError.cancel({ iccid: id, ...unknownCause(outcome) })
   }
 
   /** Looks an order up by reference (docs: create-order.md, "Order Status Checking"). */
@@ -194,11 +189,7 @@ export class EsimflyClient {
       return parsed.data
     }
     const detail = describeSchemaError(parsed.error)
-    throw new EsimflyUnexpectedResponseError({
-      message: `esimfly GET ${path} returned an unexpected response: ${detail}`,
-      detail,
-      status: answer.status,
-      requestId: answer.requestId,
-    })
+    const { status, requestId } = answer
+    throw EsimflyTransportError.unexpectedResponse(`esimfly GET ${path}`, detail, { status, requestId })
   }
 }

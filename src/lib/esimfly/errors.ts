@@ -2,6 +2,19 @@ import { z } from "zod"
 
 import { sanitize } from "./redact"
 
+/*
+ * Typed errors: one class per family; esimfly's own code always stays in `code`.
+ * - EsimflyAuthenticationError: the credentials were refused (401, 403 INVALID_USER, INVALID_SIGNATURE, INVALID_API_KEY, INVALID_TIMESTAMP).
+ * - EsimflyInvalidRequestError: the request itself was wrong (MISSING_PACKAGE_CODE, a reused request id or key, input rejected before sending, any other 4xx).
+ * - EsimflyRefusedError: esimfly understood and refused the purchase or cancel (balance, package, price, processing, already cancelled, not cancellable).
+ * - EsimflyRateLimitError: the rate limit is used up, at esimfly (429) or in the client's own pacer; carries `retryAfterMs`.
+ * - EsimflyOutcomeUnknownError: a create-order or cancel may or may not have happened; carries what was asked and why the answer was lost.
+ * - EsimflyTransportError: no usable answer (timeout, network failure, unreadable body, any other 5xx).
+ * - EsimflyNotFoundError: the order or eSIM does not exist (404, ORDER_NOT_FOUND, ESIM_NOT_FOUND).
+ * EsimflyInsufficientBalanceError is the one refusal with its own type, because it carries the amounts;
+ * EsimflyOptionsError is about the plugin's options, not an esimfly answer.
+ */
+
 /** Safe fields every esimfly error carries; none of them is ever a secret or a signature. */
 export type EsimflyErrorInit = {
   message: string
@@ -53,24 +66,31 @@ export class EsimflyError extends Error {
   }
 }
 
-/** The request lacked a packageCode (docs: create-order.md, 400 MISSING_PACKAGE_CODE). */
-export class EsimflyMissingPackageCodeError extends EsimflyError {
+/** Authentication failed (401 AUTHENTICATION_REQUIRED when esimfly gives no code; docs: create-order.md). */
+export class EsimflyAuthenticationError extends EsimflyError {
   constructor(init: EsimflyErrorInit) {
-    super(init, "MISSING_PACKAGE_CODE")
+    super(init, "AUTHENTICATION_REQUIRED")
   }
 }
 
-/** The package code is not in esimfly's catalogue (docs: create-order.md, 400 INVALID_PACKAGE). */
-export class EsimflyInvalidPackageError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "INVALID_PACKAGE")
+/** The request was malformed or reused; `field` names the input the client rejected before sending. */
+export class EsimflyInvalidRequestError extends EsimflyError {
+  readonly field?: string
+
+  constructor(init: EsimflyErrorInit & { field?: string }) {
+    super(init)
+    this.field = init.field
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    return { field: this.field }
   }
 }
 
-/** A submitted price did not match the live price (docs: create-order.md, 400 PRICE_MISMATCH). */
-export class EsimflyPriceMismatchError extends EsimflyError {
+/** esimfly refused the purchase or the cancel; nothing was bought or cancelled (docs: create-order.md). */
+export class EsimflyRefusedError extends EsimflyError {
   constructor(init: EsimflyErrorInit) {
-    super(init, "PRICE_MISMATCH")
+    super(init)
   }
 }
 
@@ -82,13 +102,13 @@ export type InsufficientBalanceInit = EsimflyErrorInit & {
 }
 
 /** The business balance cannot pay for the order (docs: create-order.md, 400 INSUFFICIENT_BALANCE). */
-export class EsimflyInsufficientBalanceError extends EsimflyError {
+export class EsimflyInsufficientBalanceError extends EsimflyRefusedError {
   readonly currentBalance: number | null
   readonly requiredBalance: number | null
   readonly needToLoad: number | null
 
   constructor(init: InsufficientBalanceInit) {
-    super(init, "INSUFFICIENT_BALANCE")
+    super({ code: "INSUFFICIENT_BALANCE", ...init })
     this.currentBalance = init.currentBalance
     this.requiredBalance = init.requiredBalance
     this.needToLoad = init.needToLoad
@@ -100,58 +120,13 @@ export class EsimflyInsufficientBalanceError extends EsimflyError {
   }
 }
 
-/** Authentication failed: 401 without a code, and the base of every credential error. */
-export class EsimflyAuthenticationError extends EsimflyError {
-  constructor(init: EsimflyErrorInit, defaultCode = "AUTHENTICATION_REQUIRED") {
-    super(init, defaultCode)
-  }
-}
-
-/** The HMAC signature was rejected (docs: create-order.md, 401 INVALID_SIGNATURE). */
-export class EsimflyInvalidSignatureError extends EsimflyAuthenticationError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "INVALID_SIGNATURE")
-  }
-}
-
-/** The access code is unknown (docs: orders.md, 401 INVALID_API_KEY). */
-export class EsimflyInvalidApiKeyError extends EsimflyAuthenticationError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "INVALID_API_KEY")
-  }
-}
-
-/** RT-Timestamp is more than 5 minutes off (docs: beyond-the-reference.md, 401 INVALID_TIMESTAMP). */
-export class EsimflyInvalidTimestampError extends EsimflyAuthenticationError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "INVALID_TIMESTAMP")
-  }
-}
-
-/** The key does not belong to a business account (docs: create-order.md, 403 INVALID_USER). */
-export class EsimflyInvalidUserError extends EsimflyAuthenticationError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "INVALID_USER")
-  }
-}
-
-/** esimfly failed the order; no balance was taken (docs: create-order.md, 500 ORDER_PROCESSING_ERROR). */
-export class EsimflyOrderProcessingError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "ORDER_PROCESSING_ERROR", true)
-  }
-}
-
-/** A request id or idempotency key was reused: INVALID_REQUEST_ID (orders.md) or DUPLICATE_REQUEST (newer docs). */
-export class EsimflyDuplicateRequestError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "DUPLICATE_REQUEST")
-  }
-}
-
-/** Rate limit hit (docs: beyond-the-reference.md, 429 RATE_LIMIT_EXCEEDED). */
+/**
+ * Rate limit used up: esimfly's 429 RATE_LIMIT_EXCEEDED (docs: beyond-the-reference.md), or
+ * RATE_LIMIT_WAIT_TOO_LONG when the client's own pacer would wait past `rateLimitMaxWaitMs`
+ * and sent nothing. Safe to try again after `retryAfterMs`.
+ */
 export class EsimflyRateLimitError extends EsimflyError {
-  /** How long the server asked us to wait, when it said so. */
+  /** How long the server (or the pacer) asked us to wait, when it said so. */
   readonly retryAfterMs: number | null
 
   constructor(init: EsimflyErrorInit & { retryAfterMs: number | null }) {
@@ -164,65 +139,96 @@ export class EsimflyRateLimitError extends EsimflyError {
   }
 }
 
+/** Why a create-order or cancel outcome is unknown. */
+export type OrderOutcomeCause =
+  | "timeout"
+  | "network"
+  | "bad_gateway"
+  | "unreadable_response"
+
+type OutcomeUnknownBase = {
+  requestId: string
+  causeKind: OrderOutcomeCause
+  status?: number
+}
+
+/** What was being bought when the outcome became unknown. */
+export type OrderOutcomeUnknownInit = OutcomeUnknownBase & {
+  idempotencyKey?: string
+  packageCode: string
+  quantity: number
+}
+
+/** What was being cancelled when the outcome became unknown. */
+export type CancelOutcomeUnknownInit = OutcomeUnknownBase & { iccid: string }
+
+type OutcomeUnknownInit = OutcomeUnknownBase & {
+  message: string
+  code: string
+  idempotencyKey?: string
+  packageCode?: string
+  quantity?: number
+  iccid?: string
+}
+
+/** A create-order or cancel was sent but its answer was lost: it may or may not have happened. */
+export class EsimflyOutcomeUnknownError extends EsimflyError {
+  readonly packageCode?: string
+  readonly quantity?: number
+  readonly iccid?: string
+  readonly causeKind: OrderOutcomeCause
+
+  /** ORDER_OUTCOME_UNKNOWN: look the order up before buying again. */
+  static order(init: OrderOutcomeUnknownInit): EsimflyOutcomeUnknownError {
+    const message =
+      `esimfly create-order outcome unknown (${init.causeKind}); ` +
+      "look the order up before retrying"
+    return new EsimflyOutcomeUnknownError({ ...init, message, code: "ORDER_OUTCOME_UNKNOWN" })
+  }
+
+  /** CANCEL_OUTCOME_UNKNOWN: calling cancel again is safe (a done cancel answers ALREADY_CANCELLED). */
+  static cancel(init: CancelOutcomeUnknownInit): EsimflyOutcomeUnknownError {
+    const message =
+      `esimfly cancel outcome unknown (${init.causeKind}); ` +
+      "cancel again: esimfly answers ALREADY_CANCELLED if it went through"
+    return new EsimflyOutcomeUnknownError({ ...init, message, code: "CANCEL_OUTCOME_UNKNOWN" })
+  }
+
+  constructor(init: OutcomeUnknownInit) {
+    super({ ...init, retryable: false })
+    this.packageCode = init.packageCode
+    this.quantity = init.quantity
+    this.iccid = init.iccid
+    this.causeKind = init.causeKind
+  }
+
+  protected override publicFields(): Record<string, unknown> {
+    const { packageCode, quantity, iccid, causeKind } = this
+    return { packageCode, quantity, iccid, causeKind }
+  }
+}
+
 /**
- * The client's own pacer would have to wait longer than `rateLimitMaxWaitMs` for a request
- * slot, so nothing was sent: safe to try again after `retryAfterMs`.
+ * No usable answer: TIMEOUT or NETWORK_ERROR on every allowed GET attempt, UNEXPECTED_RESPONSE
+ * (a body that is not JSON or not the documented shape, with `detail`), or HTTP_<status> for a 5xx.
  */
-export class EsimflyRateLimitWaitError extends EsimflyRateLimitError {
-  constructor(init: Omit<EsimflyErrorInit, "code" | "status"> & { retryAfterMs: number | null }) {
-    super({ ...init, code: "RATE_LIMIT_WAIT_TOO_LONG" })
+export class EsimflyTransportError extends EsimflyError {
+  /** Which part of an unexpected body failed validation. */
+  readonly detail?: string
+
+  /** UNEXPECTED_RESPONSE: `where` is "esimfly <METHOD> <path>". */
+  static unexpectedResponse(
+    where: string,
+    detail: string,
+    init: Omit<EsimflyErrorInit, "message" | "code" | "retryable">
+  ): EsimflyTransportError {
+    const message = `${where} returned an unexpected response: ${detail}`
+    const code = "UNEXPECTED_RESPONSE"
+    return new EsimflyTransportError({ ...init, message, detail, code, retryable: false })
   }
-}
 
-/** The order (or resource) does not exist: 404 or ORDER_NOT_FOUND. */
-export class EsimflyNotFoundError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "NOT_FOUND")
-  }
-}
-
-/** The eSIM, or its esimfly order, was cancelled before (docs: beyond-the-reference.md, ALREADY_CANCELLED). */
-export class EsimflyAlreadyCancelledError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "ALREADY_CANCELLED")
-  }
-}
-
-/** The eSIM is installed or in use, so esimfly will not cancel it (ESIM_NOT_CANCELLABLE, assumed code). */
-export class EsimflyNotCancellableError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "ESIM_NOT_CANCELLABLE")
-  }
-}
-
-/** Any other error answer; keeps esimfly's code (or HTTP_<status>) and message. */
-export class EsimflyApiError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "ESIMFLY_API_ERROR")
-  }
-}
-
-/** A GET timed out on every allowed attempt. */
-export class EsimflyTimeoutError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "TIMEOUT", true)
-  }
-}
-
-/** A GET failed below HTTP (DNS, reset, body read) on every allowed attempt. */
-export class EsimflyNetworkError extends EsimflyError {
-  constructor(init: EsimflyErrorInit) {
-    super(init, "NETWORK_ERROR", true)
-  }
-}
-
-/** esimfly answered with a body that is not JSON or does not match the documented shape. */
-export class EsimflyUnexpectedResponseError extends EsimflyError {
-  /** Which part of the body failed validation. */
-  readonly detail: string
-
-  constructor(init: EsimflyErrorInit & { detail: string }) {
-    super(init, "UNEXPECTED_RESPONSE")
+  constructor(init: EsimflyErrorInit & { detail?: string }) {
+    super(init, "TRANSPORT_ERROR", true)
     this.detail = init.detail
   }
 
@@ -231,17 +237,10 @@ export class EsimflyUnexpectedResponseError extends EsimflyError {
   }
 }
 
-/** Caller input was rejected before any request was sent. */
-export class EsimflyValidationError extends EsimflyError {
-  readonly field: string
-
-  constructor(init: EsimflyErrorInit & { field: string }) {
-    super(init, "VALIDATION_ERROR")
-    this.field = init.field
-  }
-
-  protected override publicFields(): Record<string, unknown> {
-    return { field: this.field }
+/** The order or eSIM does not exist: 404, ORDER_NOT_FOUND or ESIM_NOT_FOUND. */
+export class EsimflyNotFoundError extends EsimflyError {
+  constructor(init: EsimflyErrorInit) {
+    super(init, "NOT_FOUND")
   }
 }
 
@@ -256,72 +255,6 @@ export class EsimflyOptionsError extends EsimflyError {
 
   protected override publicFields(): Record<string, unknown> {
     return { option: this.option }
-  }
-}
-
-/** What was being cancelled when the outcome became unknown. */
-export type CancelOutcomeUnknownInit = {
-  requestId: string
-  iccid: string
-  causeKind: OrderOutcomeCause
-  status?: number
-}
-
-/** cancel may or may not have happened; calling it again is safe (a done cancel answers ALREADY_CANCELLED). */
-export class EsimflyCancelOutcomeUnknownError extends EsimflyError {
-  readonly iccid: string
-  readonly causeKind: OrderOutcomeCause
-
-  constructor(init: CancelOutcomeUnknownInit) {
-    const message =
-      `esimfly cancel outcome unknown (${init.causeKind}); ` +
-      "cancel again: esimfly answers ALREADY_CANCELLED if it went through"
-    super({ ...init, message, retryable: false }, "CANCEL_OUTCOME_UNKNOWN")
-    this.iccid = init.iccid
-    this.causeKind = init.causeKind
-  }
-
-  protected override publicFields(): Record<string, unknown> {
-    return { iccid: this.iccid, causeKind: this.causeKind }
-  }
-}
-
-/** Why a create-order outcome is unknown. */
-export type OrderOutcomeCause =
-  | "timeout"
-  | "network"
-  | "bad_gateway"
-  | "unreadable_response"
-
-/** What was being bought when the outcome became unknown. */
-export type OrderOutcomeUnknownInit = {
-  requestId: string
-  idempotencyKey?: string
-  packageCode: string
-  quantity: number
-  causeKind: OrderOutcomeCause
-  status?: number
-}
-
-/** create-order may or may not have happened; look the order up before buying again. */
-export class EsimflyOrderOutcomeUnknownError extends EsimflyError {
-  readonly packageCode: string
-  readonly quantity: number
-  readonly causeKind: OrderOutcomeCause
-
-  constructor(init: OrderOutcomeUnknownInit) {
-    const message =
-      `esimfly create-order outcome unknown (${init.causeKind}); ` +
-      "look the order up before retrying"
-    super({ ...init, message, retryable: false }, "ORDER_OUTCOME_UNKNOWN")
-    this.packageCode = init.packageCode
-    this.quantity = init.quantity
-    this.causeKind = init.causeKind
-  }
-
-  protected override publicFields(): Record<string, unknown> {
-    const { packageCode, quantity, causeKind } = this
-    return { packageCode, quantity, causeKind }
   }
 }
 
@@ -358,57 +291,62 @@ type ErrorFactory = (
   context: ErrorContext
 ) => EsimflyError
 
-const ERRORS_BY_CODE = new Map<string, ErrorFactory>(
-  Object.entries({
-    MISSING_PACKAGE_CODE: (init) => new EsimflyMissingPackageCodeError(init),
-    INVALID_PACKAGE: (init) => new EsimflyInvalidPackageError(init),
-    PRICE_MISMATCH: (init) => new EsimflyPriceMismatchError(init),
-    INSUFFICIENT_BALANCE: (init, body) =>
+const authentication: ErrorFactory = (init) => new EsimflyAuthenticationError(init)
+const invalidRequest: ErrorFactory = (init) => new EsimflyInvalidRequestError(init)
+const refused: ErrorFactory = (init) => new EsimflyRefusedError(init)
+const notFound: ErrorFactory = (init) => new EsimflyNotFoundError(init)
+const rateLimited: ErrorFactory = (init, _body, context) =>
+  new EsimflyRateLimitError({ ...init, retryAfterMs: context.retryAfterMs ?? null })
+
+/** A request id or idempotency key was reused: INVALID_REQUEST_ID (orders.md) or DUPLICATE_REQUEST (newer docs). */
+const REUSED_REQUEST_CODES: readonly string[] = ["INVALID_REQUEST_ID", "DUPLICATE_REQUEST"]
+
+/**
+ * esimfly's code, else the HTTP status, to its family (docs: create-order.md, orders.md,
+ * beyond-the-reference.md; ESIM_NOT_CANCELLABLE is an assumed code). Anything else is an
+ * invalid request below 500 and a transport error from 500 on.
+ */
+const FAMILIES = new Map<string | number, ErrorFactory>([
+  ["MISSING_PACKAGE_CODE", invalidRequest],
+  ...REUSED_REQUEST_CODES.map((code): [string, ErrorFactory] => [code, invalidRequest]),
+  ["INVALID_PACKAGE", refused],
+  ["PRICE_MISMATCH", refused],
+  [
+    "INSUFFICIENT_BALANCE",
+    (init, body) =>
       new EsimflyInsufficientBalanceError({
         ...init,
         currentBalance: body.currentBalance ?? null,
         requiredBalance: body.requiredBalance ?? null,
         needToLoad: body.needToLoad ?? null,
       }),
-    INVALID_SIGNATURE: (init) => new EsimflyInvalidSignatureError(init),
-    INVALID_USER: (init) => new EsimflyInvalidUserError(init),
-    ORDER_PROCESSING_ERROR: (init) => new EsimflyOrderProcessingError(init),
-    INVALID_REQUEST_ID: (init) => new EsimflyDuplicateRequestError(init),
-    DUPLICATE_REQUEST: (init) => new EsimflyDuplicateRequestError(init),
-    INVALID_API_KEY: (init) => new EsimflyInvalidApiKeyError(init),
-    INVALID_TIMESTAMP: (init) => new EsimflyInvalidTimestampError(init),
-    RATE_LIMIT_EXCEEDED: (init, _body, context) =>
-      new EsimflyRateLimitError({
-        ...init,
-        retryAfterMs: context.retryAfterMs ?? null,
-      }),
-    ORDER_NOT_FOUND: (init) => new EsimflyNotFoundError(init),
-    ESIM_NOT_FOUND: (init) => new EsimflyNotFoundError(init),
-    ALREADY_CANCELLED: (init) => new EsimflyAlreadyCancelledError(init),
-    ESIM_NOT_CANCELLABLE: (init) => new EsimflyNotCancellableError(init),
-  } satisfies Record<string, ErrorFactory>)
-)
+  ],
+  // esimfly failed the order without taking any balance (docs: create-order.md): retryable.
+  ["ORDER_PROCESSING_ERROR", (init) => new EsimflyRefusedError({ ...init, retryable: true })],
+  ["ALREADY_CANCELLED", refused],
+  ["ESIM_NOT_CANCELLABLE", refused],
+  ["INVALID_SIGNATURE", authentication],
+  ["INVALID_API_KEY", authentication],
+  ["INVALID_TIMESTAMP", authentication],
+  ["INVALID_USER", authentication],
+  ["RATE_LIMIT_EXCEEDED", rateLimited],
+  ["ORDER_NOT_FOUND", notFound],
+  ["ESIM_NOT_FOUND", notFound],
+  [401, authentication],
+  [404, notFound],
+  [429, rateLimited],
+])
 
-function errorFromStatus(
-  status: number,
-  init: EsimflyErrorInit,
-  context: ErrorContext
-): EsimflyError {
-  if (status === 401) {
-    return new EsimflyAuthenticationError(init)
-  }
-  if (status === 404) {
-    return new EsimflyNotFoundError(init)
-  }
-  if (status === 429) {
-    const retryAfterMs = context.retryAfterMs ?? null
-    return new EsimflyRateLimitError({ ...init, retryAfterMs })
-  }
-  return new EsimflyApiError({
-    ...init,
-    code: init.code ?? `HTTP_${status}`,
-    retryable: status >= 500,
-  })
+/** Whether esimfly says this request id or idempotency key was used before. */
+export function isReusedRequest(error: unknown): error is EsimflyInvalidRequestError {
+  return error instanceof EsimflyInvalidRequestError && REUSED_REQUEST_CODES.includes(error.code)
+}
+
+function otherAnswer(status: number, init: EsimflyErrorInit): EsimflyError {
+  const code = init.code ?? `HTTP_${status}`
+  return status >= 500
+    ? new EsimflyTransportError({ ...init, code, retryable: true })
+    : new EsimflyInvalidRequestError({ ...init, code })
 }
 
 function messageOf(body: ErrorBody, status: number): string {
@@ -419,7 +357,7 @@ function messageOf(body: ErrorBody, status: number): string {
   return unique.length ? unique.join(": ") : `esimfly responded with HTTP ${status}`
 }
 
-/** Maps an error answer to its typed class: by esimfly `code`, else by HTTP status. */
+/** Maps an error answer to its family: by esimfly `code`, else by HTTP status. */
 export function errorFromResponse(
   status: number,
   body: unknown,
@@ -436,6 +374,6 @@ export function errorFromResponse(
     requestId,
     idempotencyKey: context.idempotencyKey,
   }
-  const factory = fields.code ? ERRORS_BY_CODE.get(fields.code) : undefined
-  return factory ? factory(init, fields, context) : errorFromStatus(status, init, context)
+  const factory = (fields.code && FAMILIES.get(fields.code)) || FAMILIES.get(status)
+  return factory ? factory(init, fields, context) : otherAnswer(status, init)
 }

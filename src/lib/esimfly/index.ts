@@ -29,15 +29,7 @@ export {
 export type { EsimflyOptions, EsimflyOptionsInput } from "./options"
 export { readRateLimit } from "./rate-limit"
 export type { RateLimitState } from "./rate-limit"
-export {
-  DOCUMENTED_RATE_LIMIT,
-  RatePacer,
-  RatePacerRegistry,
-  sharedRatePacers,
-  sleepClock,
-  timerClock,
-} from "./rate-pacer"
-export type { PacerClock, PacerFeedback, PacerSnapshot } from "./rate-pacer"
+export * from "./rate-pacer"
 export {
   backoffMs,
   parseRateLimitReset,

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { EsimflyValidationError } from "./errors"
+import { EsimflyInvalidRequestError } from "./errors"
 
 function integer(min: number, max: number) {
   const message = `must be an integer between ${min} and ${max}`
@@ -82,7 +82,7 @@ export type CreateOrderInput = z.input<typeof createOrderInputSchema>
 export type ListOrdersParams = z.input<typeof listOrdersParamsSchema>
 export type ListPackagesParams = z.input<typeof listPackagesParamsSchema>
 
-/** Validates caller input before any request; throws `EsimflyValidationError` naming the field. */
+/** Validates caller input before any request; throws `EsimflyInvalidRequestError` (VALIDATION_ERROR) naming the field. */
 export function parseInput<T>(
   schema: z.ZodType<T>,
   input: unknown,
@@ -96,5 +96,5 @@ export function parseInput<T>(
   const field = issue?.path.map(String).join(".") || "input"
   const reason = issue?.message ?? "is invalid"
   const message = `esimfly ${operation}: "${field}" ${reason}`
-  throw new EsimflyValidationError({ message, field })
+  throw new EsimflyInvalidRequestError({ message, code: "VALIDATION_ERROR", field })
 }

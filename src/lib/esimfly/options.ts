@@ -72,7 +72,7 @@ export const esimflyOptionsShape = {
   retryMaxMs: integerOption(1, 600000, 10000),
   /** Pace every request of the account through one shared limiter (docs/esimfly-client.md, "Rate-limit pacing"). */
   rateLimitPacing: booleanOption(true),
-  /** Longest wait for a request slot; a longer one fails with EsimflyRateLimitWaitError, unsent. */
+  /** Longest wait for a request slot; a longer one fails with EsimflyRateLimitError (RATE_LIMIT_WAIT_TOO_LONG), unsent. */
   rateLimitMaxWaitMs: integerOption(0, 3600000, 120000),
 }
 

@@ -1,4 +1,4 @@
-import { EsimflyRateLimitWaitError } from "./errors"
+import { EsimflyRateLimitError } from "./errors"
 import { RateLimitState } from "./rate-limit"
 
 /** The budget assumed until esimfly's headers say otherwise (docs: orders.md, "Rate Limiting": 1000 per hour). */
@@ -84,7 +84,7 @@ export class RatePacer {
     this.#clock = clock
   }
 
-  /** Waits for a request slot; refuses with EsimflyRateLimitWaitError past `maxWaitMs`. */
+  /** Waits for a request slot; refuses with EsimflyRateLimitError (RATE_LIMIT_WAIT_TOO_LONG) past `maxWaitMs`. */
   take(maxWaitMs: number): Promise<void> {
     const deadline = this.#time() + maxWaitMs
     const slot = new Promise<void>((grant, refuse) => this.#queue.push({ deadline, grant, refuse }))
@@ -162,10 +162,11 @@ export class RatePacer {
     }
   }
 
-  #waitError(now: number): EsimflyRateLimitWaitError {
+  #waitError(now: number): EsimflyRateLimitError {
     const retryAfterMs = this.#resetAt === null ? null : Math.max(0, this.#resetAt - now)
     const resets = this.#resetAt === null ? "" : `, the window resets at ${new Date(this.#resetAt).toISOString()}`
-    return new EsimflyRateLimitWaitError({
+    return new EsimflyRateLimitError({
+      code: "RATE_LIMIT_WAIT_TOO_LONG",
       message:
         `esimfly rate limit: no request slot within rateLimitMaxWaitMs ` +
         `(limit ${this.#limit} per window${resets}); nothing was sent`,

@@ -1,13 +1,6 @@
 import { randomUUID } from "node:crypto"
 
-import {
-  EsimflyError,
-  EsimflyNetworkError,
-  EsimflyTimeoutError,
-  EsimflyUnexpectedResponseError,
-  OrderOutcomeCause,
-  errorFromResponse,
-} from "./errors"
+import { EsimflyError, EsimflyTransportError, OrderOutcomeCause, errorFromResponse } from "./errors"
 import {
   Json,
   QueryParams,
@@ -111,6 +104,15 @@ function failureOf(attempt: Attempt): AttemptFailure {
     : { kind: attempt.kind }
 }
 
+/** Why a 2xx answer cannot be read at all (not a JSON object), or null when it can or is an error status. */
+function unreadable(attempt: ResponseAttempt): string | null {
+  const { status, json } = attempt
+  if (status < 200 || status >= 300 || (json.ok && isRecord(json.value))) {
+    return null
+  }
+  return json.ok ? "body is not a JSON object" : "body is not valid JSON"
+}
+
 function sleepFor(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
@@ -207,10 +209,10 @@ export class EsimflyTransport {
     if (result.status >= 500 && !isEsimflyErrorBody(result.json)) {
       return this.#unknown(result, "bad_gateway", idempotencyKey)
     }
-    const outcome = this.#interpret(result, idempotencyKey)
-    if (outcome instanceof EsimflyUnexpectedResponseError) {
+    if (unreadable(result) !== null) {
       return this.#unknown(result, "unreadable_response", idempotencyKey)
     }
+    const outcome = this.#interpret(result, idempotencyKey)
     if (outcome instanceof EsimflyError) {
       throw outcome
     }
@@ -318,20 +320,15 @@ export class EsimflyTransport {
       const context = { idempotencyKey, retryAfterMs: waitMs, secrets }
       return errorFromResponse(status, json.value, requestId, context)
     }
-    if (!ok) {
+    const detail = unreadable(attempt)
+    if (detail === null) {
       return errorFromResponse(status, undefined, requestId, {
         idempotencyKey,
         retryAfterMs: waitMs,
       })
     }
-    const detail = json.ok ? "body is not a JSON object" : "body is not valid JSON"
-    return new EsimflyUnexpectedResponseError({
-      message: `esimfly ${attempt.method} ${attempt.path} returned an unexpected response: ${detail}`,
-      detail,
-      status,
-      requestId,
-      idempotencyKey,
-    })
+    const where = `esimfly ${attempt.method} ${attempt.path}`
+    return EsimflyTransportError.unexpectedResponse(where, detail, { status, requestId, idempotencyKey })
   }
 
   #failureError(attempt: FailedAttempt): EsimflyError {
@@ -339,9 +336,9 @@ export class EsimflyTransport {
     const { requestId } = attempt
     if (attempt.kind === "timeout") {
       const message = `${where} timed out after ${attempt.timeoutMs} ms`
-      return new EsimflyTimeoutError({ message, requestId })
+      return new EsimflyTransportError({ message, requestId, code: "TIMEOUT" })
     }
     const message = `${where} failed: ${attempt.detail}`
-    return new EsimflyNetworkError({ message, requestId })
+    return new EsimflyTransportError({ message, requestId, code: "NETWORK_ERROR" })
   }
 }

@@ -3,8 +3,8 @@ import {
   EsimflyAuthenticationError,
   EsimflyError,
   EsimflyInsufficientBalanceError,
+  EsimflyInvalidRequestError,
   EsimflyRateLimitError,
-  EsimflyValidationError,
 } from "../../../lib/esimfly"
 
 /** Turns an esimfly failure into a MedusaError by cause, so the admin sees words, not a bare 500. */
@@ -12,7 +12,8 @@ export function toMedusaError(error: unknown): Error {
   if (!(error instanceof EsimflyError)) {
     return error instanceof Error ? error : new Error(String(error))
   }
-  if (error instanceof EsimflyValidationError) {
+  // No status: the client rejected the input itself, nothing reached esimfly.
+  if (error instanceof EsimflyInvalidRequestError && error.status === undefined) {
     return new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
   }
   if (error instanceof EsimflyInsufficientBalanceError) {

@@ -1,4 +1,4 @@
-import { EsimflyApiError } from "../errors"
+import { EsimflyInvalidRequestError } from "../errors"
 import { json, makeClient, raw } from "./fake-fetch"
 
 function page(codes: string[], pageNumber: number, totalPages: number, spelling: "totalPages" | "total_pages") {
@@ -49,7 +49,7 @@ describe("iteratePackages", () => {
       }
     }
 
-    await expect(walk()).rejects.toBeInstanceOf(EsimflyApiError)
+    await expect(walk()).rejects.toBeInstanceOf(EsimflyInvalidRequestError)
     expect(seen).toEqual(["A", "B"])
   })
 })

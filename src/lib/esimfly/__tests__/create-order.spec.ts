@@ -1,8 +1,8 @@
 import {
   EsimflyInsufficientBalanceError,
-  EsimflyOrderOutcomeUnknownError,
-  EsimflyOrderProcessingError,
+  EsimflyOutcomeUnknownError,
   EsimflyRateLimitError,
+  EsimflyRefusedError,
 } from "../errors"
 import { completedOrder, json, makeClient, raw, resetError, timeoutError } from "./fake-fetch"
 
@@ -13,9 +13,10 @@ async function outcomeUnknown(reply: Parameters<typeof makeClient>[0][number]) {
   const error = await client.createOrder(input).catch((e: unknown) => e)
   expect(calls).toHaveLength(1)
   expect(delays).toHaveLength(0)
-  expect(error).toBeInstanceOf(EsimflyOrderOutcomeUnknownError)
-  const unknown = error as EsimflyOrderOutcomeUnknownError
+  expect(error).toBeInstanceOf(EsimflyOutcomeUnknownError)
+  const unknown = error as EsimflyOutcomeUnknownError
   expect(unknown).toMatchObject({
+    code: "ORDER_OUTCOME_UNKNOWN",
     requestId: calls[0]?.headers["RT-RequestID"],
     idempotencyKey: "line_42",
     packageCode: "TR1GB7D",
@@ -70,13 +71,23 @@ describe("createOrder is sent exactly once", () => {
     expect((await outcomeUnknown(json({ success: true, orderReference: 42 }))).causeKind).toBe("unreadable_response")
   })
 
-  it("throws the typed error for a recognised 500 answer", async () => {
+  it("throws a retryable refusal with the code for a recognised 500 answer", async () => {
     const { client, calls } = makeClient([
       json({ success: false, message: "Failed to process order", code: "ORDER_PROCESSING_ERROR" }, 500),
     ])
 
-    await expect(client.createOrder(input)).rejects.toBeInstanceOf(EsimflyOrderProcessingError)
+    await expect(client.createOrder(input)).rejects.toMatchObject({
+      constructor: EsimflyRefusedError,
+      code: "ORDER_PROCESSING_ERROR",
+      retryable: true,
+    })
     expect(calls).toHaveLength(1)
+  })
+
+  it("throws esimfly's own 500 answer even when its code is UNEXPECTED_RESPONSE, not an unknown outcome", async () => {
+    const { client } = makeClient([json({ success: false, message: "upstream", code: "UNEXPECTED_RESPONSE" }, 500)])
+
+    await expect(client.createOrder(input)).rejects.toMatchObject({ code: "UNEXPECTED_RESPONSE", status: 500, message: "upstream" })
   })
 
   it("throws INSUFFICIENT_BALANCE with the idempotency key", async () => {

@@ -1,5 +1,5 @@
 import { EsimflyClient, EsimflyClientConfig } from "../client"
-import { EsimflyOptionsError, EsimflyRateLimitWaitError } from "../errors"
+import { EsimflyOptionsError, EsimflyRateLimitError } from "../errors"
 import { parseEsimflyOptions } from "../options"
 import { RatePacerRegistry } from "../rate-pacer"
 import type { FetchLike } from "../transport"
@@ -155,8 +155,8 @@ describe("rate-limit pacing through the client", () => {
 
     const error = await client.createOrder({ packageCode: "TR1GB7D" }).catch((e: unknown) => e)
 
-    expect(error).toBeInstanceOf(EsimflyRateLimitWaitError)
-    expect(error).toMatchObject({ retryAfterMs: WINDOW_MS })
+    expect(error).toBeInstanceOf(EsimflyRateLimitError)
+    expect(error).toMatchObject({ code: "RATE_LIMIT_WAIT_TOO_LONG", retryAfterMs: WINDOW_MS })
     expect(server.sent).toHaveLength(1)
   })
 

@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto"
 
-import { EsimflyValidationError } from "../errors"
+import { EsimflyInvalidRequestError } from "../errors"
+
+const rejectedInput = { constructor: EsimflyInvalidRequestError, code: "VALIDATION_ERROR" }
 import { UUID_V4, completedOrder, json, makeClient } from "./fake-fetch"
 
 const balance = () => json({ success: true, data: { balance: 12.5, currency: "USD" } })
@@ -119,8 +121,8 @@ describe("input validation happens before any request", () => {
 
     const error = await client.createOrder(input).catch((e: unknown) => e)
 
-    expect(error).toBeInstanceOf(EsimflyValidationError)
-    expect((error as EsimflyValidationError).field).toBe(field)
+    expect(error).toMatchObject(rejectedInput)
+    expect((error as EsimflyInvalidRequestError).field).toBe(field)
     expect(calls).toHaveLength(0)
   })
 
@@ -135,15 +137,15 @@ describe("input validation happens before any request", () => {
   ])("rejects listOrders with %s", async (_name, params) => {
     const { client, calls } = makeClient([])
 
-    await expect(client.listOrders(params as never)).rejects.toBeInstanceOf(EsimflyValidationError)
+    await expect(client.listOrders(params as never)).rejects.toMatchObject(rejectedInput)
     expect(calls).toHaveLength(0)
   })
 
   it("rejects listPackages limit 101 and an empty order reference", async () => {
     const { client, calls } = makeClient([])
 
-    await expect(client.listPackages({ limit: 101 })).rejects.toBeInstanceOf(EsimflyValidationError)
-    await expect(client.getOrder("")).rejects.toBeInstanceOf(EsimflyValidationError)
+    await expect(client.listPackages({ limit: 101 })).rejects.toMatchObject(rejectedInput)
+    await expect(client.getOrder("")).rejects.toMatchObject(rejectedInput)
     expect(calls).toHaveLength(0)
   })
 

@@ -1,4 +1,6 @@
-import { EsimflyUnexpectedResponseError } from "../errors"
+import { EsimflyTransportError } from "../errors"
+
+const unexpectedResponse = { constructor: EsimflyTransportError, code: "UNEXPECTED_RESPONSE" }
 import { LPA, completedOrder, json, makeClient, raw } from "./fake-fetch"
 
 const ANDROID = `https://esimsetup.android.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(LPA)}`
@@ -293,12 +295,12 @@ describe("unexpected bodies", () => {
     ["a wrong type", json({ success: true, data: { balance: "lots", currency: "USD" } })],
     ["a missing field", json({ success: true, data: { currency: "USD" } })],
     ["an empty body", raw("")],
-  ])("turns %s into EsimflyUnexpectedResponseError", async (_name, reply) => {
+  ])("turns %s into a transport error with code UNEXPECTED_RESPONSE", async (_name, reply) => {
     const { client, calls } = makeClient([reply])
 
     const error = await client.getBalance().catch((e: unknown) => e)
 
-    expect(error).toBeInstanceOf(EsimflyUnexpectedResponseError)
+    expect(error).toMatchObject(unexpectedResponse)
     expect(error).toMatchObject({ status: 200, requestId: calls[0]?.headers["RT-RequestID"], retryable: false })
     expect(calls).toHaveLength(1)
   })
@@ -306,7 +308,7 @@ describe("unexpected bodies", () => {
   it("says which path failed", async () => {
     const { client } = makeClient([json({ success: true, data: { orders: "nope", pagination: { totalPages: 1 } } })])
 
-    const error = (await client.listOrders().catch((e: unknown) => e)) as EsimflyUnexpectedResponseError
+    const error = (await client.listOrders().catch((e: unknown) => e)) as EsimflyTransportError
 
     expect(error.detail).toContain("data.orders")
     expect(error.message).toContain("esimfly GET /orders returned an unexpected response")
@@ -315,6 +317,6 @@ describe("unexpected bodies", () => {
   it("rejects pagination without any page count", async () => {
     const { client } = makeClient([json({ success: true, data: { packages: [], pagination: { page: 1 } } })])
 
-    await expect(client.listPackages()).rejects.toBeInstanceOf(EsimflyUnexpectedResponseError)
+    await expect(client.listPackages()).rejects.toMatchObject(unexpectedResponse)
   })
 })

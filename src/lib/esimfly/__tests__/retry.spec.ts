@@ -1,10 +1,4 @@
-import {
-  EsimflyApiError,
-  EsimflyInvalidPackageError,
-  EsimflyNetworkError,
-  EsimflyRateLimitError,
-  EsimflyTimeoutError,
-} from "../errors"
+import { EsimflyRateLimitError, EsimflyRefusedError, EsimflyTransportError } from "../errors"
 import { json, makeClient, raw, resetError, timeoutError } from "./fake-fetch"
 
 const ok = () => json({ success: true, data: { balance: 10, currency: "USD" } })
@@ -69,7 +63,7 @@ describe("GET retries", () => {
   it("does not retry a 400", async () => {
     const { client, calls } = makeClient([json({ success: false, code: "INVALID_PACKAGE", message: "no" }, 400), ok()])
 
-    await expect(client.getBalance()).rejects.toBeInstanceOf(EsimflyInvalidPackageError)
+    await expect(client.getBalance()).rejects.toMatchObject({ constructor: EsimflyRefusedError, code: "INVALID_PACKAGE" })
     expect(calls).toHaveLength(1)
   })
 
@@ -78,7 +72,7 @@ describe("GET retries", () => {
 
     const error = await client.getBalance().catch((e: unknown) => e)
 
-    expect(error).toBeInstanceOf(EsimflyApiError)
+    expect(error).toBeInstanceOf(EsimflyTransportError)
     expect(error).toMatchObject({ status: 502, code: "HTTP_502", retryable: true, requestId: calls[2]?.headers["RT-RequestID"] })
     expect(calls).toHaveLength(3)
     expect(delays).toHaveLength(2)
@@ -88,9 +82,9 @@ describe("GET retries", () => {
     const timeouts = makeClient([timeoutError()], { maxRetries: 0 })
     const resets = makeClient([resetError()], { maxRetries: 0 })
 
-    await expect(timeouts.client.getBalance()).rejects.toBeInstanceOf(EsimflyTimeoutError)
+    await expect(timeouts.client.getBalance()).rejects.toMatchObject({ constructor: EsimflyTransportError, code: "TIMEOUT" })
     const error = await resets.client.getBalance().catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(EsimflyNetworkError)
+    expect(error).toMatchObject({ constructor: EsimflyTransportError, code: "NETWORK_ERROR" })
     expect((error as Error).message).toBe("esimfly GET /balance failed: TypeError: fetch failed (ECONNRESET)")
   })
 

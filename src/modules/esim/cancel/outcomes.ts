@@ -1,9 +1,8 @@
 import {
   CancelEsimResult,
-  EsimflyAlreadyCancelledError,
-  EsimflyCancelOutcomeUnknownError,
   EsimflyError,
-  EsimflyNotCancellableError,
+  EsimflyOutcomeUnknownError,
+  EsimflyRefusedError,
 } from "../../../lib/esimfly"
 import { EsimOrderEvent, EsimOrderStatus, profileStatus } from "../purchase"
 
@@ -45,13 +44,13 @@ type EsimOrderLike = { status: EsimOrderStatus; error_code?: string | null; hist
 
 /** Maps a cancel failure to an attempt; a refusal or an earlier cancel are answers, not failures. */
 export function attemptFromError(iccid: string, error: unknown): CancelAttempt {
-  if (error instanceof EsimflyNotCancellableError) {
+  if (error instanceof EsimflyRefusedError && error.code === "ESIM_NOT_CANCELLABLE") {
     return { iccid, kind: "not_cancellable" }
   }
-  if (error instanceof EsimflyAlreadyCancelledError) {
+  if (error instanceof EsimflyRefusedError && error.code === "ALREADY_CANCELLED") {
     return { iccid, kind: "already_canceled" }
   }
-  const kind = error instanceof EsimflyCancelOutcomeUnknownError ? "unknown" : "failed"
+  const kind = error instanceof EsimflyOutcomeUnknownError ? "unknown" : "failed"
   if (error instanceof EsimflyError) {
     return { iccid, kind, code: error.code, message: error.message, requestId: error.requestId }
   }

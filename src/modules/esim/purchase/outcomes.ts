@@ -2,10 +2,10 @@ import type { EsimOrderRow } from "../models/esim-order"
 import {
   CreateOrderResult,
   Esim,
-  EsimflyDuplicateRequestError,
   EsimflyError,
   EsimflyInsufficientBalanceError,
-  EsimflyOrderOutcomeUnknownError,
+  EsimflyOutcomeUnknownError,
+  isReusedRequest,
 } from "../../../lib/esimfly"
 import { EsimOrderEvent } from "./history"
 import { EsimOrderStatus } from "../models/esim-order-statuses"
@@ -124,7 +124,7 @@ export function purchaseFailed(error: unknown, now: Date): PurchaseOutcome {
   }
   // A duplicate means esimfly already holds a request with this key or id, perhaps still
   // being processed: whether it bought anything is unknown, so it is looked up, never re-bought.
-  if (error instanceof EsimflyOrderOutcomeUnknownError || error instanceof EsimflyDuplicateRequestError) {
+  if (error instanceof EsimflyOutcomeUnknownError || isReusedRequest(error)) {
     return failure("needs_attention", error, now)
   }
   if (error instanceof EsimflyError) {

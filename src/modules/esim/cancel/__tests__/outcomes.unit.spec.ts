@@ -1,8 +1,8 @@
 import {
-  EsimflyAlreadyCancelledError,
-  EsimflyCancelOutcomeUnknownError,
-  EsimflyNotCancellableError,
+  EsimflyInvalidRequestError,
+  EsimflyOutcomeUnknownError,
   EsimflyRateLimitError,
+  EsimflyRefusedError,
 } from "../../../../lib/esimfly"
 import {
   attemptFromError,
@@ -18,12 +18,21 @@ const result = (cancelled: string[], refunded: number | null = 5.44) => ({ order
 
 describe("attemptFromError", () => {
   it("reads a refusal and an earlier cancel as answers", () => {
-    expect(attemptFromError("A", new EsimflyNotCancellableError({ message: "installed" }))).toEqual({ iccid: "A", kind: "not_cancellable" })
-    expect(attemptFromError("A", new EsimflyAlreadyCancelledError({ message: "done" }))).toEqual({ iccid: "A", kind: "already_canceled" })
+    const notCancellable = new EsimflyRefusedError({ message: "installed", code: "ESIM_NOT_CANCELLABLE" })
+    const alreadyCancelled = new EsimflyRefusedError({ message: "done", code: "ALREADY_CANCELLED" })
+    expect(attemptFromError("A", notCancellable)).toEqual({ iccid: "A", kind: "not_cancellable" })
+    expect(attemptFromError("A", alreadyCancelled)).toEqual({ iccid: "A", kind: "already_canceled" })
+  })
+
+  it("reads any other refusal, and a reused request, as a failure", () => {
+    const refused = new EsimflyRefusedError({ message: "no", code: "PRICE_MISMATCH", requestId: "r-2" })
+    const reused = new EsimflyInvalidRequestError({ message: "Duplicate request", code: "DUPLICATE_REQUEST", status: 409 })
+    expect(attemptFromError("A", refused)).toMatchObject({ kind: "failed", code: "PRICE_MISMATCH", requestId: "r-2" })
+    expect(attemptFromError("A", reused)).toMatchObject({ kind: "failed", code: "DUPLICATE_REQUEST" })
   })
 
   it("tells an unknown outcome from a failure, and keeps the request id", () => {
-    const unknown = new EsimflyCancelOutcomeUnknownError({ iccid: "A", requestId: "r-1", causeKind: "timeout" })
+    const unknown = EsimflyOutcomeUnknownError.cancel({ iccid: "A", requestId: "r-1", causeKind: "timeout" })
     expect(attemptFromError("A", unknown)).toMatchObject({ kind: "unknown", code: "CANCEL_OUTCOME_UNKNOWN", requestId: "r-1" })
     const limited = new EsimflyRateLimitError({ message: "slow down", retryAfterMs: 1000 })
     expect(attemptFromError("A", limited)).toMatchObject({ kind: "failed", code: "RATE_LIMIT_EXCEEDED" })

@@ -1,10 +1,9 @@
 import {
   CreateOrderResult,
-  EsimflyDuplicateRequestError,
   EsimflyInsufficientBalanceError,
-  EsimflyInvalidPackageError,
-  EsimflyOrderOutcomeUnknownError,
-  EsimflyOrderProcessingError,
+  EsimflyInvalidRequestError,
+  EsimflyOutcomeUnknownError,
+  EsimflyRefusedError,
   OrderStatus,
   OrderSummary,
 } from "../../../../lib/esimfly"
@@ -22,19 +21,26 @@ describe("purchaseFailed", () => {
   })
 
   it("never turns an unknown outcome into a plain failure", () => {
-    const error = new EsimflyOrderOutcomeUnknownError({ requestId: "r", packageCode: "TR", quantity: 1, causeKind: "timeout" })
+    const error = EsimflyOutcomeUnknownError.order({ requestId: "r", packageCode: "TR", quantity: 1, causeKind: "timeout" })
     expect(purchaseFailed(error, now).status).toBe("needs_attention")
     expect(purchaseFailed(new TypeError("boom"), now)).toMatchObject({ status: "needs_attention", fields: { error_code: "UNEXPECTED_ERROR" } })
   })
 
   it("treats a duplicate request as unknown: esimfly may be processing the same key", () => {
-    const duplicate = new EsimflyDuplicateRequestError({ message: "Duplicate request", status: 409, requestId: "r" })
+    const duplicate = new EsimflyInvalidRequestError({ message: "Duplicate request", code: "DUPLICATE_REQUEST", status: 409, requestId: "r" })
     expect(purchaseFailed(duplicate, now)).toMatchObject({ status: "needs_attention", fields: { error_code: "DUPLICATE_REQUEST" } })
   })
 
+  it("treats a reused request id (INVALID_REQUEST_ID) as unknown, and any other invalid request as failed", () => {
+    const reused = new EsimflyInvalidRequestError({ message: "Invalid request id", code: "INVALID_REQUEST_ID", status: 400 })
+    const missing = new EsimflyInvalidRequestError({ message: "Missing packageCode", code: "MISSING_PACKAGE_CODE", status: 400 })
+    expect(purchaseFailed(reused, now)).toMatchObject({ status: "needs_attention", fields: { error_code: "INVALID_REQUEST_ID" } })
+    expect(purchaseFailed(missing, now)).toMatchObject({ status: "failed", fields: { error_code: "MISSING_PACKAGE_CODE" } })
+  })
+
   it("fails definite refusals with their code", () => {
-    const invalid = new EsimflyInvalidPackageError({ message: "Invalid package code", status: 400, requestId: "r" })
-    const processing = new EsimflyOrderProcessingError({ message: "Failed to process order", status: 500, requestId: "r" })
+    const invalid = new EsimflyRefusedError({ message: "Invalid package code", code: "INVALID_PACKAGE", status: 400, requestId: "r" })
+    const processing = new EsimflyRefusedError({ message: "Failed to process order", code: "ORDER_PROCESSING_ERROR", status: 500, requestId: "r" })
     expect(purchaseFailed(invalid, now)).toMatchObject({ status: "failed", fields: { error_code: "INVALID_PACKAGE" } })
     expect(purchaseFailed(processing, now)).toMatchObject({ status: "failed", fields: { error_code: "ORDER_PROCESSING_ERROR" } })
   })

@@ -1,4 +1,4 @@
-import { EsimflyNetworkError, Esim, OrderStatus } from "../../../../lib/esimfly"
+import { EsimflyTransportError, Esim, OrderStatus } from "../../../../lib/esimfly"
 import { parseEsimModuleOptions, pollDelayMs } from "../../options"
 import {
   DEFAULT_PENDING_JOB_INTERVAL_MS,
@@ -132,7 +132,7 @@ describe("pollAnswered", () => {
 
 describe("pollFailed", () => {
   it("keeps the eSIM order pending, records the error and backs off", () => {
-    const error = new EsimflyNetworkError({ message: "socket hang up", requestId: "req-1" })
+    const error = new EsimflyTransportError({ message: "socket hang up", code: "NETWORK_ERROR", requestId: "req-1" })
     const change = pollFailed(esimOrder({ poll_count: 1 }), error, at(20000), at(65000))
     expect(change.status).toBe("pending_details")
     expect(change.fields).toEqual({ poll_count: 2, next_poll_at: at(65000), error_message: "status check failed: socket hang up" })
