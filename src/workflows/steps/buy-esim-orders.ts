@@ -8,7 +8,7 @@ import { BUYABLE_STATUSES } from "../../modules/esim/purchase"
 import { watchBalance } from "../utils/admin-alerts"
 import { readPurchaseEligibility } from "../utils/purchase-eligibility"
 import { currentRunner } from "../utils/runner"
-import { EsimOrderLock, extendEsimOrderLock } from "./esim-order-lock"
+import { EsimOrderLock, extendEsimOrderLock } from "../utils/esim-order-lock"
 
 export const buyEsimOrdersStepId = "buy-esim-orders"
 
