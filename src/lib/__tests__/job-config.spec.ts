@@ -82,8 +82,14 @@ describe("jobVariableMs", () => {
 })
 
 describe("esimJobConfig", () => {
+  const previous = process.env.ESIMFLY_RECONCILE_INTERVAL_MS
+
   afterEach(() => {
-    delete process.env.ESIMFLY_RECONCILE_INTERVAL_MS
+    if (previous === undefined) {
+      delete process.env.ESIMFLY_RECONCILE_INTERVAL_MS
+    } else {
+      process.env.ESIMFLY_RECONCILE_INTERVAL_MS = previous
+    }
   })
 
   it("names the job and ticks at its variable's value", () => {
