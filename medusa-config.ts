@@ -77,7 +77,7 @@ module.exports = defineConfig({
       options: {
         providers: [
           { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
-          { resolve: "./src/providers/esimfly", id: "esimfly", options: esimflyOptions },
+          { resolve: "./src/providers/esimfly", id: "esimfly" },
         ],
       },
     },

@@ -23,7 +23,6 @@ const esimflyPlugin = {
 const esimflyProvider = {
   resolve: "medusa-plugin-esimfly/providers/esimfly",
   id: "esimfly",
-  options: esimflyOptions,
 }
 
 module.exports = defineConfig({

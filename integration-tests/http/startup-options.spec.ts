@@ -60,6 +60,21 @@ medusaIntegrationTestRunner({
       expect(output).toContain('esimfly: option "pricing.rounding" must be "none", "whole", "0.99" or { "step": <amount> }')
     })
 
+    it.each([
+      "ESIMFLY_PENDING_JOB_INTERVAL_MS",
+      "ESIMFLY_CATCH_UP_INTERVAL_MS",
+      "ESIMFLY_RECONCILE_INTERVAL_MS",
+      "ESIMFLY_RECONCILE_GRACE_MS",
+      "ESIMFLY_BALANCE_JOB_TICK_MS",
+      "ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS",
+      "ESIMFLY_COST_LOOKUP_INTERVAL_MS",
+    ])("refuses to start when the job variable %s is not a number and names it", (name) => {
+      const { status, output } = bootWith(databaseUrl(), { ...validOptions, [name]: "5m" })
+      expect(status).not.toBe(0)
+      expect(output).toContain(`esimfly: ${name} must be an integer between`)
+      expect(output).not.toContain("Finished executing script")
+    })
+
     it("refuses an unknown buyWhen and names the option", () => {
       const { status, output } = bootWith(databaseUrl(), { ...validOptions, ESIMFLY_BUY_WHEN: "paid" })
       expect(status).not.toBe(0)

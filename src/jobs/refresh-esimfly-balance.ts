@@ -1,18 +1,9 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ESIM_MODULE } from "../modules/esim"
-import { jobIntervalMs } from "../modules/esim/job-interval"
+import { esimJobConfig } from "../lib/job-config"
+import { esimJob } from "../workflows/utils/esim-job"
 import { refreshStaleBalance } from "../workflows/utils/refresh-balance"
 
 /** Keeps the balance mirror no older than `balanceRefreshIntervalMs` when nothing else reports it. */
-export default async function refreshEsimflyBalanceJob(container: MedusaContainer): Promise<void> {
-  if (!container.hasRegistration(ESIM_MODULE)) {
-    return
-  }
-  await refreshStaleBalance(container)
-}
+export default esimJob(refreshStaleBalance)
 
-/** Ticks every minute (ESIMFLY_BALANCE_JOB_TICK_MS); each tick reads esimfly only when the mirror is stale. */
-export const config = {
-  name: "esimfly-refresh-balance",
-  schedule: { interval: jobIntervalMs("ESIMFLY_BALANCE_JOB_TICK_MS", process.env.ESIMFLY_BALANCE_JOB_TICK_MS, 60000) },
-}
+/** Ticks every minute by default; each tick reads esimfly only when the mirror is stale. */
+export const config = esimJobConfig("esimfly-refresh-balance", "ESIMFLY_BALANCE_JOB_TICK_MS")

@@ -1,17 +1,8 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ESIM_MODULE } from "../modules/esim"
-import { pendingJobIntervalMs } from "../modules/esim/purchase"
+import { esimJobConfig } from "../lib/job-config"
 import { resolvePendingEsimsWorkflow } from "../workflows/resolve-pending-esims"
+import { esimJob } from "../workflows/utils/esim-job"
 
 /** Resolves eSIMs esimfly was still provisioning; a no-op when the esim module is not registered. */
-export default async function resolvePendingEsimsJob(container: MedusaContainer): Promise<void> {
-  if (!container.hasRegistration(ESIM_MODULE)) {
-    return
-  }
-  await resolvePendingEsimsWorkflow(container).run({ input: {} })
-}
+export default esimJob((container) => resolvePendingEsimsWorkflow(container).run({ input: {} }))
 
-export const config = {
-  name: "esimfly-resolve-pending",
-  schedule: { interval: pendingJobIntervalMs(process.env.ESIMFLY_PENDING_JOB_INTERVAL_MS) },
-}
+export const config = esimJobConfig("esimfly-resolve-pending", "ESIMFLY_PENDING_JOB_INTERVAL_MS")

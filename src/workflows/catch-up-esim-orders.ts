@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { findMissedEsimOrdersStep } from "./steps/find-missed-esim-orders"
 import { findUndeliveredEsimOrdersStep } from "./steps/find-undelivered-esim-orders"
-import { purchaseMissedEsimOrdersStep } from "./steps/purchase-missed-esim-orders"
+import { runEsimPurchasesStep } from "./steps/run-esim-purchases"
 
 export const catchUpEsimOrdersWorkflowId = "catch-up-esim-orders"
 
@@ -23,6 +23,8 @@ export const catchUpEsimOrdersWorkflow = createWorkflow(catchUpEsimOrdersWorkflo
   const undelivered = findUndeliveredEsimOrdersStep(window)
   const orders = transform({ missed, undelivered }, ({ missed, undelivered }) => ({
     order_ids: [...new Set([...missed.order_ids, ...undelivered.order_ids])],
+    purpose: "catching up order",
   }))
-  return new WorkflowResponse(purchaseMissedEsimOrdersStep(orders))
+  const run = runEsimPurchasesStep(orders)
+  return new WorkflowResponse(transform({ run }, ({ run }) => ({ caught_up: run.done, failed: run.failed.map(({ order_id }) => order_id) })))
 })

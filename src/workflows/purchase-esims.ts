@@ -3,11 +3,11 @@ import { buyEsimOrdersStep } from "./steps/buy-esim-orders"
 import { cancelEsimOrdersStep } from "./steps/cancel-esim-orders"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
-import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
+import { lockEsimOrderStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
 import { prepareEsimOrdersStep } from "./steps/prepare-esim-orders"
 
-export { esimOrderLockKey } from "./steps/esim-order-lock"
+export { esimOrderLockKey } from "./utils/esim-order-lock"
 
 export const purchaseEsimsWorkflowId = "purchase-esims"
 
@@ -19,19 +19,20 @@ export type PurchaseEsimsInput = { order_id: string }
  * cancel that came while it bought is finished before anything is delivered.
  */
 export const purchaseEsimsWorkflow = createWorkflow(purchaseEsimsWorkflowId, (input: PurchaseEsimsInput) => {
-  const lock = acquireEsimOrderLockStep({ order_id: input.order_id, profile: true })
-  const prepared = prepareEsimOrdersStep({ order_id: input.order_id })
-  const bought = buyEsimOrdersStep(transform({ input, lock }, ({ input, lock }) => ({ order_id: input.order_id, lock })))
-  cancelEsimOrdersStep({ order_id: input.order_id, requested_only: true })
-  // The email goes before Medusa's fulfillment record, the slowest part of the run: it needs only the stored eSIMs.
-  const notified = notifyEsimDeliveryStep({ order_id: input.order_id })
-  const delivered = deliverEsimOrderStep({ order_id: input.order_id })
-  const eventInput = transform({ input, bought, delivered }, ({ input, bought, delivered }) => ({
-    order_id: input.order_id,
-    outcomes: bought.outcomes,
-    fulfillment_id: delivered.fulfillment_id,
-  }))
-  emitEsimOrderEventsStep(eventInput)
-  releaseEsimOrderLockStep(lock)
-  return new WorkflowResponse({ prepared, bought, delivered, notified })
+  const run = lockEsimOrderStep({ order_id: input.order_id, profile: true }, (lock) => {
+    const prepared = prepareEsimOrdersStep({ order_id: input.order_id })
+    const bought = buyEsimOrdersStep({ order_id: input.order_id, lock })
+    cancelEsimOrdersStep({ order_id: input.order_id, requested_only: true })
+    // The email goes before Medusa's fulfillment record, the slowest part of the run: it needs only the stored eSIMs.
+    const notified = notifyEsimDeliveryStep({ order_id: input.order_id })
+    const delivered = deliverEsimOrderStep({ order_id: input.order_id })
+    const eventInput = transform({ input, bought, delivered }, ({ input, bought, delivered }) => ({
+      order_id: input.order_id,
+      outcomes: bought.outcomes,
+      fulfillment_id: delivered.fulfillment_id,
+    }))
+    emitEsimOrderEventsStep(eventInput)
+    return { prepared, bought, delivered, notified }
+  })
+  return new WorkflowResponse(run)
 })

@@ -1,5 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { lockEsimOrderStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
 import { esimOrderOrderId } from "./utils/medusa-order-id"
 
@@ -10,8 +10,6 @@ export type ResendEsimDeliveryInput = { id: string }
 /** Sends the delivery email of an eSIM order's order again, with a fresh guest link, under the order's lock. */
 export const resendEsimDeliveryWorkflow = createWorkflow(resendEsimDeliveryWorkflowId, (input: ResendEsimDeliveryInput) => {
   const orderId = esimOrderOrderId(input.id)
-  const lock = acquireEsimOrderLockStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
-  const notified = notifyEsimDeliveryStep({ order_id: orderId, resend: true })
-  releaseEsimOrderLockStep(lock)
+  const notified = lockEsimOrderStep({ order_id: orderId }, () => notifyEsimDeliveryStep({ order_id: orderId, resend: true }))
   return new WorkflowResponse(notified)
 })

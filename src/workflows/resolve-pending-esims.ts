@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { deliverResolvedEsimOrdersStep } from "./steps/deliver-resolved-esim-orders"
+import { runEsimPurchasesStep } from "./steps/run-esim-purchases"
 import { resolvePendingEsimOrdersStep } from "./steps/resolve-pending-esim-orders"
 
 export const resolvePendingEsimsWorkflowId = "resolve-pending-esims"
@@ -21,7 +21,8 @@ export const resolvePendingEsimsWorkflow = createWorkflow(resolvePendingEsimsWor
   acquireLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY, timeout: 60, ttl: 600 })
   const resolved = resolvePendingEsimOrdersStep({ now: input.now })
   releaseLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY })
-  const orders = transform({ resolved }, ({ resolved }) => ({ order_ids: resolved.order_ids }))
-  const delivered = deliverResolvedEsimOrdersStep(orders)
+  const orders = transform({ resolved }, ({ resolved }) => ({ order_ids: resolved.order_ids, purpose: "delivering the resolved eSIMs of order" }))
+  const run = runEsimPurchasesStep(orders)
+  const delivered = transform({ run }, ({ run }) => ({ delivered: run.done, failed: run.failed }))
   return new WorkflowResponse({ resolved, delivered })
 })

@@ -3,7 +3,7 @@ import { buyEsimOrdersStep } from "./steps/buy-esim-orders"
 import { cancelEsimOrdersStep } from "./steps/cancel-esim-orders"
 import { deliverEsimOrderStep } from "./steps/deliver-esim-order"
 import { emitEsimOrderEventsStep } from "./steps/emit-esim-order-events"
-import { acquireEsimOrderLockStep, releaseEsimOrderLockStep } from "./steps/esim-order-lock"
+import { lockEsimOrderStep } from "./steps/esim-order-lock"
 import { notifyEsimDeliveryStep } from "./steps/notify-esim-delivery"
 import { requeueEsimOrderStep } from "./steps/requeue-esim-order"
 import { esimOrderOrderId } from "./utils/medusa-order-id"
@@ -23,19 +23,20 @@ export type RetryEsimOrderInput = {
  */
 export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (input: RetryEsimOrderInput) => {
   const orderId = esimOrderOrderId(input.id)
-  const lock = acquireEsimOrderLockStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
-  requeueEsimOrderStep({ id: input.id, interrupted_before: input.interrupted_before })
-  const buyInput = transform({ orderId, input, lock }, ({ orderId, input, lock }) => ({ order_id: orderId, esim_order_ids: [input.id], lock }))
-  const bought = buyEsimOrdersStep(buyInput)
-  cancelEsimOrdersStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId, requested_only: true })))
-  const delivered = deliverEsimOrderStep({ order_id: orderId })
-  notifyEsimDeliveryStep({ order_id: orderId })
-  const eventInput = transform({ orderId, bought, delivered }, ({ orderId, bought, delivered }) => ({
-    order_id: orderId,
-    outcomes: bought.outcomes,
-    fulfillment_id: delivered.fulfillment_id,
-  }))
-  emitEsimOrderEventsStep(eventInput)
-  releaseEsimOrderLockStep(lock)
+  const bought = lockEsimOrderStep({ order_id: orderId }, (lock) => {
+    requeueEsimOrderStep({ id: input.id, interrupted_before: input.interrupted_before })
+    const buyInput = transform({ orderId, input, lock }, ({ orderId, input, lock }) => ({ order_id: orderId, esim_order_ids: [input.id], lock }))
+    const bought = buyEsimOrdersStep(buyInput)
+    cancelEsimOrdersStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId, requested_only: true })))
+    const delivered = deliverEsimOrderStep({ order_id: orderId })
+    notifyEsimDeliveryStep({ order_id: orderId })
+    const eventInput = transform({ orderId, bought, delivered }, ({ orderId, bought, delivered }) => ({
+      order_id: orderId,
+      outcomes: bought.outcomes,
+      fulfillment_id: delivered.fulfillment_id,
+    }))
+    emitEsimOrderEventsStep(eventInput)
+    return bought
+  })
   return new WorkflowResponse({ bought })
 })

@@ -4,7 +4,6 @@ import {
   Logger,
 } from "@medusajs/framework/types"
 import { AbstractFulfillmentProviderService } from "@medusajs/framework/utils"
-import { EsimflyOptions, parseEsimflyOptions } from "../../lib/esimfly"
 import { toFulfillmentData } from "./fulfillment-data"
 
 export const ESIM_FULFILLMENT_OPTION_ID = "esimfly-digital-delivery"
@@ -16,22 +15,17 @@ type InjectedDependencies = {
 /**
  * Delivers eSIMs as Medusa fulfillments. It buys nothing: the purchase lives in the
  * purchase workflow, where it is made idempotent, and a rollback here must never
- * "un-buy" an eSIM.
+ * "un-buy" an eSIM. It takes no options: it never calls esimfly, so options a config
+ * still passes (the esimfly credentials of older READMEs) are ignored.
  */
 export default class EsimflyFulfillmentService extends AbstractFulfillmentProviderService {
   static identifier = "esimfly"
 
-  protected readonly options_: EsimflyOptions
   protected readonly logger_: Logger
 
-  static validateOptions(options: Record<string, unknown>): void {
-    parseEsimflyOptions(options)
-  }
-
-  constructor({ logger }: InjectedDependencies, options: Record<string, unknown>) {
+  constructor({ logger }: InjectedDependencies) {
     super()
     this.logger_ = logger
-    this.options_ = parseEsimflyOptions(options)
   }
 
   async getFulfillmentOptions(): Promise<FulfillmentOption[]> {

@@ -1,31 +1,18 @@
-import { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
 import EsimModuleService from "../../modules/esim/service"
 import { BUYABLE_STATUSES } from "../../modules/esim/purchase"
 import { watchBalance } from "../utils/admin-alerts"
-import { readPurchaseEligibility } from "../utils/purchase-eligibility"
+import { mayStillBuy } from "../utils/purchase-eligibility"
 import { currentRunner } from "../utils/runner"
-import { EsimOrderLock, extendEsimOrderLock } from "./esim-order-lock"
+import { EsimOrderLock, extendEsimOrderLock } from "../utils/esim-order-lock"
 
 export const buyEsimOrdersStepId = "buy-esim-orders"
 
 export type BuyEsimOrdersInput = { order_id: string; esim_order_ids?: string[]; lock?: EsimOrderLock }
 
 export type BuyEsimOrdersOutput = { outcomes: { id: string; status: string }[] }
-
-/**
- * Whether the order may still buy, read right before a batch. A canceled or vanished order
- * is recorded as a cancel on all its eSIM orders; one waiting (for a capture, say) keeps them pending.
- */
-async function mayBuy(container: MedusaContainer, esim: EsimModuleService, orderId: string): Promise<boolean> {
-  const eligibility = await readPurchaseEligibility(container, orderId)
-  if (!eligibility.eligible && (eligibility.reason === "canceled" || eligibility.reason === "not_found")) {
-    await esim.requestEsimOrdersCancel({ order_id: orderId }, new Date())
-  }
-  return eligibility.eligible
-}
 
 /**
  * Buys every eSIM order of the order that is still `pending`, one create-order per batch, in
@@ -43,7 +30,7 @@ export const buyEsimOrdersStep = createStep(
     let balanceReported = false
     const by = currentRunner(container)
     for (const esimOrder of esimOrders) {
-      if (!esimOrder.cancel_requested_at && !(await mayBuy(container, esim, order_id))) {
+      if (!esimOrder.cancel_requested_at && !(await mayStillBuy(container, order_id))) {
         break
       }
       await extendEsimOrderLock(container, lock)

@@ -20,8 +20,6 @@ export type CancelEsimOrdersInput = {
 
 export type CancelEsimOrdersOutput = { outcomes: EsimOrderCancelOutcome[] }
 
-const unchanged = (esimOrder: Pick<CancelableEsimOrder, "id" | "line_item_id">): EsimOrderCancelOutcome => ({ id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome: "unchanged", message: null })
-
 /**
  * Cancels the order's eSIM orders of the given lines (or eSIM orders), one esimfly cancel per
  * bought batch, and writes each outcome on its eSIM order. Nothing to compensate: esimfly
@@ -43,14 +41,14 @@ export const cancelEsimOrdersStep = createStep(
       ...(input.esim_order_ids ? { id: input.esim_order_ids } : {}),
       ...(input.requested_only ? { cancel_requested_at: { $ne: null } } : {}),
     }
-    const order = { line_item_id: "ASC" as const, batch: "ASC" as const }
-    const esimOrders = await esim.listEsimOrders(filters, { take: null, relations: ["esims"], order })
+    const esimOrders = await esim.listEsimOrders(filters, { take: null, relations: ["esims"], order: { line_item_id: "ASC", batch: "ASC" } })
     const explicit = !!input.esim_order_ids
     const outcomes: EsimOrderCancelOutcome[] = []
     for (const row of esimOrders) {
       const esimOrder = row
       const settled = hasSettledCancel(esimOrder) && (!explicit || esimOrder.error_code === CANCELED_BY_MERCHANT)
-      outcomes.push(settled ? unchanged(esimOrder) : await esim.cancelEsimOrder(esimOrder))
+      const unchanged = { id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome: "unchanged" as const, message: null }
+      outcomes.push(settled ? unchanged : await esim.cancelEsimOrder(esimOrder))
     }
     if (outcomes.some((outcome) => outcome.outcome === "canceled")) {
       // A refund raises the mirrored balance, which may end a low-balance incident.

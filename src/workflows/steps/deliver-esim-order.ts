@@ -1,29 +1,14 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { createOrderFulfillmentWorkflow, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
 import { ESIM_MODULE } from "../../modules/esim"
-import { profiledInvoke, readyLines, timeDeliveryPhase } from "../../modules/esim/delivery"
+import { profiledInvoke, readyLines } from "../../modules/esim/delivery"
 import { withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
+import { recordEsimFulfillment } from "../utils/esim-fulfillment"
 import { isOrderCanceled } from "../utils/order-cancel-state"
 
 export const deliverEsimOrderStepId = "deliver-esim-order"
 
 export type DeliverEsimOrderInput = { order_id: string }
-
-/** The esimfly provider's id is `esimfly_<id from medusa-config>`. */
-export const isEsimflyProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("esimfly_")
-
-async function esimShippingOptionId(container: MedusaContainer, orderId: string): Promise<string | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({ entity: "order", fields: ["shipping_methods.shipping_option_id"], filters: { id: orderId } })
-  const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "provider_id"] })
-  const esimOptions = options.filter((option) => isEsimflyProvider(option.provider_id)).map((option) => option.id)
-  const methods = (orders[0]?.shipping_methods ?? []) as ({ shipping_option_id?: string | null } | null)[]
-  const chosen = methods.map((method) => method?.shipping_option_id)
-  return esimOptions.find((id) => chosen.includes(id)) ?? esimOptions[0] ?? null
-}
 
 /**
  * Records a real Medusa fulfillment for every eSIM line whose eSIMs are all stored, and
@@ -47,22 +32,13 @@ export const deliverEsimOrderStep = createStep(
     const at = new Date().toISOString()
     const ready = esimOrders.filter((esimOrder) => plan.esimOrderIds.includes(esimOrder.id))
     try {
-      const shipping_option_id = await esimShippingOptionId(container, order_id)
-      if (!shipping_option_id) {
-        throw new Error("no shipping option uses the esimfly fulfillment provider")
-      }
-      const input = { order_id, items: plan.items, shipping_option_id, additional_data: { esims: plan.summary } }
-      const fulfillment = await timeDeliveryPhase(order_id, "fulfillment", async () => {
-        const { result } = await createOrderFulfillmentWorkflow(container).run({ input })
-        await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: order_id, fulfillmentId: result.id } })
-        return result
-      })
+      const fulfillmentId = await recordEsimFulfillment(container, order_id, plan)
       await esim.updateEsimOrders(ready.map((esimOrder) => ({
         id: esimOrder.id,
-        fulfillment_id: fulfillment.id,
-        history: withEvent(esimOrder.history, { at, type: "delivered", message: `fulfillment ${fulfillment.id}` }),
+        fulfillment_id: fulfillmentId,
+        history: withEvent(esimOrder.history, { at, type: "delivered", message: `fulfillment ${fulfillmentId}` }),
       })))
-      return new StepResponse({ fulfillment_id: fulfillment.id as string | null })
+      return new StepResponse({ fulfillment_id: fulfillmentId as string | null })
     } catch (error) {
       const message = `fulfillment not recorded: ${(error as Error).message}`
       await esim.updateEsimOrders(ready.map((esimOrder) => ({

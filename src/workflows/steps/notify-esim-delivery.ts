@@ -1,39 +1,17 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { DeliveredEsim, deliveryNotification, guestAccessExpiresAt, guestAccessUrl, hashAccessToken, newAccessToken, profiledInvoke, StoreEsimSource, timeDeliveryPhase, toStoreEsim } from "../../modules/esim/delivery"
+import { profiledInvoke } from "../../modules/esim/delivery"
 import EsimModuleService from "../../modules/esim/service"
 import { IN_PROGRESS_STATUSES } from "../../modules/esim/purchase"
+import { EsimEmailOutcome, sendEsimEmail } from "../utils/esim-delivery-email"
 import { isOrderCanceled } from "../utils/order-cancel-state"
 
 export const notifyEsimDeliveryStepId = "notify-esim-delivery"
 
 export type NotifyEsimDeliveryInput = { order_id: string; resend?: boolean }
 
-type EsimProfileRow = Awaited<ReturnType<EsimModuleService["listEsimProfiles"]>>[number]
-
-type EsimDeliveryRow = Awaited<ReturnType<EsimModuleService["listEsimDeliveries"]>>[number]
-
-type Outcome = { status: "skipped" | "sent" | "failed"; reason?: string }
-
-async function withInstallDetails(profiles: EsimProfileRow[]): Promise<DeliveredEsim[]> {
-  return Promise.all(profiles.map((profile) => toStoreEsim(profile)))
-}
-
-/** A fresh token per email, valid for `guestAccessTtlDays`: only its hash is kept, so it cannot be shown again. */
-async function issueGuestToken(esim: EsimModuleService, orderId: string, existing: EsimDeliveryRow | undefined) {
-  const token = newAccessToken()
-  const sends = (existing?.sent_count ?? 0) + 1
-  const expires = guestAccessExpiresAt(new Date(), esim.getOptions().guestAccessTtlDays)
-  const base = { order_id: orderId, access_token_hash: hashAccessToken(token), access_token_expires_at: expires, sent_count: sends }
-  const delivery = existing
-    ? await esim.updateEsimDeliveries({ id: existing.id, ...base })
-    : await esim.createEsimDeliveries(base)
-  return { token, delivery, sends }
-}
-
-async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput): Promise<Outcome> {
+async function notify(container: MedusaContainer, input: NotifyEsimDeliveryInput): Promise<EsimEmailOutcome> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   if (await isOrderCanceled(container, input.order_id)) {
     return { status: "skipped", reason: "the order is canceled" }
@@ -52,34 +30,7 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
   if (!profiles.length || (!input.resend && existing?.notified_esim_count === profiles.length)) {
     return { status: "skipped", reason: profiles.length ? "already notified" : "no eSIM delivered yet" }
   }
-  const esims = await timeDeliveryPhase(input.order_id, "qr", () => withInstallDetails(profiles))
-  const { token, delivery, sends } = await issueGuestToken(esim, input.order_id, existing)
-  const options = esim.getOptions()
-  const notification = {
-    ...deliveryNotification({
-      order_id: input.order_id,
-      email,
-      access_token: token,
-      access_url: options.orderEsimsUrl ? guestAccessUrl(options.orderEsimsUrl, input.order_id, token) : null,
-      esims,
-      // A batch esimfly refused holds nothing and is not coming; every other batch is owed to the shopper.
-      ordered: esimOrders.filter((esimOrder) => esimOrder.status !== "failed").reduce((sum, esimOrder) => sum + esimOrder.quantity, 0),
-    }),
-    idempotency_key: `esim-delivered:${input.order_id}:${esims.length}:${sends}`,
-  }
-  try {
-    const notifications = container.resolve(Modules.NOTIFICATION)
-    const [sent] = await timeDeliveryPhase(input.order_id, "notification", () => notifications.createNotifications([notification]))
-    const fields = { notification_id: sent?.id ?? null, notification_status: "sent" as const, notification_error: null }
-    await esim.updateEsimDeliveries({ id: delivery.id, ...fields, notified_at: new Date(), notified_esim_count: esims.length })
-    return { status: "sent" }
-  } catch (error) {
-    const message = (error as Error).message.split(token).join("[token]")
-    await esim.updateEsimDeliveries({ id: delivery.id, notification_status: "failed", notification_error: message })
-    // Also in the log: a store without an email provider would otherwise fail with no trace an operator sees.
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: the eSIM email of order ${input.order_id} was not sent: ${message}`)
-    return { status: "failed", reason: message }
-  }
+  return sendEsimEmail(container, { order_id: input.order_id, email, esimOrders, profiles }, existing)
 }
 
 /**
@@ -89,5 +40,5 @@ async function send(container: MedusaContainer, input: NotifyEsimDeliveryInput):
  */
 export const notifyEsimDeliveryStep = createStep(
   notifyEsimDeliveryStepId,
-  profiledInvoke("notify", async (input: NotifyEsimDeliveryInput, { container }: StepExecutionContext) => new StepResponse(await send(container, input)))
+  profiledInvoke("notify", async (input: NotifyEsimDeliveryInput, { container }: StepExecutionContext) => new StepResponse(await notify(container, input)))
 )

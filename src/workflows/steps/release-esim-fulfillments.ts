@@ -4,7 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
-import { isEsimflyProvider } from "./deliver-esim-order"
+import { isEsimflyProvider } from "../utils/esim-fulfillment"
 
 export const releaseEsimFulfillmentsStepId = "release-esim-fulfillments"
 

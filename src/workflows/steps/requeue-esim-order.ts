@@ -1,9 +1,8 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
-import { CANCELED_BY_MERCHANT } from "../../modules/esim/cancel"
-import { interruptedUpdate, isInterruptedPurchase, RETRYABLE_STATUSES, withEvent } from "../../modules/esim/purchase"
+import { interruptedUpdate, isInterruptedPurchase, withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
+import { refuseUnretryable } from "../utils/esim-order-retry"
 import { currentRunner } from "../utils/runner"
 
 export const requeueEsimOrderStepId = "requeue-esim-order"
@@ -33,15 +32,7 @@ export const requeueEsimOrderStep = createStep(
       const message = "no answer stored within the create-order timeout (a crash?); settling it against esimfly"
       esimOrder = await esim.updateEsimOrders(interruptedUpdate(esimOrder, new Date(), { message, by: currentRunner(container) }))
     }
-    if (esimOrder.error_code === CANCELED_BY_MERCHANT) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} was canceled before it was bought; it is not bought again`)
-    }
-    if (esimOrder.cancel_requested_at && esimOrder.status !== "needs_attention") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} belongs to a cancel; it is not bought again`)
-    }
-    if (!RETRYABLE_STATUSES.includes(esimOrder.status)) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${id} is ${esimOrder.status}; only held, failed or needs_attention orders can be retried`)
-    }
+    refuseUnretryable(esimOrder)
     if (esimOrder.status === "needs_attention") {
       const status = await esim.settleUnknownOutcome(esimOrder)
       return new StepResponse({ order_id: esimOrder.order_id, status })

@@ -1,5 +1,4 @@
 export * from "./workflow"
 export * from "./preview"
-export * from "./schedule"
 export * from "./scope"
 export * from "./types"

@@ -11,3 +11,15 @@ export async function readPurchaseEligibility(container: MedusaContainer, orderI
   const order: EligibilityOrder | undefined = data[0]
   return purchaseEligibility(order, container.resolve<EsimModuleService>(ESIM_MODULE).getOptions().buyWhen)
 }
+
+/**
+ * Whether the order may still buy, read right before a batch. A canceled or vanished order
+ * is recorded as a cancel on all its eSIM orders; one waiting (for a capture, say) keeps them pending.
+ */
+export async function mayStillBuy(container: MedusaContainer, orderId: string): Promise<boolean> {
+  const eligibility = await readPurchaseEligibility(container, orderId)
+  if (!eligibility.eligible && (eligibility.reason === "canceled" || eligibility.reason === "not_found")) {
+    await container.resolve<EsimModuleService>(ESIM_MODULE).requestEsimOrdersCancel({ order_id: orderId }, new Date())
+  }
+  return eligibility.eligible
+}

@@ -1,18 +1,9 @@
-import { jobIntervalMs, MAX_INTERVAL_MS } from "../job-interval"
 import { isFresh, MirroredCost, PackageCostReading } from "./mirrors"
-
-/** The cost-lookup job's tick when ESIMFLY_COST_LOOKUP_INTERVAL_MS is unset. */
-export const DEFAULT_COST_LOOKUP_INTERVAL_MS = 10 * 60 * 1000
 
 export type LookupSelection = { maxAgeMs: number; limit: number; now: Date }
 
 /** What one lookup run did, by package code. */
 export type PackageCostLookupResult = { searched: string[]; listed: string[]; unlisted: string[]; failed: string[] }
-
-/** Parses ESIMFLY_COST_LOOKUP_INTERVAL_MS once, at load, naming it when it is wrong. */
-export function costLookupIntervalMs(raw: string | undefined): number {
-  return jobIntervalMs("ESIMFLY_COST_LOOKUP_INTERVAL_MS", raw, DEFAULT_COST_LOOKUP_INTERVAL_MS, [60000, MAX_INTERVAL_MS])
-}
 
 /**
  * The mapped codes one run searches: those never mirrored first, then those read longer ago

@@ -1,5 +1,5 @@
 import type { EsimOrderRow } from "../models/esim-order"
-import { EsimflyError, EsimflyOptionsError, OrderStatus } from "../../../lib/esimfly"
+import { EsimflyError, OrderStatus } from "../../../lib/esimfly"
 import { EsimOrderEvent } from "./history"
 import { EsimOrderStatus } from "../models/esim-order-statuses"
 
@@ -17,22 +17,6 @@ export type PendingChange = {
 }
 
 export const PENDING_TIMEOUT = "PENDING_TIMEOUT"
-
-/** Tick of the resolve-pending job when ESIMFLY_PENDING_JOB_INTERVAL_MS is unset (esimfly: poll every 15–30 s). */
-export const DEFAULT_PENDING_JOB_INTERVAL_MS = 15000
-
-/** Parses ESIMFLY_PENDING_JOB_INTERVAL_MS once, at load, naming it when it is wrong. */
-export function pendingJobIntervalMs(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === "") {
-    return DEFAULT_PENDING_JOB_INTERVAL_MS
-  }
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1000 || value > 86400000) {
-    const message = "esimfly: ESIMFLY_PENDING_JOB_INTERVAL_MS must be an integer between 1000 and 86400000 (ms)"
-    throw new EsimflyOptionsError({ message, option: "ESIMFLY_PENDING_JOB_INTERVAL_MS" })
-  }
-  return value
-}
 
 /** How long esimfly has been provisioning the eSIM order's eSIMs. */
 export function pendingAgeMs(esimOrder: Pick<PendingEsimOrder, "pending_since" | "created_at">, now: Date): number {

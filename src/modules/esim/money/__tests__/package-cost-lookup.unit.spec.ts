@@ -1,4 +1,4 @@
-import { codesToLookUp, costLookupIntervalMs, DEFAULT_COST_LOOKUP_INTERVAL_MS, lookupReadings } from "../package-cost-lookup"
+import { codesToLookUp, lookupReadings } from "../package-cost-lookup"
 import { parseEsimModuleOptions } from "../../options"
 import { MirroredCost } from "../mirrors"
 
@@ -38,18 +38,6 @@ describe("lookupReadings", () => {
   it("records the searched code with a null cost when esimfly does not list it", () => {
     expect(lookupReadings("TR-1GB", listed)).toEqual([...listed, { package_code: "TR-1GB", cost: null, currency: null }])
     expect(lookupReadings("XX-NOPE", [])).toEqual([{ package_code: "XX-NOPE", cost: null, currency: null }])
-  })
-})
-
-describe("costLookupIntervalMs", () => {
-  it("defaults to 10 minutes and reads ESIMFLY_COST_LOOKUP_INTERVAL_MS", () => {
-    expect(DEFAULT_COST_LOOKUP_INTERVAL_MS).toBe(10 * 60 * 1000)
-    expect(costLookupIntervalMs(undefined)).toBe(DEFAULT_COST_LOOKUP_INTERVAL_MS)
-    expect(costLookupIntervalMs("3600000")).toBe(3600000)
-  })
-
-  it.each(["soon", "1000", "3600000.5"])("names the variable when it is %p", (raw) => {
-    expect(() => costLookupIntervalMs(raw)).toThrow("ESIMFLY_COST_LOOKUP_INTERVAL_MS must be an integer between 60000 and 604800000")
   })
 })
 

@@ -1,11 +1,9 @@
 import { EsimflyTransportError, Esim, OrderStatus } from "../../../../lib/esimfly"
 import { parseEsimModuleOptions, pollDelayMs } from "../../options"
 import {
-  DEFAULT_PENDING_JOB_INTERVAL_MS,
   isPendingTooOld,
   PENDING_TIMEOUT,
   pendingAgeMs,
-  pendingJobIntervalMs,
   pendingTimedOut,
   pollAnswered,
   pollFailed,
@@ -40,21 +38,6 @@ const status = (overrides: Partial<OrderStatus> = {}): OrderStatus => ({
   paymentStatus: "succeeded",
   esims: [esim("8988000000000000001")],
   ...overrides,
-})
-
-describe("pendingJobIntervalMs", () => {
-  it("ticks every 15 s when the variable is unset or empty", () => {
-    expect(pendingJobIntervalMs(undefined)).toBe(DEFAULT_PENDING_JOB_INTERVAL_MS)
-    expect(pendingJobIntervalMs(" ")).toBe(15000)
-  })
-
-  it("takes a whole number of milliseconds", () => {
-    expect(pendingJobIntervalMs("30000")).toBe(30000)
-  })
-
-  it.each(["abc", "1500.5", "999", "-1"])("names the variable when it is %p", (raw) => {
-    expect(() => pendingJobIntervalMs(raw)).toThrow("ESIMFLY_PENDING_JOB_INTERVAL_MS must be an integer")
-  })
 })
 
 describe("isPendingTooOld", () => {
