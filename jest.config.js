@@ -15,10 +15,7 @@ const matchers = {
 
 module.exports = {
   transform: {
-    "^.+\\.[jt]sx?$": [
-      "@swc/jest",
-      { jsc: { parser: { syntax: "typescript", decorators: true } } },
-    ],
+    "^.+\\.[jt]sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true } } }],
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],

@@ -27,12 +27,7 @@ interface FaultPlan {
 }
 
 /** One business API call: faults, then routing, auth, rate limit, the route, latency, reply. */
-export async function handleApi(
-  core: SandboxCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL
-): Promise<void> {
+export async function handleApi(core: SandboxCore, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? "GET"
   const trace: RequestTrace = {
     seq: core.state.nextSeq++,

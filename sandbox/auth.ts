@@ -18,11 +18,7 @@ interface AuthHeaders {
 }
 
 /** The checks of the authentication docs, in the order the real service applies them. */
-export function authenticate(
-  core: SandboxCore,
-  headers: IncomingHttpHeaders,
-  body: Buffer
-): AuthResult {
+export function authenticate(core: SandboxCore, headers: IncomingHttpHeaders, body: Buffer): AuthResult {
   const auth = readAuthHeaders(headers)
   if (!auth) return denied(missingAuth())
   const { options } = core
@@ -75,11 +71,7 @@ function timestampIsFresh(timestamp: string, now: number): boolean {
 }
 
 /** signData = Timestamp + RequestID + AccessCode + RequestBody, over the body bytes as received. */
-export function signatureOf(
-  secretKey: string,
-  auth: Omit<AuthHeaders, "signature">,
-  body: Buffer
-): string {
+export function signatureOf(secretKey: string, auth: Omit<AuthHeaders, "signature">, body: Buffer): string {
   return createHmac("sha256", secretKey)
     .update(auth.timestamp + auth.requestId + auth.accessCode, "utf8")
     .update(body)

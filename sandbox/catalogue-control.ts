@@ -42,7 +42,10 @@ export function restoreCatalogue(core: SandboxCore): void {
 }
 
 /** `POST /__sandbox/packages` body: `{ setCost?: { [code]: cost }, remove?: code | code[] }`. */
-export function applyPackagePatch(core: SandboxCore, patch: Record<string, unknown>): { total: number; changed: PackageWire[] } {
+export function applyPackagePatch(
+  core: SandboxCore,
+  patch: Record<string, unknown>
+): { total: number; changed: PackageWire[] } {
   const unknown = Object.keys(patch).filter((key) => key !== "setCost" && key !== "remove")
   if (unknown.length > 0) throw new Error(`unknown key ${unknown.join(", ")}; use setCost, remove`)
   const costs = patch.setCost ?? {}

@@ -50,13 +50,7 @@ function local(iso: string, name: string, baseCents: number): Market {
   return { type: "local", prefix: iso, name, flag: iso, baseCents, countries, plans: LOCAL_PLANS }
 }
 
-function regional(
-  prefix: string,
-  name: string,
-  flag: string | null,
-  baseCents: number,
-  countries: string
-): Market {
+function regional(prefix: string, name: string, flag: string | null, baseCents: number, countries: string): Market {
   return { type: "regional", prefix, name, flag, baseCents, countries, plans: REGIONAL_PLANS }
 }
 

@@ -26,10 +26,7 @@ export interface ChaosSnapshot {
 }
 
 export type ChaosHit =
-  | { kind: "latency"; delayMs: number }
-  | { kind: "5xx"; status: number }
-  | { kind: "429" }
-  | { kind: "drop" }
+  { kind: "latency"; delayMs: number } | { kind: "5xx"; status: number } | { kind: "429" } | { kind: "drop" }
 
 const CHAOS_FIELDS = ["rate", "seed", "kinds", "maxLatencyMs"]
 const SERVER_ERRORS = [500, 502, 503, 504]

@@ -11,7 +11,16 @@ import { RateLimitConfig } from "./types"
 
 type ControlHandler = (core: SandboxCore, body: Record<string, unknown>) => unknown
 
-const FAULT_KEYS = ["latencyMs", "failNext", "hangNext", "dropReplyNext", "rateLimit", "stayPending", "shortNext", "chaos"]
+const FAULT_KEYS = [
+  "latencyMs",
+  "failNext",
+  "hangNext",
+  "dropReplyNext",
+  "rateLimit",
+  "stayPending",
+  "shortNext",
+  "chaos",
+]
 
 const CONTROL_ROUTES = new Map<string, ControlHandler>([
   ["GET /ledger", (core) => buildLedger(core)],
@@ -20,10 +29,7 @@ const CONTROL_ROUTES = new Map<string, ControlHandler>([
   ["POST /balance", (core, body) => setBalance(core, body.amount)],
   ["POST /packages", (core, body) => applyPackagePatch(core, body)],
   ["POST /reset", (core) => (resetSandbox(core), { reset: true })],
-  [
-    "POST /order-status",
-    (core, body) => (setOrderStatus(core, body.orderReference, body.status), buildLedger(core)),
-  ],
+  ["POST /order-status", (core, body) => (setOrderStatus(core, body.orderReference, body.status), buildLedger(core))],
   ["POST /esim-state", (core, body) => (setEsimState(core, body.iccid, body.state), buildLedger(core))],
 ])
 

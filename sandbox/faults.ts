@@ -242,7 +242,12 @@ function queryMatches(rule: FaultRule, query: URLSearchParams | undefined): bool
 }
 
 /** Claims one use of the first matching rule, dropping rules that are used up. */
-function take<T extends FaultRule>(rules: T[], method: string, pathname: string, query?: URLSearchParams): T | undefined {
+function take<T extends FaultRule>(
+  rules: T[],
+  method: string,
+  pathname: string,
+  query?: URLSearchParams
+): T | undefined {
   const index = rules.findIndex(
     (rule) =>
       (rule.path === null || pathMatches(rule.path, pathname)) &&

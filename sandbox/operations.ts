@@ -27,8 +27,7 @@ export function resetSandbox(core: SandboxCore): void {
 
 /** Moves an order to another state, e.g. to see failed or cancelled orders in GET /orders. */
 export function setOrderStatus(core: SandboxCore, orderReference: unknown, status: unknown): void {
-  const order =
-    typeof orderReference === "string" ? core.state.ordersByReference.get(orderReference) : undefined
+  const order = typeof orderReference === "string" ? core.state.ordersByReference.get(orderReference) : undefined
   if (!order) throw new Error(`no order with orderReference ${String(orderReference)}`)
   const next = ORDER_STATUSES.find((candidate) => candidate === status)
   if (!next) throw new Error(`status must be one of: ${ORDER_STATUSES.join(", ")}`)

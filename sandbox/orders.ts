@@ -82,12 +82,7 @@ function insufficientBalance(currency: Currency, balanceMinor: number, requiredM
   })
 }
 
-function newOrder(
-  ctx: RouteContext,
-  request: OrderRequest,
-  pkg: CataloguePackage,
-  unitMinor: number
-): OrderRecord {
+function newOrder(ctx: RouteContext, request: OrderRequest, pkg: CataloguePackage, unitMinor: number): OrderRecord {
   const { core } = ctx
   const now = core.now()
   const id = core.state.nextOrderId++

@@ -5,7 +5,13 @@ const { existsSync, readdirSync, readFileSync } = require("node:fs")
 const { dirname, join, relative } = require("node:path")
 
 const ROOT = join(__dirname, "..")
-const FILES = ["README.md", "CONTRIBUTING.md", "sandbox/README.md", "demo/README.md", ...readdirSync(join(ROOT, "docs")).map((f) => `docs/${f}`)]
+const FILES = [
+  "README.md",
+  "CONTRIBUTING.md",
+  "sandbox/README.md",
+  "demo/README.md",
+  ...readdirSync(join(ROOT, "docs")).map((f) => `docs/${f}`),
+]
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 const anchorOf = (heading) =>

@@ -40,7 +40,10 @@ async function readDemoInfo() {
 async function waitForEmail(orderId) {
   const deadline = Date.now() + EMAIL_WAIT_MS
   while (Date.now() < deadline) {
-    const names = (await readdir(OUTBOX).catch(() => [])).filter((n) => n.endsWith(".json")).sort().reverse()
+    const names = (await readdir(OUTBOX).catch(() => []))
+      .filter((n) => n.endsWith(".json"))
+      .sort()
+      .reverse()
     for (const name of names) {
       const email = JSON.parse(await readFile(join(OUTBOX, name), "utf8"))
       if (email.template === "esim-delivered" && email.data?.order_id === orderId) {
@@ -49,7 +52,9 @@ async function waitForEmail(orderId) {
     }
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new DemoBuyError(`no eSIM email for ${orderId} in ${OUTBOX} after ${EMAIL_WAIT_MS / 1000} s (see .demo/logs/medusa.log)`)
+  throw new DemoBuyError(
+    `no eSIM email for ${orderId} in ${OUTBOX} after ${EMAIL_WAIT_MS / 1000} s (see .demo/logs/medusa.log)`
+  )
 }
 
 /** The guest token: `data.access_token` if the plugin puts it there, else the email's text or link. */
@@ -64,7 +69,11 @@ function accessToken(email) {
 function printEsims(title, esims) {
   console.log(`  ${title}: ${esims.length} eSIM(s)`)
   esims.forEach((esim, i) => {
-    const plan = [esim.package_name ?? esim.package_code, esim.data_amount, esim.validity_days && `${esim.validity_days} days`]
+    const plan = [
+      esim.package_name ?? esim.package_code,
+      esim.data_amount,
+      esim.validity_days && `${esim.validity_days} days`,
+    ]
     console.log(`    ${i + 1}. ICCID ${esim.iccid}  (${esim.status}; ${plan.filter(Boolean).join(" · ")})`)
     console.log(`       LPA              ${esim.lpa}`)
     console.log(`       SM-DP+ / code    ${esim.smdp_address} / ${esim.activation_code}`)
@@ -82,14 +91,19 @@ function printIccids(title, esims) {
 }
 
 async function printLedger() {
-  const ledger = await fetch(`${SANDBOX}/__sandbox/ledger`).then((r) => r.json(), () => null)
+  const ledger = await fetch(`${SANDBOX}/__sandbox/ledger`).then(
+    (r) => r.json(),
+    () => null
+  )
   if (!ledger) {
     console.log(`  sandbox: no ledger at ${SANDBOX} (a real esimfly account?)`)
     return
   }
   const creates = ledger.requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
   const balance = `${ledger.balance} ${ledger.currency}`
-  console.log(`  sandbox ledger: ${creates.length} create-order request(s), ${ledger.orders.length} order(s), balance ${balance}`)
+  console.log(
+    `  sandbox ledger: ${creates.length} create-order request(s), ${ledger.orders.length} order(s), balance ${balance}`
+  )
 }
 
 async function main() {
@@ -103,7 +117,9 @@ async function main() {
   console.log(`demo-buy: ${asCustomer ? "registered customer" : "guest"} ${email}`)
   const price = variant.calculated_price
   const code = variant.metadata?.esimfly_package_code ?? "?"
-  console.log(`  product  ${product.title} / ${variant.title} (${code}), ${price?.calculated_amount} ${price?.currency_code}`)
+  console.log(
+    `  product  ${product.title} / ${variant.title} (${code}), ${price?.calculated_amount} ${price?.currency_code}`
+  )
   const { cart, order } = await placeOrder(api, { region, variant, email, token })
   console.log(`  cart     ${cart.id} in region ${region.name}, shipped to ${region.countries[0].iso_2}`)
   console.log(`  order    ${order.id} (display #${order.display_id}), total ${order.total} ${order.currency_code}`)

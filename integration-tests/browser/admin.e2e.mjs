@@ -24,13 +24,22 @@ async function json(url, init = {}) {
 }
 
 const admin = (path) => json(APP + path, { headers: { authorization: `Bearer ${adminToken}` } })
-const setBalance = (amount) => json(`${SANDBOX}/__sandbox/balance`, { method: "POST", body: JSON.stringify({ amount }) })
+const setBalance = (amount) =>
+  json(`${SANDBOX}/__sandbox/balance`, { method: "POST", body: JSON.stringify({ amount }) })
 // The checkout guard refuses carts the balance cannot cover, so a purchase is held the way it
 // happens in real life: the balance runs out between checkout and purchase (here, injected).
 const balanceRunsOutAtNextPurchase = () =>
   json(`${SANDBOX}/__sandbox/faults`, {
     method: "POST",
-    body: JSON.stringify({ failNext: { status: 400, code: "INSUFFICIENT_BALANCE", message: "Insufficient balance", path: "/esims/order", method: "POST" } }),
+    body: JSON.stringify({
+      failNext: {
+        status: 400,
+        code: "INSUFFICIENT_BALANCE",
+        message: "Insufficient balance",
+        path: "/esims/order",
+        method: "POST",
+      },
+    }),
   })
 
 async function esimOrdersOf(orderId, wanted) {
@@ -63,7 +72,15 @@ before(async () => {
   await setBalance(LOW_BALANCE)
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   })
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   page.setDefaultTimeout(90_000)
@@ -86,11 +103,16 @@ test("the eSIMs page shows the balance and esimfly's order history", async () =>
   await balance.waitFor()
   // The card shows the briefly cached balance; its refresh button reads esimfly now.
   await page.getByRole("button", { name: "Refresh balance" }).click()
-  await page.waitForFunction((v) => document.querySelector('[data-testid="esim-balance"]')?.textContent?.includes(v), String(LOW_BALANCE))
+  await page.waitForFunction(
+    (v) => document.querySelector('[data-testid="esim-balance"]')?.textContent?.includes(v),
+    String(LOW_BALANCE)
+  )
   await page.getByTestId("esim-balance-low").waitFor()
   // The card also shows the API quota the plugin's pacer learned from esimfly's headers.
   await page.waitForFunction(() =>
-    /API quota \d+ \/ 1000 left, resets /.test(document.querySelector('[data-testid="esim-api-quota"]')?.textContent ?? "")
+    /API quota \d+ \/ 1000 left, resets /.test(
+      document.querySelector('[data-testid="esim-api-quota"]')?.textContent ?? ""
+    )
   )
   const ledger = await json(`${SANDBOX}/__sandbox/ledger`)
   const history = page.getByTestId("esimfly-history-table")

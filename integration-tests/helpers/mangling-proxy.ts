@@ -14,14 +14,18 @@ async function readAll(stream: IncomingMessage): Promise<Buffer> {
  * A proxy in front of the sandbox that forwards every request unchanged (signature included)
  * and lets a test mangle the answer on its way back: esimfly did the work, the plugin reads junk.
  */
-export async function startManglingProxy(target: string): Promise<{ url: string; setMangler: (m: Mangler | null) => void; close: () => Promise<void> }> {
+export async function startManglingProxy(
+  target: string
+): Promise<{ url: string; setMangler: (m: Mangler | null) => void; close: () => Promise<void> }> {
   const base = new URL(target)
   let mangler: Mangler | null = null
   const server: Server = createServer(async (req, res) => {
     const body = await readAll(req)
     const upstream = await fetch(new URL(req.url ?? "/", base.origin), {
       method: req.method,
-      headers: Object.fromEntries(Object.entries(req.headers).filter(([name]) => !["host", "connection", "content-length"].includes(name))) as Record<string, string>,
+      headers: Object.fromEntries(
+        Object.entries(req.headers).filter(([name]) => !["host", "connection", "content-length"].includes(name))
+      ) as Record<string, string>,
       body: req.method === "GET" ? undefined : body,
     })
     const text = await upstream.text()

@@ -82,7 +82,10 @@ export function useSandboxProcess(args: string[] = []): { current: () => Sandbox
 }
 
 async function control<T>(controlUrl: string, route: string, body?: unknown): Promise<T> {
-  const init = body === undefined ? {} : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }
+  const init =
+    body === undefined
+      ? {}
+      : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }
   const response = await fetch(`${controlUrl}${route}`, init)
   const json = (await response.json()) as T
   if (!response.ok) {

@@ -1,6 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { EsimflyClient } from "../../src/lib/esimfly"
-import { adminHeaders, checkoutEsimCart, createAdminToken, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import {
+  adminHeaders,
+  checkoutEsimCart,
+  createAdminToken,
+  seedEsimStore,
+  SeededEsimStore,
+  waitForOrderPlaced,
+} from "../fixtures/esim-store"
 import { RequestConfig } from "../fixtures/http-client"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -17,7 +24,11 @@ medusaIntegrationTestRunner({
     let headers: RequestConfig
     const get = (url: string, config: RequestConfig = headers): Promise<Reply> =>
       api.get(url, { ...config, validateStatus: () => true })
-    const balanceCalls = () => sandbox.current().ledger().requests.filter((r) => r.path.endsWith("/balance")).length
+    const balanceCalls = () =>
+      sandbox
+        .current()
+        .ledger()
+        .requests.filter((r) => r.path.endsWith("/balance")).length
 
     beforeEach(async () => {
       sandbox.current().reset()
@@ -36,10 +47,13 @@ medusaIntegrationTestRunner({
       expect((await get(url, {})).status).toBe(401)
     })
 
-    it.each([["retry"], ["resend"]])("answers 401 to an unauthenticated POST /admin/esim-orders/:id/%s", async (action) => {
-      const reply = await api.post(`/admin/esim-orders/esord_x/${action}`, {}, { validateStatus: () => true })
-      expect(reply.status).toBe(401)
-    })
+    it.each([["retry"], ["resend"]])(
+      "answers 401 to an unauthenticated POST /admin/esim-orders/:id/%s",
+      async (action) => {
+        const reply = await api.post(`/admin/esim-orders/esord_x/${action}`, {}, { validateStatus: () => true })
+        expect(reply.status).toBe(401)
+      }
+    )
 
     it.each([
       ["/admin/esimfly/balance?foo=1", "foo"],
@@ -74,7 +88,13 @@ medusaIntegrationTestRunner({
       const first = await get("/admin/esimfly/balance")
       expect(first.status).toBe(200)
       expect(first.data.balance).toMatchObject({
-        amount: 1000, currency: "USD", low_balance_threshold: 2000, is_low: true, as_of: expect.any(String), source: "admin", age_seconds: expect.any(Number),
+        amount: 1000,
+        currency: "USD",
+        low_balance_threshold: 2000,
+        is_low: true,
+        as_of: expect.any(String),
+        source: "admin",
+        age_seconds: expect.any(Number),
       })
       const calls = balanceCalls()
       expect(calls).toBe(1)
@@ -116,10 +136,21 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 200))
 
       const spent = await get("/admin/esimfly/rate-limit")
-      expect(spent.data.rate_limit).toMatchObject({ pacing: true, limit: 1, remaining: 0, source: "headers", waiting: 1 })
+      expect(spent.data.rate_limit).toMatchObject({
+        pacing: true,
+        limit: 1,
+        remaining: 0,
+        source: "headers",
+        waiting: 1,
+      })
 
       expect((await waiting).status).toBe(200)
-      expect(sandbox.current().ledger().requests.map((r) => r.status)).toEqual([200, 200])
+      expect(
+        sandbox
+          .current()
+          .ledger()
+          .requests.map((r) => r.status)
+      ).toEqual([200, 200])
       expect((await get("/admin/esimfly/rate-limit")).data.rate_limit).toMatchObject({ waiting: 0, in_flight: 0 })
     })
 
@@ -127,16 +158,25 @@ medusaIntegrationTestRunner({
       const box = sandbox.current()
       const { url } = { url: process.env.ESIMFLY_BASE_URL ?? "" }
       const client = new EsimflyClient({ accessCode: box.accessCode, secretKey: box.secretKey, baseUrl: url })
-      for (const [code, quantity] of [["TR1GB7D", 3], ["TR1GB7D", 1], ["EU-5GB-30D", 1], ["TR1GB7D", 2], ["TR1GB7D", 4]] as const) {
+      for (const [code, quantity] of [
+        ["TR1GB7D", 3],
+        ["TR1GB7D", 1],
+        ["EU-5GB-30D", 1],
+        ["TR1GB7D", 2],
+        ["TR1GB7D", 4],
+      ] as const) {
         await client.createOrder({ packageCode: code, quantity })
       }
       box.setOrderStatus(box.ledger().orders[1].orderReference, "cancelled")
-      const expected = box.ledger().orders
-        .filter((o) => o.packageCode === "TR1GB7D" && o.status === "completed")
+      const expected = box
+        .ledger()
+        .orders.filter((o) => o.packageCode === "TR1GB7D" && o.status === "completed")
         .sort((a, b) => a.amount - b.amount)
         .slice(2, 4)
         .map((o) => o.orderReference)
-      const reply = await get("/admin/esimfly/orders?status=completed&search=TR1GB7D&sort_by=amount&sort_order=asc&limit=2&page=2")
+      const reply = await get(
+        "/admin/esimfly/orders?status=completed&search=TR1GB7D&sort_by=amount&sort_order=asc&limit=2&page=2"
+      )
       expect(reply.status).toBe(200)
       const data = reply.data as { orders: { order_reference: string }[]; pagination: unknown; summary: unknown }
       expect(data.orders.map((o) => o.order_reference)).toEqual(expected)
@@ -147,7 +187,10 @@ medusaIntegrationTestRunner({
     it("lists a page of the catalogue for the package picker", async () => {
       const reply = await get("/admin/esimfly/packages?type=regional&limit=5")
       expect(reply.status).toBe(200)
-      const data = reply.data as { packages: { type: string; package_code: string; cost: number }[]; pagination: { total_pages: number } }
+      const data = reply.data as {
+        packages: { type: string; package_code: string; cost: number }[]
+        pagination: { total_pages: number }
+      }
       expect(data.packages).toHaveLength(5)
       expect(data.packages.every((p) => p.type === "regional")).toBe(true)
     })
@@ -159,19 +202,28 @@ medusaIntegrationTestRunner({
       beforeEach(async () => {
         seed = await seedEsimStore(getContainer(), { esimPrice: 10 })
         const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
-        const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 3 }] })
+        const { order } = await checkoutEsimCart(api, seed, {
+          lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 3 }],
+        })
         await placed
         orderId = order.id
       })
 
       it("lists the plugin's eSIM orders with filters and pagination", async () => {
         const all = await get(`/admin/esim-orders?order_id=${orderId}`)
-        const data = all.data as { esim_orders: { status: string; esims: { qr_code_data_url: string }[] }[]; count: number }
+        const data = all.data as {
+          esim_orders: { status: string; esims: { qr_code_data_url: string }[] }[]
+          count: number
+        }
         expect(data.count).toBe(1)
         expect(data.esim_orders[0].esims).toHaveLength(3)
         expect(data.esim_orders[0].esims[0].qr_code_data_url).toMatch(/^data:image\/png;base64,/)
         expect((await get("/admin/esim-orders?status=held")).data).toMatchObject({ count: 0, esim_orders: [] })
-        expect((await get("/admin/esim-orders?status=completed&limit=1&offset=0")).data).toMatchObject({ count: 1, limit: 1, offset: 0 })
+        expect((await get("/admin/esim-orders?status=completed&limit=1&offset=0")).data).toMatchObject({
+          count: 1,
+          limit: 1,
+          offset: 0,
+        })
         expect((await get("/admin/esim-orders?from_date=2099-01-01")).data).toMatchObject({ count: 0 })
       })
 
@@ -179,7 +231,12 @@ medusaIntegrationTestRunner({
         const listed = (await get(`/admin/esim-orders?order_id=${orderId}`)).data as { esim_orders: { id: string }[] }
         const one = await get(`/admin/esim-orders/${listed.esim_orders[0].id}`)
         expect(one.status).toBe(200)
-        expect(one.data.esim_order).toMatchObject({ id: listed.esim_orders[0].id, status: "completed", attempts: 1, history: { events: expect.any(Array) } })
+        expect(one.data.esim_order).toMatchObject({
+          id: listed.esim_orders[0].id,
+          status: "completed",
+          attempts: 1,
+          history: { events: expect.any(Array) },
+        })
         expect((await get("/admin/esim-orders/esord_unknown")).status).toBe(404)
       })
 

@@ -56,7 +56,10 @@ medusaIntegrationTestRunner({
     })
 
     it("seeds one eSIM variant per catalogue code, plus one code the catalogue lacks", () => {
-      const catalogue = sandbox.current().packages().map((pkg) => pkg.package_code)
+      const catalogue = sandbox
+        .current()
+        .packages()
+        .map((pkg) => pkg.package_code)
       expect(catalogue).toEqual(expect.arrayContaining(DEFAULT_PACKAGE_CODES))
       expect(catalogue).not.toContain(UNKNOWN_PACKAGE_CODE)
       const seeded = Object.entries(seed.esimProducts).map(([code, { variant }]) => [code, variant.metadata])

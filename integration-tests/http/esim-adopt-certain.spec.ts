@@ -22,7 +22,8 @@ const later = () => new Date(Date.now() + 5 * 60 * 1000).toISOString()
 function foreignBuyer() {
   const { accessCode, secretKey } = sandbox.current()
   const client = new EsimflyClient({ accessCode, secretKey, baseUrl: process.env.ESIMFLY_BASE_URL ?? "" })
-  return (quantity: number) => client.createOrder({ packageCode: PACKAGE, quantity, idempotencyKey: `dashboard-${Date.now()}` })
+  return (quantity: number) =>
+    client.createOrder({ packageCode: PACKAGE, quantity, idempotencyKey: `dashboard-${Date.now()}` })
 }
 
 medusaIntegrationTestRunner({
@@ -46,7 +47,12 @@ medusaIntegrationTestRunner({
       return { order, esimOrderId: esimOrder.id }
     }
 
-    async function expectOwnOrderBought(orderId: string, esimOrderId: string, foreignReference: string, quantity: number) {
+    async function expectOwnOrderBought(
+      orderId: string,
+      esimOrderId: string,
+      foreignReference: string,
+      quantity: number
+    ) {
       const { result } = await reconcileEsimOrdersWorkflow(getContainer()).run({ input: { now: later() } })
       expect(result.settled).toEqual([{ id: esimOrderId, status: "completed" }])
       const esimOrder = await esim.retrieveEsimOrder(esimOrderId)
@@ -58,7 +64,9 @@ medusaIntegrationTestRunner({
       expect(asked?.message).toContain(foreignReference)
       expect(eventsOf(esimOrder).map((event) => event.type)).not.toContain("adopted")
       const profiles = await esim.listEsimProfiles({ order_id: orderId })
-      const foreignIccids = ledgerOrders().find((o) => o.orderReference === foreignReference)?.esims.map((e) => e.iccid)
+      const foreignIccids = ledgerOrders()
+        .find((o) => o.orderReference === foreignReference)
+        ?.esims.map((e) => e.iccid)
       expect(profiles).toHaveLength(quantity)
       expect(profiles.filter((profile) => foreignIccids?.includes(profile.iccid))).toEqual([])
     }

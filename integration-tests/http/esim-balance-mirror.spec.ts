@@ -18,7 +18,11 @@ medusaIntegrationTestRunner({
     beforeEach(() => sandbox.current().reset())
 
     const esim = () => getContainer().resolve<EsimModuleService>(ESIM_MODULE)
-    const balanceReads = () => sandbox.current().ledger().requests.filter((r) => r.path.endsWith("/balance")).length
+    const balanceReads = () =>
+      sandbox
+        .current()
+        .ledger()
+        .requests.filter((r) => r.path.endsWith("/balance")).length
     const lowAlerts = async () => {
       const feed = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })
       return feed.filter((n) => (n.data as { title?: string })?.title === "esimfly balance is low").length
@@ -37,14 +41,24 @@ medusaIntegrationTestRunner({
     })
 
     it("keeps the last reading when esimfly answers 503 to the refresh, and does not throw", async () => {
-      await esim().recordEsimflyBalance({ amount: 321.5, currency: "USD", read_at: new Date(Date.now() - 10 * MINUTE), source: "create_order" })
-      sandbox.current().faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/balance", method: "GET", count: 5 })
+      await esim().recordEsimflyBalance({
+        amount: 321.5,
+        currency: "USD",
+        read_at: new Date(Date.now() - 10 * MINUTE),
+        source: "create_order",
+      })
+      sandbox
+        .current()
+        .faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/balance", method: "GET", count: 5 })
       expect(await refreshStaleBalance(getContainer())).toBe("failed")
       expect(await esim().readEsimflyBalance()).toMatchObject({ amount: 321.5, source: "create_order" })
     })
 
     it("tells the admins once each time the mirrored balance crosses under lowBalanceThreshold", async () => {
-      const refresh = () => esim().refreshEsimflyBalance("refresh").then(() => watchBalance(getContainer()))
+      const refresh = () =>
+        esim()
+          .refreshEsimflyBalance("refresh")
+          .then(() => watchBalance(getContainer()))
       sandbox.current().setBalance(50)
       await refresh()
       await refresh()

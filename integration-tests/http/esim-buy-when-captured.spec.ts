@@ -6,7 +6,14 @@ import EsimModuleService from "../../src/modules/esim/service"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
 import { reconcileEsimOrdersWorkflow } from "../../src/workflows/reconcile-esim-orders"
-import { adminHeaders, createAdminToken, placeEsimOrder, seedEsimStore, SeededEsimStore, waitForEvent } from "../fixtures/esim-store"
+import {
+  adminHeaders,
+  createAdminToken,
+  placeEsimOrder,
+  seedEsimStore,
+  SeededEsimStore,
+  waitForEvent,
+} from "../fixtures/esim-store"
 import { request } from "../fixtures/http-client"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -15,12 +22,20 @@ jest.setTimeout(120 * 1000)
 process.env.ESIMFLY_BUY_WHEN = "captured"
 const sandbox = useSandbox()
 
-const creates = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
+const creates = () =>
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
 const later = () => new Date(Date.now() + 5 * 60 * 1000).toISOString()
 
 async function paymentOf(container: MedusaContainer, orderId: string): Promise<string> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: orderId } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["payment_collections.payments.id"],
+    filters: { id: orderId },
+  })
   return data[0].payment_collections[0].payments[0].id
 }
 
@@ -44,7 +59,9 @@ medusaIntegrationTestRunner({
       const order = await placeOrder()
       expect(creates()).toHaveLength(0)
       expect(await esim.listEsimOrders({ order_id: order.id })).toHaveLength(0)
-      const before = await request<{ purchase_hold: unknown }>("list esim orders", () => api.get(`/admin/esim-orders?order_id=${order.id}`, headers))
+      const before = await request<{ purchase_hold: unknown }>("list esim orders", () =>
+        api.get(`/admin/esim-orders?order_id=${order.id}`, headers)
+      )
       expect(before.purchase_hold).toBe("awaiting_capture")
 
       const paymentId = await paymentOf(container, order.id)
@@ -54,8 +71,12 @@ medusaIntegrationTestRunner({
       expect(creates()).toHaveLength(1)
       await catchUpEsimOrdersWorkflow(container).run({ input: { now: later() } })
       expect(creates()).toHaveLength(1)
-      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([expect.objectContaining({ status: "completed" })])
-      const after = await request<{ purchase_hold: unknown }>("list esim orders", () => api.get(`/admin/esim-orders?order_id=${order.id}`, headers))
+      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([
+        expect.objectContaining({ status: "completed" }),
+      ])
+      const after = await request<{ purchase_hold: unknown }>("list esim orders", () =>
+        api.get(`/admin/esim-orders?order_id=${order.id}`, headers)
+      )
       expect(after.purchase_hold).toBeNull()
     })
 
@@ -80,7 +101,9 @@ medusaIntegrationTestRunner({
       const paymentId = await paymentOf(container, order.id)
       await container.resolve(Modules.PAYMENT).cancelPayment(paymentId)
 
-      await expect(api.post(`/admin/payments/${paymentId}/capture`, {}, headers)).rejects.toMatchObject({ response: { status: 400 } })
+      await expect(api.post(`/admin/payments/${paymentId}/capture`, {}, headers)).rejects.toMatchObject({
+        response: { status: 400 },
+      })
       await purchaseEsimsWorkflow(container).run({ input: { order_id: order.id } })
       await catchUpEsimOrdersWorkflow(container).run({ input: { now: later() } })
       await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
@@ -118,7 +141,9 @@ medusaIntegrationTestRunner({
       expect(creates()).toHaveLength(1)
       await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
       expect(creates()).toHaveLength(1)
-      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([expect.objectContaining({ status: "completed" })])
+      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([
+        expect.objectContaining({ status: "completed" }),
+      ])
     })
   },
 })

@@ -37,13 +37,16 @@ const later = () => new Date(Date.now() + 5 * MINUTE).toISOString()
 
 const ledger = () => sandbox.current().ledger()
 const createOrderCalls = () => ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
-const eventTypes = (esimOrder: { history: unknown }) => (esimOrder.history as EsimOrderHistory).events.map((event) => event.type)
-
-
+const eventTypes = (esimOrder: { history: unknown }) =>
+  (esimOrder.history as EsimOrderHistory).events.map((event) => event.type)
 
 async function liveFulfillments(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["fulfillments.canceled_at"], filters: { id: orderId } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["fulfillments.canceled_at"],
+    filters: { id: orderId },
+  })
   const fulfillments = (data[0] as unknown as { fulfillments: { canceled_at: string | null }[] }).fulfillments
   return fulfillments.filter((f) => !f.canceled_at)
 }
@@ -74,8 +77,14 @@ medusaIntegrationTestRunner({
       sandbox.current().faults.setLatency(1500)
       const email = "purchasing@esim.test"
       const placed = waitForEvent(getContainer(), "order.placed", { timeout: 60_000 })
-      const { order } = await checkoutEsimCart(api, seed, { email, lines: [{ variantId: seed.esimProducts[INSTANT].variant.id, quantity: 1 }] })
-      await waitUntil(async () => (await esimOrdersOf(order.id))[0]?.status === "purchasing", "the eSIM order is purchasing")
+      const { order } = await checkoutEsimCart(api, seed, {
+        email,
+        lines: [{ variantId: seed.esimProducts[INSTANT].variant.id, quantity: 1 }],
+      })
+      await waitUntil(
+        async () => (await esimOrdersOf(order.id))[0]?.status === "purchasing",
+        "the eSIM order is purchasing"
+      )
 
       await cancelByAdmin(order.id)
       await placed
@@ -100,7 +109,9 @@ medusaIntegrationTestRunner({
 
       await cancelByAdmin(order.id)
       sandbox.current().setOrderStatus(pending.esimfly_order_reference as string, "completed")
-      await resolvePendingEsimsWorkflow(getContainer()).run({ input: { now: new Date(Date.now() + MINUTE).toISOString() } })
+      await resolvePendingEsimsWorkflow(getContainer()).run({
+        input: { now: new Date(Date.now() + MINUTE).toISOString() },
+      })
 
       const [esimOrder] = await esimOrdersOf(order.id)
       expect(esimOrder.esims).toHaveLength(1)
@@ -153,7 +164,11 @@ medusaIntegrationTestRunner({
 
       const canceled = waitForEvent(getContainer(), "order.canceled", { timeout: 60_000 })
       await cancelOrderWorkflow(getContainer()).run({ input: { order_id: order.id } })
-      await waitUntil(async () => !!(await esimOrdersOf(order.id))[0].cancel_requested_at, "the cancel is recorded", 2_000)
+      await waitUntil(
+        async () => !!(await esimOrdersOf(order.id))[0].cancel_requested_at,
+        "the cancel is recorded",
+        2_000
+      )
       await canceled.catch(() => undefined)
       expect(ledger().orders[0].status).toBe("completed")
 

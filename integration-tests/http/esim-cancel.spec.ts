@@ -22,14 +22,30 @@ jest.setTimeout(120 * 1000)
 process.env.ESIMFLY_CHECKOUT_GUARD = "false"
 const sandbox = useSandbox()
 
-const cancelCalls = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/cancel"))
-const sandboxOrder = (reference: string | null) => sandbox.current().ledger().orders.find((o) => o.orderReference === reference)
-const lastEvent = (esimOrder: { history: unknown }) => ((esimOrder.history as { events: EsimOrderEvent[] }).events ?? []).slice(-1)[0]
+const cancelCalls = () =>
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/cancel"))
+const sandboxOrder = (reference: string | null) =>
+  sandbox
+    .current()
+    .ledger()
+    .orders.find((o) => o.orderReference === reference)
+const lastEvent = (esimOrder: { history: unknown }) =>
+  ((esimOrder.history as { events: EsimOrderEvent[] }).events ?? []).slice(-1)[0]
 
 async function orderOf(container: MedusaContainer, id: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id", "status", "fulfillments.canceled_at", "fulfillments.delivered_at"], filters: { id } })
-  return data[0] as unknown as { status: string; fulfillments: { canceled_at: string | null; delivered_at: string | null }[] }
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "status", "fulfillments.canceled_at", "fulfillments.delivered_at"],
+    filters: { id },
+  })
+  return data[0] as unknown as {
+    status: string
+    fulfillments: { canceled_at: string | null; delivered_at: string | null }[]
+  }
 }
 
 medusaIntegrationTestRunner({
@@ -52,7 +68,10 @@ medusaIntegrationTestRunner({
     }
 
     it("canceling an order of two eSIM lines, one installed, cancels exactly the other line", async () => {
-      const order = await placeOrder([{ code: "TR1GB7D", quantity: 2 }, { code: "EU-5GB-30D", quantity: 1 }])
+      const order = await placeOrder([
+        { code: "TR1GB7D", quantity: 2 },
+        { code: "EU-5GB-30D", quantity: 1 },
+      ])
       const before = await esimOrdersByCode(order.id)
       const [tr, eu] = [before.TR1GB7D, before["EU-5GB-30D"]]
       expect([tr.status, eu.status]).toEqual(["completed", "completed"])
@@ -79,7 +98,10 @@ medusaIntegrationTestRunner({
       expect(euAtEsimfly).toMatchObject({ status: "completed", cancellations: [] })
       expect(euAtEsimfly?.esims.map((e) => e.state)).toEqual(["installed"])
       expect(sandbox.current().ledger().balance).toBeCloseTo(balanceBefore + trCost, 2)
-      expect(await esim.readEsimflyBalance()).toMatchObject({ amount: sandbox.current().ledger().balance, source: "cancel" })
+      expect(await esim.readEsimflyBalance()).toMatchObject({
+        amount: sandbox.current().ledger().balance,
+        source: "cancel",
+      })
 
       const after = await esimOrdersByCode(order.id)
       expect(lastEvent(after.TR1GB7D)).toMatchObject({ type: "canceled", refunded: trCost, currency: "USD" })
@@ -95,13 +117,21 @@ medusaIntegrationTestRunner({
       const { data } = await api.get("/admin/esimfly/profit", headers)
       expect(data.profit.rows).toEqual([
         // The seeded eSIM variants sell at 10 USD.
-        expect.objectContaining({ revenue: 10, cost: sandboxOrder(eu.esimfly_order_reference)?.amount, esims_count: 1, canceled_esims_count: 2 }),
+        expect.objectContaining({
+          revenue: 10,
+          cost: sandboxOrder(eu.esimfly_order_reference)?.amount,
+          esims_count: 1,
+          canceled_esims_count: 2,
+        }),
       ])
     })
 
     it("Medusa refuses to cancel a delivered eSIM order until the plugin releases its fulfillment", async () => {
       const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }])
-      const refused = await cancelOrderWorkflow(getContainer()).run({ input: { order_id: order.id }, throwOnError: false })
+      const refused = await cancelOrderWorkflow(getContainer()).run({
+        input: { order_id: order.id },
+        throwOnError: false,
+      })
       expect(refused.errors[0]?.error.message).toBe("All fulfillments must be canceled before canceling an order")
       expect(cancelCalls()).toHaveLength(0)
 
@@ -116,18 +146,26 @@ medusaIntegrationTestRunner({
     })
 
     it("POST /admin/esim-orders/:id/cancel cancels one eSIM order's batch only and refuses a second time", async () => {
-      const order = await placeOrder([{ code: "TR1GB7D", quantity: 2 }, { code: "EU-5GB-30D", quantity: 1 }])
+      const order = await placeOrder([
+        { code: "TR1GB7D", quantity: 2 },
+        { code: "EU-5GB-30D", quantity: 1 },
+      ])
       const { TR1GB7D: tr, "EU-5GB-30D": eu } = await esimOrdersByCode(order.id)
       const headers = adminHeaders(await createAdminToken(getContainer()))
       const { data } = await api.post(`/admin/esim-orders/${tr.id}/cancel`, {}, headers)
-      expect(data.cancel).toMatchObject({ outcome: "canceled", message: expect.stringContaining("canceled at esimfly: 2 eSIMs") })
+      expect(data.cancel).toMatchObject({
+        outcome: "canceled",
+        message: expect.stringContaining("canceled at esimfly: 2 eSIMs"),
+      })
       expect(data.esim_order.esims.map((e: { status: string }) => e.status)).toEqual(["canceled", "canceled"])
       expect(sandboxOrder(eu.esimfly_order_reference)?.esims[0].state).toBe("new")
       expect((await orderOf(getContainer(), order.id)).status).not.toBe("canceled")
       const again = await api.post(`/admin/esim-orders/${tr.id}/cancel`, {}, headers).catch((e) => e.response)
       expect(again.status).toBe(400)
       expect(again.data.message).toContain("nothing left to cancel")
-      const extra = await api.post(`/admin/esim-orders/${eu.id}/cancel`, { now: true }, headers).catch((e) => e.response)
+      const extra = await api
+        .post(`/admin/esim-orders/${eu.id}/cancel`, { now: true }, headers)
+        .catch((e) => e.response)
       expect(extra.status).toBe(400)
       expect(cancelCalls()).toHaveLength(1)
     })
@@ -142,7 +180,10 @@ medusaIntegrationTestRunner({
       expect(lastEvent(lost.data.esim_order)).toMatchObject({ type: "cancel_unknown", code: "CANCEL_OUTCOME_UNKNOWN" })
       expect(sandbox.current().ledger().orders[0].status).toBe("cancelled")
       const again = await api.post(`/admin/esim-orders/${esimOrder.id}/cancel`, {}, headers)
-      expect(again.data.cancel).toMatchObject({ outcome: "already_canceled", message: expect.stringContaining("already canceled at esimfly") })
+      expect(again.data.cancel).toMatchObject({
+        outcome: "already_canceled",
+        message: expect.stringContaining("already canceled at esimfly"),
+      })
       expect(again.data.esim_order.esims[0].status).toBe("canceled")
       expect(sandbox.current().ledger().orders[0].cancellations).toHaveLength(1)
     })
@@ -166,10 +207,16 @@ medusaIntegrationTestRunner({
     })
 
     it("a received return cancels the eSIM lines it brings back in full, not a partly returned one", async () => {
-      const order = await placeOrder([{ code: "TR1GB7D", quantity: 2 }, { code: "EU-5GB-30D", quantity: 1 }])
+      const order = await placeOrder([
+        { code: "TR1GB7D", quantity: 2 },
+        { code: "EU-5GB-30D", quantity: 1 },
+      ])
       const { TR1GB7D: tr, "EU-5GB-30D": eu } = await esimOrdersByCode(order.id)
       const headers = adminHeaders(await createAdminToken(getContainer()))
-      const items = [{ id: eu.line_item_id, quantity: 1 }, { id: tr.line_item_id, quantity: 1 }]
+      const items = [
+        { id: eu.line_item_id, quantity: 1 },
+        { id: tr.line_item_id, quantity: 1 },
+      ]
       const { data: begun } = await api.post("/admin/returns", { order_id: order.id }, headers)
       const returnId = begun.return.id
       await api.post(`/admin/returns/${returnId}/request-items`, { items }, headers)
@@ -183,7 +230,10 @@ medusaIntegrationTestRunner({
       expect(sandboxOrder(tr.esimfly_order_reference)?.esims.map((e) => e.state)).toEqual(["new", "new"])
       const after = await esimOrdersByCode(order.id)
       expect(lastEvent(after["EU-5GB-30D"]).type).toBe("canceled")
-      expect(lastEvent(after.TR1GB7D)).toMatchObject({ type: "cancel_skipped", message: expect.stringContaining("brought back 1 of 2") })
+      expect(lastEvent(after.TR1GB7D)).toMatchObject({
+        type: "cancel_skipped",
+        message: expect.stringContaining("brought back 1 of 2"),
+      })
       expect(cancelCalls()).toHaveLength(1)
     })
   },

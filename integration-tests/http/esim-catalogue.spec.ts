@@ -10,7 +10,12 @@ import { useSandbox } from "../helpers/sandbox-env"
 jest.setTimeout(180 * 1000)
 
 // Rules under test: USD, and EUR through a rate; GBP has no rate, so it is reported unpriced.
-process.env.ESIMFLY_PRICING = JSON.stringify({ currencies: ["usd", "eur", "gbp"], markupPercent: 30, rounding: "0.99", marginFloorPercent: 10 })
+process.env.ESIMFLY_PRICING = JSON.stringify({
+  currencies: ["usd", "eur", "gbp"],
+  markupPercent: 30,
+  rounding: "0.99",
+  marginFloorPercent: 10,
+})
 process.env.ESIMFLY_EXCHANGE_RATES = JSON.stringify([{ from: "usd", to: "eur", rate: 0.9 }])
 const sandbox = useSandbox()
 
@@ -19,7 +24,14 @@ const CODES = ["TR-1GB-7D", "TR1GB7D", "TR-3GB-15D", "TR-UNL-7D", "EU-5GB-30D", 
 const RUN = { filters: { countries: ["TR"], package_codes: CODES }, page_size: 5 }
 
 type Price = { id: string; amount: number; currency_code: string }
-type Variant = { id: string; title: string; manage_inventory: boolean; updated_at: string; metadata: Record<string, unknown>; prices: Price[] }
+type Variant = {
+  id: string
+  title: string
+  manage_inventory: boolean
+  updated_at: string
+  metadata: Record<string, unknown>
+  prices: Price[]
+}
 type Product = {
   id: string
   handle: string
@@ -31,7 +43,23 @@ type Product = {
   variants: Variant[]
 }
 
-const FIELDS = ["id", "handle", "title", "status", "updated_at", "shipping_profile.type", "sales_channels.id", "variants.id", "variants.title", "variants.manage_inventory", "variants.updated_at", "variants.metadata", "variants.prices.id", "variants.prices.amount", "variants.prices.currency_code"]
+const FIELDS = [
+  "id",
+  "handle",
+  "title",
+  "status",
+  "updated_at",
+  "shipping_profile.type",
+  "sales_channels.id",
+  "variants.id",
+  "variants.title",
+  "variants.manage_inventory",
+  "variants.updated_at",
+  "variants.metadata",
+  "variants.prices.id",
+  "variants.prices.amount",
+  "variants.prices.currency_code",
+]
 
 async function products(container: MedusaContainer): Promise<Record<string, Product>> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -40,19 +68,29 @@ async function products(container: MedusaContainer): Promise<Record<string, Prod
 }
 
 function variantOf(all: Record<string, Product>, code: string): Variant {
-  const variant = Object.values(all).flatMap((product) => product.variants).find((candidate) => candidate.metadata.esimfly_package_code === code)
+  const variant = Object.values(all)
+    .flatMap((product) => product.variants)
+    .find((candidate) => candidate.metadata.esimfly_package_code === code)
   if (!variant) throw new Error(`no variant sells ${code}`)
   return variant
 }
 
-const priceIn = (variant: Variant, currency: string) => variant.prices.find((price) => price.currency_code === currency)?.amount
+const priceIn = (variant: Variant, currency: string) =>
+  variant.prices.find((price) => price.currency_code === currency)?.amount
 
-const NOTHING_WRITTEN = { products_created: 0, products_updated: 0, variants_created: 0, variants_updated: 0, variants_deactivated: 0 }
+const NOTHING_WRITTEN = {
+  products_created: 0,
+  products_updated: 0,
+  variants_created: 0,
+  variants_updated: 0,
+  variants_deactivated: 0,
+}
 
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
-    const sync = (input: SyncEsimCatalogueInput = RUN): Promise<CatalogueSyncResult> => runEsimCatalogueSync(getContainer(), input)
+    const sync = (input: SyncEsimCatalogueInput = RUN): Promise<CatalogueSyncResult> =>
+      runEsimCatalogueSync(getContainer(), input)
 
     beforeEach(() => {
       sandbox.current().reset()
@@ -60,18 +98,42 @@ medusaIntegrationTestRunner({
 
     it("creates one product per destination, with a priced variant per plan", async () => {
       const result = await sync()
-      expect(result).toMatchObject({ pages_read: 4, packages_read: 6, products_created: 3, variants_created: 6, failed_pages: [], deactivation_aborted: false })
-      expect(result.unpriced).toEqual([expect.objectContaining({ currency_code: "gbp", packages: 6, problem: 'no exchange rate from usd to gbp (option "exchangeRates")' })])
+      expect(result).toMatchObject({
+        pages_read: 4,
+        packages_read: 6,
+        products_created: 3,
+        variants_created: 6,
+        failed_pages: [],
+        deactivation_aborted: false,
+      })
+      expect(result.unpriced).toEqual([
+        expect.objectContaining({
+          currency_code: "gbp",
+          packages: 6,
+          problem: 'no exchange rate from usd to gbp (option "exchangeRates")',
+        }),
+      ])
       const all = await products(getContainer())
       expect(Object.keys(all).sort()).toEqual(["esim-europe", "esim-global", "esim-turkey"])
       const turkey = all["esim-turkey"]
       expect(turkey).toMatchObject({ title: "Turkey eSIM", status: "published", shipping_profile: { type: "esim" } })
       const [store] = await getContainer().resolve(Modules.STORE).listStores()
       expect(turkey.sales_channels).toEqual([{ id: store.default_sales_channel_id }])
-      expect(turkey.variants.map((variant) => variant.title).sort()).toEqual(["1 GB · 7 days", "1 GB · 7 days · TR1GB7D", "3 GB · 15 days", "Unlimited · 7 days"])
+      expect(turkey.variants.map((variant) => variant.title).sort()).toEqual([
+        "1 GB · 7 days",
+        "1 GB · 7 days · TR1GB7D",
+        "3 GB · 15 days",
+        "Unlimited · 7 days",
+      ])
       const oneGb = variantOf(all, "TR-1GB-7D")
       expect(oneGb).toMatchObject({ title: "1 GB · 7 days", manage_inventory: false })
-      expect(oneGb.metadata).toMatchObject({ esimfly_package_code: "TR-1GB-7D", esimfly_cost: 2.72, esimfly_cost_currency: "usd", esimfly_active: true, esimfly_below_floor: false })
+      expect(oneGb.metadata).toMatchObject({
+        esimfly_package_code: "TR-1GB-7D",
+        esimfly_cost: 2.72,
+        esimfly_cost_currency: "usd",
+        esimfly_active: true,
+        esimfly_below_floor: false,
+      })
       // By hand: USD 2.72 × 1.30 = 3.536 → 3.99; EUR 2.72 × 0.9 × 1.30 = 3.1824 → 3.99; no GBP rate, no GBP price.
       expect(priceIn(oneGb, "usd")).toBe(3.99)
       expect(priceIn(oneGb, "eur")).toBe(3.99)
@@ -94,7 +156,11 @@ medusaIntegrationTestRunner({
       const overridden = variantOf(await products(getContainer()), "TR-3GB-15D")
       const headers = adminHeaders(await createAdminToken(getContainer()))
       const productId = (await products(getContainer()))["esim-turkey"].id
-      await api.post(`/admin/products/${productId}/variants/${overridden.id}`, { metadata: { esimfly_price_override: true } }, headers)
+      await api.post(
+        `/admin/products/${productId}/variants/${overridden.id}`,
+        { metadata: { esimfly_price_override: true } },
+        headers
+      )
       sandbox.current().setPackageCost("TR-1GB-7D", 3.1)
       sandbox.current().setPackageCost("TR-3GB-15D", 8.5)
       const result = await sync()
@@ -104,11 +170,29 @@ medusaIntegrationTestRunner({
       expect(priceIn(variantOf(all, "TR-1GB-7D"), "usd")).toBe(4.99)
       const kept = variantOf(all, "TR-3GB-15D")
       expect(priceIn(kept, "usd")).toBe(8.99)
-      expect(kept.metadata).toMatchObject({ esimfly_cost: 8.5, esimfly_below_floor: true, esimfly_price_override: true })
+      expect(kept.metadata).toMatchObject({
+        esimfly_cost: 8.5,
+        esimfly_below_floor: true,
+        esimfly_price_override: true,
+      })
       // USD (8.99 − 8.50) / 8.99 = 5.45 %; EUR cost 8.50 × 0.9 = 7.65, (7.99 − 7.65) / 7.99 = 4.26 %: both under 10 %
       expect(result.below_floor).toEqual([
-        expect.objectContaining({ package_code: "TR-3GB-15D", variant_id: kept.id, currency_code: "usd", amount: 8.99, margin_percent: 5.45, price_override: true }),
-        expect.objectContaining({ package_code: "TR-3GB-15D", variant_id: kept.id, currency_code: "eur", amount: 7.99, cost: 7.65, margin_percent: 4.26 }),
+        expect.objectContaining({
+          package_code: "TR-3GB-15D",
+          variant_id: kept.id,
+          currency_code: "usd",
+          amount: 8.99,
+          margin_percent: 5.45,
+          price_override: true,
+        }),
+        expect.objectContaining({
+          package_code: "TR-3GB-15D",
+          variant_id: kept.id,
+          currency_code: "eur",
+          amount: 7.99,
+          cost: 7.65,
+          margin_percent: 4.26,
+        }),
       ])
     })
 
@@ -118,12 +202,20 @@ medusaIntegrationTestRunner({
       const turkey = (await products(getContainer()))["esim-turkey"]
       const variant = variantOf({ turkey }, "TR-3GB-15D")
       await api.post(`/admin/products/${turkey.id}/variants/${variant.id}`, { title: "Three gigs" }, headers)
-      await api.post(`/admin/products/${turkey.id}`, { title: "Türkiye eSIM", metadata: { esimfly_title_override: "true" } }, headers)
+      await api.post(
+        `/admin/products/${turkey.id}`,
+        { title: "Türkiye eSIM", metadata: { esimfly_title_override: "true" } },
+        headers
+      )
       expect(await sync()).toMatchObject({ variants_updated: 1, products_updated: 0 })
       let after = (await products(getContainer()))["esim-turkey"]
       expect(after.title).toBe("Türkiye eSIM")
       expect(variantOf({ after }, "TR-3GB-15D").title).toBe("3 GB · 15 days")
-      await api.post(`/admin/products/${turkey.id}/variants/${variant.id}`, { title: "Three gigs", metadata: { esimfly_title_override: "true" } }, headers)
+      await api.post(
+        `/admin/products/${turkey.id}/variants/${variant.id}`,
+        { title: "Three gigs", metadata: { esimfly_title_override: "true" } },
+        headers
+      )
       expect(await sync()).toMatchObject(NOTHING_WRITTEN)
       after = (await products(getContainer()))["esim-turkey"]
       expect(variantOf({ after }, "TR-3GB-15D").title).toBe("Three gigs")
@@ -137,15 +229,27 @@ medusaIntegrationTestRunner({
       expect(result).toMatchObject({ variants_deactivated: 2, deactivation_aborted: false, products_updated: 1 })
       const all = await products(getContainer())
       const gone = variantOf(all, "TR-3GB-15D")
-      expect(gone.metadata).toMatchObject({ esimfly_active: false, esimfly_inactive_prices: expect.arrayContaining([{ currency_code: "usd", amount: 8.99 }]) })
+      expect(gone.metadata).toMatchObject({
+        esimfly_active: false,
+        esimfly_inactive_prices: expect.arrayContaining([{ currency_code: "usd", amount: 8.99 }]),
+      })
       expect(gone.prices).toEqual([])
       expect(all["esim-turkey"]).toMatchObject({ status: "published" })
       expect(all["esim-global"]).toMatchObject({ status: "draft" })
       expect(all["esim-global"].variants).toHaveLength(1)
-      const { result: regions } = await createRegionsWorkflow(getContainer()).run({ input: { regions: [{ name: "Turkey", currency_code: "usd", countries: ["tr"] }] } })
+      const { result: regions } = await createRegionsWorkflow(getContainer()).run({
+        input: { regions: [{ name: "Turkey", currency_code: "usd", countries: ["tr"] }] },
+      })
       const [store] = await getContainer().resolve(Modules.STORE).listStores()
-      const cart = { region_id: regions[0].id, sales_channel_id: store.default_sales_channel_id ?? "", currency_code: "usd" }
-      const { errors } = await createCartWorkflow(getContainer()).run({ input: { ...cart, items: [{ variant_id: gone.id, quantity: 1 }] }, throwOnError: false })
+      const cart = {
+        region_id: regions[0].id,
+        sales_channel_id: store.default_sales_channel_id ?? "",
+        currency_code: "usd",
+      }
+      const { errors } = await createCartWorkflow(getContainer()).run({
+        input: { ...cart, items: [{ variant_id: gone.id, quantity: 1 }] },
+        throwOnError: false,
+      })
       expect(errors[0]?.error?.message).toMatch(/do not have a price/)
       expect((await sync()).variants_deactivated).toBe(0)
       sandbox.current().reset()
@@ -160,7 +264,12 @@ medusaIntegrationTestRunner({
     it("adds a new plan to an existing destination", async () => {
       await sync({ ...RUN, filters: { ...RUN.filters, package_codes: CODES.filter((code) => code !== "TR-UNL-7D") } })
       const result = await sync()
-      expect(result).toMatchObject({ products_created: 0, products_updated: 1, variants_created: 1, variants_updated: 0 })
+      expect(result).toMatchObject({
+        products_created: 0,
+        products_updated: 1,
+        variants_created: 1,
+        variants_updated: 0,
+      })
       const turkey = (await products(getContainer()))["esim-turkey"]
       expect(turkey.variants).toHaveLength(4)
       const unlimited = variantOf({ turkey }, "TR-UNL-7D")
@@ -172,7 +281,13 @@ medusaIntegrationTestRunner({
     it("syncs the whole sandbox catalogue, and a second run writes nothing", async () => {
       const result = await sync({ filters: {}, page_size: 100 })
       const total = sandbox.current().packages().length
-      expect(result).toMatchObject({ pages_read: 1, packages_read: total, variants_created: total, products_created: 19, conflicts: [] })
+      expect(result).toMatchObject({
+        pages_read: 1,
+        packages_read: total,
+        variants_created: total,
+        products_created: 19,
+        conflicts: [],
+      })
       expect(await sync({ filters: {}, page_size: 100 })).toMatchObject({ ...NOTHING_WRITTEN, packages_read: total })
     })
 
@@ -183,7 +298,12 @@ medusaIntegrationTestRunner({
       box.setPackageCost("GLOBAL-1GB-7D", 8)
       box.faults.failNext({ status: 500, path: "/esims/packages", query: { page: 2 }, count: 10 })
       const aborted = await sync()
-      expect(aborted).toMatchObject({ pages_read: 3, deactivation_aborted: true, variants_deactivated: 0, variants_updated: 1 })
+      expect(aborted).toMatchObject({
+        pages_read: 3,
+        deactivation_aborted: true,
+        variants_deactivated: 0,
+        variants_updated: 1,
+      })
       expect(aborted.failed_pages).toEqual([expect.objectContaining({ page: 2, country: "TR" })])
       const all = await products(getContainer())
       expect(variantOf(all, "TR-1GB-7D").metadata.esimfly_active).toBe(true)
@@ -196,8 +316,10 @@ medusaIntegrationTestRunner({
     describe("admin routes", () => {
       let headers: RequestConfig
       type Reply = { status: number; data: Record<string, unknown> & { message?: string } }
-      const post = (url: string, body: object, config: RequestConfig | object = headers): Promise<Reply> => api.post(url, body, { ...config, validateStatus: () => true })
-      const get = (url: string, config: RequestConfig | object = headers): Promise<Reply> => api.get(url, { ...config, validateStatus: () => true })
+      const post = (url: string, body: object, config: RequestConfig | object = headers): Promise<Reply> =>
+        api.post(url, body, { ...config, validateStatus: () => true })
+      const get = (url: string, config: RequestConfig | object = headers): Promise<Reply> =>
+        api.get(url, { ...config, validateStatus: () => true })
 
       beforeEach(async () => {
         headers = adminHeaders(await createAdminToken(getContainer()))
@@ -222,7 +344,11 @@ medusaIntegrationTestRunner({
       })
 
       it("syncs on demand and shows the last run", async () => {
-        const reply = await post("/admin/esimfly/catalogue/sync", { countries: ["TR"], package_codes: CODES, page_size: 5 })
+        const reply = await post("/admin/esimfly/catalogue/sync", {
+          countries: ["TR"],
+          package_codes: CODES,
+          page_size: 5,
+        })
         expect(reply.status).toBe(200)
         expect(reply.data.result).toMatchObject({ pages_read: 4, products_created: 3, variants_created: 6 })
         const status = await get("/admin/esimfly/catalogue/sync")
@@ -239,7 +365,11 @@ medusaIntegrationTestRunner({
         sandbox.current().faults.setLatency(400)
         const first = post("/admin/esimfly/catalogue/sync", { countries: ["TR"], package_codes: CODES, page_size: 5 })
         let status: { state?: string; progress?: { pages_read: number } } = {}
-        for (let tries = 0; tries < 100 && !(status.state === "running" && (status.progress?.pages_read ?? 0) >= 1); tries++) {
+        for (
+          let tries = 0;
+          tries < 100 && !(status.state === "running" && (status.progress?.pages_read ?? 0) >= 1);
+          tries++
+        ) {
           await new Promise((resolve) => setTimeout(resolve, 50))
           status = (await get("/admin/esimfly/catalogue/sync")).data.catalogue_sync as typeof status
         }
@@ -254,8 +384,21 @@ medusaIntegrationTestRunner({
       it("previews the pricing rules on the first packages", async () => {
         const reply = await get("/admin/esimfly/pricing-preview?limit=3")
         expect(reply.status).toBe(200)
-        const preview = reply.data.pricing_preview as { rules: object; packages: { cost: number; prices: { currency_code: string; amount: number | null; margin_percent: number | null }[] }[] }
-        expect(preview.rules).toEqual({ currencies: ["usd", "eur", "gbp"], markup_percent: 30, fixed_amount: {}, rounding: "0.99", margin_floor_percent: 10, overridden_packages: 0 })
+        const preview = reply.data.pricing_preview as {
+          rules: object
+          packages: {
+            cost: number
+            prices: { currency_code: string; amount: number | null; margin_percent: number | null }[]
+          }[]
+        }
+        expect(preview.rules).toEqual({
+          currencies: ["usd", "eur", "gbp"],
+          markup_percent: 30,
+          fixed_amount: {},
+          rounding: "0.99",
+          margin_floor_percent: 10,
+          overridden_packages: 0,
+        })
         expect(preview.packages).toHaveLength(3)
         expect(preview.packages[0].prices.map((price) => price.currency_code)).toEqual(["usd", "eur", "gbp"])
         expect((await get("/admin/esimfly/pricing-preview?limit=500")).data.message).toContain("limit")

@@ -23,7 +23,9 @@ medusaIntegrationTestRunner({
       const seed = await seedEsimStore(container)
       sandbox.current().faults.dropReplyNext({ path: "/esims/order", method: "POST" })
       const placed = waitForOrderPlaced(container, { timeout: 60_000 })
-      const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] })
+      const { order } = await checkoutEsimCart(api, seed, {
+        lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }],
+      })
       await placed
       const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
       expect((await esim.listEsimOrders({ order_id: order.id }))[0].status).toBe("needs_attention")
@@ -45,10 +47,15 @@ medusaIntegrationTestRunner({
       const box = sandbox.current()
       box.faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/esims/order", method: "POST" })
       const placed = waitForOrderPlaced(container, { timeout: 60_000 })
-      const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] })
+      const { order } = await checkoutEsimCart(api, seed, {
+        lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }],
+      })
       await placed
       const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-      expect((await esim.listEsimOrders({ order_id: order.id }))[0]).toMatchObject({ status: "failed", error_code: "SERVICE_UNAVAILABLE" })
+      expect((await esim.listEsimOrders({ order_id: order.id }))[0]).toMatchObject({
+        status: "failed",
+        error_code: "SERVICE_UNAVAILABLE",
+      })
 
       const later = () => new Date(Date.now() + 5 * 60 * 1000).toISOString()
       const { result } = await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
@@ -56,7 +63,13 @@ medusaIntegrationTestRunner({
       expect(box.ledger().orders).toHaveLength(1)
 
       // A long outage: the attempts stop at five, and the eSIM order waits for a person.
-      box.faults.failNext({ status: 500, code: "ORDER_PROCESSING_ERROR", path: "/esims/order", method: "POST", count: 20 })
+      box.faults.failNext({
+        status: 500,
+        code: "ORDER_PROCESSING_ERROR",
+        path: "/esims/order",
+        method: "POST",
+        count: 20,
+      })
       const second = await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
       for (let run = 0; run < 6; run++) {
         await reconcileEsimOrdersWorkflow(container).run({ input: { now: later() } })
@@ -80,13 +93,19 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const seed = await seedEsimStore(container)
       const fulfillment = container.resolve(Modules.FULFILLMENT)
-      const { data: options } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "shipping_option", fields: ["id", "provider_id"] })
-      const esimOptionIds = options.filter((option) => isEsimflyProvider(option.provider_id)).map((option) => option.id as string)
+      const { data: options } = await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "shipping_option", fields: ["id", "provider_id"] })
+      const esimOptionIds = options
+        .filter((option) => isEsimflyProvider(option.provider_id))
+        .map((option) => option.id as string)
       // The eSIM shipping option vanishes between checkout and delivery (a slow esimfly leaves
       // time for it): the fulfillment cannot be recorded.
       sandbox.current().faults.setLatency(1500)
       const placed = waitForOrderPlaced(container, { timeout: 60_000 })
-      const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 2 }] })
+      const { order } = await checkoutEsimCart(api, seed, {
+        lines: [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 2 }],
+      })
       await fulfillment.softDeleteShippingOptions(esimOptionIds)
       await placed
       sandbox.current().faults.setLatency(0)
@@ -139,7 +158,13 @@ medusaIntegrationTestRunner({
       await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
       await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 1 }])
       const { result: newer } = await createOrderWorkflow(container).run({
-        input: { region_id: seed.region.id, sales_channel_id: seed.salesChannel.id, email: "lost2@esim.test", currency_code: "usd", items: [{ variant_id: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }] },
+        input: {
+          region_id: seed.region.id,
+          sales_channel_id: seed.salesChannel.id,
+          email: "lost2@esim.test",
+          currency_code: "usd",
+          items: [{ variant_id: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }],
+        },
       })
       const paged = await catchUpEsimOrdersWorkflow(container).run({ input: { now: later, limit: 1, page_size: 1 } })
       expect(paged.result.caught_up).toEqual([newer.id])

@@ -1,6 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { adminHeaders, createAdminToken, prepareEsimCart, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import {
+  adminHeaders,
+  createAdminToken,
+  prepareEsimCart,
+  seedEsimStore,
+  SeededEsimStore,
+  waitForOrderPlaced,
+} from "../fixtures/esim-store"
 import { mirrorPackageCosts } from "../fixtures/cost-mirror"
 import { deliveryEmailsTo } from "../fixtures/notifications"
 import { waitUntil } from "../fixtures/wait"
@@ -28,15 +35,30 @@ medusaIntegrationTestRunner({
     const esim = () => getContainer().resolve<EsimModuleService>(ESIM_MODULE)
     const ledger = () => sandbox.current().ledger()
     const creates = () => ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
-    const callsSince = (before: number) => ledger().requests.slice(before).map((r) => `${r.method} ${r.path}`)
-    const cartOf = (code: string, quantity = 1) => prepareEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts[code].variant.id, quantity }] })
-    const complete = (cartId: string, headers: object) => api.post(`/store/carts/${cartId}/complete`, {}, { ...headers, validateStatus: () => true })
+    const callsSince = (before: number) =>
+      ledger()
+        .requests.slice(before)
+        .map((r) => `${r.method} ${r.path}`)
+    const cartOf = (code: string, quantity = 1) =>
+      prepareEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts[code].variant.id, quantity }] })
+    const complete = (cartId: string, headers: object) =>
+      api.post(`/store/carts/${cartId}/complete`, {}, { ...headers, validateStatus: () => true })
 
     async function cartState(cartId: string) {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const fields = ["id", "completed_at", "metadata", "payment_collection.status", "payment_collection.payment_sessions.status"]
+      const fields = [
+        "id",
+        "completed_at",
+        "metadata",
+        "payment_collection.status",
+        "payment_collection.payment_sessions.status",
+      ]
       const { data } = await query.graph({ entity: "cart", fields, filters: { id: cartId } })
-      return data[0] as unknown as { completed_at: string | null; metadata: Record<string, unknown> | null; payment_collection: { payment_sessions: { status: string }[] } }
+      return data[0] as unknown as {
+        completed_at: string | null
+        metadata: Record<string, unknown> | null
+        payment_collection: { payment_sessions: { status: string }[] }
+      }
     }
 
     async function orderCount() {
@@ -60,7 +82,10 @@ medusaIntegrationTestRunner({
       sandbox.current().setBalance(3)
       await mirrorPackageCosts(getContainer(), [EU])
       const admin = adminHeaders(await createAdminToken(getContainer()))
-      expect((await api.get("/admin/esimfly/balance?refresh=true", admin)).data.balance).toMatchObject({ amount: 3, source: "admin" })
+      expect((await api.get("/admin/esimfly/balance?refresh=true", admin)).data.balance).toMatchObject({
+        amount: 3,
+        source: "admin",
+      })
       const { cartId, headers } = await cartOf(EU, 2)
 
       await expectRefused(cartId, headers)
@@ -88,7 +113,10 @@ medusaIntegrationTestRunner({
       const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
       expect((await complete(first.cartId, first.headers)).data.type).toBe("order")
       await placed
-      await waitUntil(async () => creates().length === 1 && (await esim().readEsimflyBalance())?.source === "create_order", "the purchase's newBalance mirrored")
+      await waitUntil(
+        async () => creates().length === 1 && (await esim().readEsimflyBalance())?.source === "create_order",
+        "the purchase's newBalance mirrored"
+      )
 
       const readsBefore = ledger().requests.filter((r) => r.path.endsWith("/balance")).length
       const shown = (await api.get("/admin/esimfly/balance", admin)).data.balance
@@ -127,7 +155,10 @@ medusaIntegrationTestRunner({
       await placed
       await waitUntil(async () => creates().length === 1, "the purchase")
       expect(callsSince(before)).toEqual(["POST /api/v1/business/esims/order"])
-      expect((await cartState(cartId)).metadata?.[CHECKOUT_GUARD_METADATA_KEY]).toMatchObject({ balance: "checked", unpriced: [] })
+      expect((await cartState(cartId)).metadata?.[CHECKOUT_GUARD_METADATA_KEY]).toMatchObject({
+        balance: "checked",
+        unpriced: [],
+      })
     })
 
     it("completes a checkout of an unpriced eSIM into an order while esimfly's reads answer 503, records what it could not check, and delivers the eSIM once", async () => {
@@ -142,7 +173,10 @@ medusaIntegrationTestRunner({
       expect(completed.data.type).toBe("order")
       await placed
       const orderId = completed.data.order.id
-      await waitUntil(async () => (await deliveryEmailsTo(getContainer(), completed.data.order.email)).length === 1, "the delivery email")
+      await waitUntil(
+        async () => (await deliveryEmailsTo(getContainer(), completed.data.order.email)).length === 1,
+        "the delivery email"
+      )
       expect(creates()).toHaveLength(1)
       const [esimOrder] = await esim().listEsimOrders({ order_id: orderId })
       expect(esimOrder.status).toBe("completed")
@@ -158,7 +192,11 @@ medusaIntegrationTestRunner({
       const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
       expect((await complete(cartId, headers)).data.type).toBe("order")
       await placed
-      expect((await cartState(cartId)).metadata?.[CHECKOUT_GUARD_METADATA_KEY]).toEqual({ balance: "stale", balance_read_at: readAt.toISOString(), unpriced: [] })
+      expect((await cartState(cartId)).metadata?.[CHECKOUT_GUARD_METADATA_KEY]).toEqual({
+        balance: "stale",
+        balance_read_at: readAt.toISOString(),
+        unpriced: [],
+      })
     })
   },
 })

@@ -41,7 +41,9 @@ medusaIntegrationTestRunner({
     it("buys the package recorded at checkout when the variant was remapped before the purchase ran", async () => {
       const order = await orderWithLostEvent()
       const variant = seed.esimProducts[BOUGHT].variant
-      await getContainer().resolve(Modules.PRODUCT).updateProductVariants(variant.id, { metadata: { [PACKAGE_CODE_METADATA_KEY]: REMAPPED } })
+      await getContainer()
+        .resolve(Modules.PRODUCT)
+        .updateProductVariants(variant.id, { metadata: { [PACKAGE_CODE_METADATA_KEY]: REMAPPED } })
 
       await catchUp()
 

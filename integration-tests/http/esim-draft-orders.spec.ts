@@ -5,7 +5,14 @@ import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
-import { adminHeaders, createAdminToken, placeEsimOrder, seedEsimStore, waitForEvent, waitForOrderPlaced } from "../fixtures/esim-store"
+import {
+  adminHeaders,
+  createAdminToken,
+  placeEsimOrder,
+  seedEsimStore,
+  waitForEvent,
+  waitForOrderPlaced,
+} from "../fixtures/esim-store"
 import { request } from "../fixtures/http-client"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -13,14 +20,21 @@ jest.setTimeout(120 * 1000)
 
 const sandbox = useSandbox()
 
-const createOrderCalls = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
+const createOrderCalls = () =>
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
 
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
     beforeEach(() => sandbox.current().reset())
 
-    const createDraft = async (seed: Awaited<ReturnType<typeof seedEsimStore>>, headers: ReturnType<typeof adminHeaders>) => {
+    const createDraft = async (
+      seed: Awaited<ReturnType<typeof seedEsimStore>>,
+      headers: ReturnType<typeof adminHeaders>
+    ) => {
       const body = {
         email: "draft@esim.test",
         region_id: seed.region.id,
@@ -59,13 +73,17 @@ medusaIntegrationTestRunner({
       expect(createOrderCalls()).toHaveLength(0)
 
       const placed = waitForOrderPlaced(container, { timeout: 60_000 })
-      await request("convert draft order", () => api.post(`/admin/draft-orders/${draft_order.id}/convert-to-order`, {}, headers))
+      await request("convert draft order", () =>
+        api.post(`/admin/draft-orders/${draft_order.id}/convert-to-order`, {}, headers)
+      )
       await placed
       await catchUpEsimOrdersWorkflow(container).run({ input: { now: later() } })
       await catchUpEsimOrdersWorkflow(container).run({ input: { now: later() } })
 
       expect(createOrderCalls()).toHaveLength(1)
-      expect(await esim.listEsimOrders({ order_id: draft_order.id })).toEqual([expect.objectContaining({ status: "completed", quantity: 1 })])
+      expect(await esim.listEsimOrders({ order_id: draft_order.id })).toEqual([
+        expect.objectContaining({ status: "completed", quantity: 1 }),
+      ])
     })
 
     it("buys at placement when buyWhen is placed (the default), and capturing the payment buys nothing more", async () => {
@@ -76,14 +94,22 @@ medusaIntegrationTestRunner({
       expect(createOrderCalls()).toHaveLength(1)
 
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: order.id } })
+      const { data } = await query.graph({
+        entity: "order",
+        fields: ["payment_collections.payments.id"],
+        filters: { id: order.id },
+      })
       const captured = waitForEvent(container, "payment.captured", { timeout: 60_000 })
-      await request("capture payment", () => api.post(`/admin/payments/${data[0].payment_collections[0].payments[0].id}/capture`, {}, headers))
+      await request("capture payment", () =>
+        api.post(`/admin/payments/${data[0].payment_collections[0].payments[0].id}/capture`, {}, headers)
+      )
       await captured
 
       expect(createOrderCalls()).toHaveLength(1)
       const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([expect.objectContaining({ status: "completed" })])
+      expect(await esim.listEsimOrders({ order_id: order.id })).toEqual([
+        expect.objectContaining({ status: "completed" }),
+      ])
     })
   },
 })

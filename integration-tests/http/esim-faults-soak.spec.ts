@@ -58,7 +58,10 @@ medusaIntegrationTestRunner({
     async function placeAll(plans: SoakLine[][]): Promise<string[]> {
       const placed = waitForOrderPlaced(container, { timeout: 4 * 60 * 1000, triggerCount: plans.length })
       const orders = await inPool(plans, 3, async (lines, index) => {
-        const variants = lines.map((line) => ({ variantId: seed.esimProducts[line.code].variant.id, quantity: line.quantity }))
+        const variants = lines.map((line) => ({
+          variantId: seed.esimProducts[line.code].variant.id,
+          quantity: line.quantity,
+        }))
         const { order } = await checkoutEsimCart(api, seed, { email: `soak-${index}@esim.test`, lines: variants })
         return order.id
       })
@@ -134,7 +137,11 @@ medusaIntegrationTestRunner({
       expect(profiles).toHaveLength(tally.ledger_esims)
       // With chaos off, reconciliation and one retry of each refused purchase settle everything:
       // every batch bought once, every order fulfilled, delivered and emailed with all its eSIMs.
-      expect(esimOrders.filter((esimOrder) => esimOrder.status !== "completed").map((i) => `${i.id} ${i.status} ${i.error_code}`)).toEqual([])
+      expect(
+        esimOrders
+          .filter((esimOrder) => esimOrder.status !== "completed")
+          .map((i) => `${i.id} ${i.status} ${i.error_code}`)
+      ).toEqual([])
       expect(ledger).toHaveLength(esimOrders.length)
       expect(profiles).toHaveLength(tally.esims_ordered)
       expect(delivered).toHaveLength(ORDERS)

@@ -22,10 +22,26 @@ type Sent = { to: string; template?: string; content?: { text?: string } }
 /** Everything the server writes while `run` runs: the Medusa logger's calls and raw stdout/stderr. */
 async function captureServerLog(logger: Record<string, unknown>, run: () => Promise<void>): Promise<string> {
   const lines: string[] = []
-  const spies = ["info", "warn", "error", "debug", "http", "log", "verbose", "silly", "panic", "activity", "progress", "success", "failure"]
+  const spies = [
+    "info",
+    "warn",
+    "error",
+    "debug",
+    "http",
+    "log",
+    "verbose",
+    "silly",
+    "panic",
+    "activity",
+    "progress",
+    "success",
+    "failure",
+  ]
     .filter((method) => typeof logger[method] === "function")
     .map((method) => jest.spyOn(logger as Record<string, (...args: unknown[]) => unknown>, method))
-  spies.forEach((spy) => spy.mockImplementation(((...args: unknown[]) => void lines.push(JSON.stringify(args))) as never))
+  spies.forEach((spy) =>
+    spy.mockImplementation(((...args: unknown[]) => void lines.push(JSON.stringify(args))) as never)
+  )
   const write = (chunk: unknown) => (lines.push(String(chunk)), true)
   const out = jest.spyOn(process.stdout, "write").mockImplementation(write as never)
   const err = jest.spyOn(process.stderr, "write").mockImplementation(write as never)
@@ -61,8 +77,11 @@ medusaIntegrationTestRunner({
         const { order } = await checkoutEsimCart(api, seed, { lines, email: "guest-log@esim.test" })
         await placed
         orderId = order.id
-        token = /access code (\S+)/.exec(sent.find((n) => n.template === "esim-delivered")?.content?.text ?? "")?.[1] ?? ""
-        const read = await api.get(`/store/orders/${order.id}/esims`, { headers: { ...anonymous.headers, "x-esim-access-token": token } })
+        token =
+          /access code (\S+)/.exec(sent.find((n) => n.template === "esim-delivered")?.content?.text ?? "")?.[1] ?? ""
+        const read = await api.get(`/store/orders/${order.id}/esims`, {
+          headers: { ...anonymous.headers, "x-esim-access-token": token },
+        })
         expect(read.status).toBe(200)
       })
 

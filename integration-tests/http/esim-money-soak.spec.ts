@@ -8,7 +8,13 @@ import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
 import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
 import { purchaseEsimsWorkflow } from "../../src/workflows/purchase-esims"
-import { emailsAfterCancel, liveAfterCancel, misclaimed, notBoughtExactly, SoakCancel } from "../fixtures/esim-cancel-checks"
+import {
+  emailsAfterCancel,
+  liveAfterCancel,
+  misclaimed,
+  notBoughtExactly,
+  SoakCancel,
+} from "../fixtures/esim-cancel-checks"
 import { inPool, orderLines, settleRound, soakOrders, SoakLine } from "../fixtures/esim-soak"
 import { countBy, lostEsims } from "../fixtures/esim-soak-checks"
 import {
@@ -85,7 +91,10 @@ medusaIntegrationTestRunner({
         )
         if (accepted) {
           cancels.push({ order_id: orderId, at: new Date() })
-          cancelStages.push(...statuses.map((s) => s || "none yet"), ...(statuses.length ? [] : ["before any eSIM order"]))
+          cancelStages.push(
+            ...statuses.map((s) => s || "none yet"),
+            ...(statuses.length ? [] : ["before any eSIM order"])
+          )
           return
         }
         await new Promise((resolve) => setTimeout(resolve, 500))
@@ -113,13 +122,19 @@ medusaIntegrationTestRunner({
     async function placeAll(plans: Plan[], races: Promise<unknown>[]): Promise<string[]> {
       const placed = waitForOrderPlaced(container, { timeout: 5 * 60 * 1000, triggerCount: plans.length })
       const orders = await inPool(plans, 3, async (planned, index) => {
-        const lines = planned.lines.map((line) => ({ variantId: seed.esimProducts[line.code].variant.id, quantity: line.quantity }))
+        const lines = planned.lines.map((line) => ({
+          variantId: seed.esimProducts[line.code].variant.id,
+          quantity: line.quantity,
+        }))
         const { order } = await checkoutEsimCart(api, seed, { email: `money-${index}@esim.test`, lines })
         if (planned.race) {
           races.push(purchaseEsimsWorkflow(container).run({ input: { order_id: order.id }, throwOnError: false }))
         }
         if (planned.stage === "purchasing") {
-          await until(async () => (await esim.listEsimOrders({ order_id: order.id })).some((i) => i.status === "purchasing"), 5000)
+          await until(
+            async () => (await esim.listEsimOrders({ order_id: order.id })).some((i) => i.status === "purchasing"),
+            5000
+          )
         }
         if (planned.stage === "checkout" || planned.stage === "purchasing") {
           await cancel(order.id)
@@ -134,8 +149,15 @@ medusaIntegrationTestRunner({
       const ids: string[] = []
       for (let index = 0; index < DRAFTS; index++) {
         const items = [{ variant_id: seed.esimProducts[CODES[index % CODES.length]].variant.id, quantity: 1 + index }]
-        const body = { email: `draft-${index}@esim.test`, region_id: seed.region.id, sales_channel_id: seed.salesChannel.id, items }
-        const { draft_order } = await request<HttpTypes.AdminDraftOrderResponse>("create draft order", () => api.post("/admin/draft-orders", body, admin))
+        const body = {
+          email: `draft-${index}@esim.test`,
+          region_id: seed.region.id,
+          sales_channel_id: seed.salesChannel.id,
+          items,
+        }
+        const { draft_order } = await request<HttpTypes.AdminDraftOrderResponse>("create draft order", () =>
+          api.post("/admin/draft-orders", body, admin)
+        )
         ids.push(draft_order.id)
       }
       return ids
@@ -144,9 +166,18 @@ medusaIntegrationTestRunner({
     /** Signed create-orders with keys of their own, of the soak's packages, while the store buys the same. */
     async function buyForeignOrders(): Promise<void> {
       const { accessCode, secretKey } = sandbox.current()
-      const client = new EsimflyClient({ accessCode, secretKey, baseUrl: process.env.ESIMFLY_BASE_URL ?? "", maxRetries: 0 })
+      const client = new EsimflyClient({
+        accessCode,
+        secretKey,
+        baseUrl: process.env.ESIMFLY_BASE_URL ?? "",
+        maxRetries: 0,
+      })
       for (let index = 0; index < FOREIGN; index++) {
-        const order = { packageCode: CODES[index % CODES.length], quantity: 1 + (index % 3), idempotencyKey: `dashboard-${SEED}-${index}` }
+        const order = {
+          packageCode: CODES[index % CODES.length],
+          quantity: 1 + (index % 3),
+          idempotencyKey: `dashboard-${SEED}-${index}`,
+        }
         await client.createOrder(order).catch(() => undefined)
       }
     }
@@ -186,7 +217,9 @@ medusaIntegrationTestRunner({
       const fullLedger = sandbox.current().ledger().orders
       const ledger = fullLedger.filter((order) => !order.idempotencyKey?.startsWith("dashboard-"))
       const profiles = await esim.listEsimProfiles({ order_id: orders }, { take: null })
-      const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ template: "esim-delivered" }, { take: null })
+      const notifications = await container
+        .resolve(Modules.NOTIFICATION)
+        .listNotifications({ template: "esim-delivered" }, { take: null })
       const emails = notifications.map((n) => ({
         order_id: (n.data as { order_id?: string } | null)?.order_id ?? "",
         created_at: new Date(new Date(n.created_at as unknown as string).getTime() - IN_FLIGHT_EMAIL_MS),
@@ -203,7 +236,12 @@ medusaIntegrationTestRunner({
         draft_esim_orders: draftEsimOrders.length,
         foreign_orders: fullLedger.length - ledger.length,
         batches: esimOrders.length,
-        esim_orders_final: countBy(esimOrders.map((esimOrder) => `${canceledIds.has(esimOrder.order_id) ? "canceled order" : "placed order"}: ${esimOrder.status}`)),
+        esim_orders_final: countBy(
+          esimOrders.map(
+            (esimOrder) =>
+              `${canceledIds.has(esimOrder.order_id) ? "canceled order" : "placed order"}: ${esimOrder.status}`
+          )
+        ),
         ledger_orders: countBy(ledger.map((order) => order.status)),
         chaos: chaos?.hits ?? null,
       }

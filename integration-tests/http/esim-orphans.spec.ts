@@ -2,7 +2,14 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { EsimflyClient } from "../../src/lib/esimfly"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
-import { adminHeaders, checkoutEsimCart, createAdminToken, seedEsimStore, SeededEsimStore, waitForOrderPlaced } from "../fixtures/esim-store"
+import {
+  adminHeaders,
+  checkoutEsimCart,
+  createAdminToken,
+  seedEsimStore,
+  SeededEsimStore,
+  waitForOrderPlaced,
+} from "../fixtures/esim-store"
 import { RequestConfig } from "../fixtures/http-client"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -19,10 +26,13 @@ medusaIntegrationTestRunner({
     let headers: RequestConfig
     let seed: SeededEsimStore
     const get = (url: string): Promise<Reply> => api.get(url, { ...headers, validateStatus: () => true })
-    const post = (url: string, body: object = {}): Promise<Reply> => api.post(url, body, { ...headers, validateStatus: () => true })
+    const post = (url: string, body: object = {}): Promise<Reply> =>
+      api.post(url, body, { ...headers, validateStatus: () => true })
     const buyInStore = async (code: "TR1GB7D" | "EU-5GB-30D") => {
       const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
-      const { order } = await checkoutEsimCart(api, seed, { lines: [{ variantId: seed.esimProducts[code].variant.id, quantity: 1 }] })
+      const { order } = await checkoutEsimCart(api, seed, {
+        lines: [{ variantId: seed.esimProducts[code].variant.id, quantity: 1 }],
+      })
       await placed
       return order
     }
@@ -36,14 +46,22 @@ medusaIntegrationTestRunner({
     it("lists the esimfly orders no purchase of the store claims, and only those", async () => {
       await buyInStore("TR1GB7D")
       const box = sandbox.current()
-      const outside = new EsimflyClient({ accessCode: box.accessCode, secretKey: box.secretKey, baseUrl: process.env.ESIMFLY_BASE_URL ?? "" })
+      const outside = new EsimflyClient({
+        accessCode: box.accessCode,
+        secretKey: box.secretKey,
+        baseUrl: process.env.ESIMFLY_BASE_URL ?? "",
+      })
       const bought = await outside.createOrder({ packageCode: "EU-5GB-30D", quantity: 2 })
 
       const reply = await get("/admin/esimfly/orphans")
       expect(reply.status).toBe(200)
       expect(reply.data.scanned).toBe(2)
       expect(reply.data.orphans).toEqual([
-        expect.objectContaining({ order_reference: bought.orderReference, package_code: "EU-5GB-30D", possible_esim_order_ids: [] }),
+        expect.objectContaining({
+          order_reference: bought.orderReference,
+          package_code: "EU-5GB-30D",
+          possible_esim_order_ids: [],
+        }),
       ])
     })
 

@@ -41,7 +41,9 @@ async function createBacklog(container: MedusaContainer, seed: SeededEsimStore, 
     currency_code: "usd",
   }
   const variant_id = seed.esimProducts[PACKAGE].variant.id
-  const { result: first } = await createOrderWorkflow(container).run({ input: { ...input, items: [{ variant_id, quantity: 1 }] } })
+  const { result: first } = await createOrderWorkflow(container).run({
+    input: { ...input, items: [{ variant_id, quantity: 1 }] },
+  })
   const orders = container.resolve(Modules.ORDER)
   const [template] = await orders.listOrders({ id: first.id }, { relations: ["items"] })
   const item = template.items?.[0]
@@ -101,7 +103,9 @@ medusaIntegrationTestRunner({
       const esimOrders = await esim.listEsimOrders({ order_id: orderIds }, { take: null })
       expect(esimOrders).toHaveLength(ORDERS)
       expect(esimOrders.filter((esimOrder) => esimOrder.status !== "completed" || esimOrder.attempts !== 1)).toEqual([])
-      const creates = ledger.requests.filter((request) => request.method === "POST" && request.path.endsWith("/esims/order"))
+      const creates = ledger.requests.filter(
+        (request) => request.method === "POST" && request.path.endsWith("/esims/order")
+      )
       expect(creates).toHaveLength(ORDERS)
       const keys = ledger.orders.map((order) => order.idempotencyKey)
       expect(keys).toHaveLength(ORDERS)

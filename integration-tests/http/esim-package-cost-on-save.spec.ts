@@ -13,16 +13,31 @@ process.env.ESIMFLY_COST_LOOKUP_ON_SAVE = "true"
 const sandbox = useSandbox()
 
 function sandboxCost(code: string): number {
-  const listed = sandbox.current().packages().find((pkg) => pkg.package_code === code)
+  const listed = sandbox
+    .current()
+    .packages()
+    .find((pkg) => pkg.package_code === code)
   if (!listed) throw new Error(`the sandbox does not list ${code}`)
   return listed.cost
 }
-const packageSearches = () => sandbox.current().ledger().requests.filter((r) => r.method === "GET" && r.path.endsWith("/esims/packages"))
+const packageSearches = () =>
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "GET" && r.path.endsWith("/esims/packages"))
 
 const productBody = (code: string) => ({
   title: `Hand-mapped eSIM ${code}`,
   options: [{ title: "Plan", values: [code] }],
-  variants: [{ title: code, manage_inventory: false, options: { Plan: code }, prices: [{ currency_code: "usd", amount: 9 }], metadata: { esimfly_package_code: code } }],
+  variants: [
+    {
+      title: code,
+      manage_inventory: false,
+      options: { Plan: code },
+      prices: [{ currency_code: "usd", amount: 9 }],
+      metadata: { esimfly_package_code: code },
+    },
+  ],
 })
 
 type Saved = { product: { id: string; variants: { id: string }[] } }
@@ -48,7 +63,11 @@ medusaIntegrationTestRunner({
     })
 
     it("mirrors the cost of a variant the admin re-maps to a new code, and makes no search for a code already mirrored", async () => {
-      await esim().recordPackageCosts([{ package_code: "TR-1GB-7D", cost: 2.72, currency: "USD" }], "lookup", new Date())
+      await esim().recordPackageCosts(
+        [{ package_code: "TR-1GB-7D", cost: 2.72, currency: "USD" }],
+        "lookup",
+        new Date()
+      )
       const { product } = (await api.post("/admin/products", productBody("TR-1GB-7D"), headers)).data as Saved
       const variantUrl = `/admin/products/${product.id}/variants/${product.variants[0].id}`
       await api.post(variantUrl, { metadata: { esimfly_package_code: "EU-5GB-30D" } }, headers)
@@ -58,18 +77,35 @@ medusaIntegrationTestRunner({
     })
 
     it("mirrors the cost of a variant re-mapped through the product form's update (POST /admin/products/:id with variants)", async () => {
-      await esim().recordPackageCosts([{ package_code: "TR-1GB-7D", cost: 2.72, currency: "USD" }], "lookup", new Date())
+      await esim().recordPackageCosts(
+        [{ package_code: "TR-1GB-7D", cost: 2.72, currency: "USD" }],
+        "lookup",
+        new Date()
+      )
       const { product } = (await api.post("/admin/products", productBody("TR-1GB-7D"), headers)).data as Saved
       const variants = [{ id: product.variants[0].id, metadata: { esimfly_package_code: "GLOBAL-1GB-7D" } }]
       expect((await api.post(`/admin/products/${product.id}`, { variants }, headers)).status).toBe(200)
-      await waitUntil(async () => (await mirrored("GLOBAL-1GB-7D")) !== undefined, "the cost of GLOBAL-1GB-7D is mirrored")
+      await waitUntil(
+        async () => (await mirrored("GLOBAL-1GB-7D")) !== undefined,
+        "the cost of GLOBAL-1GB-7D is mirrored"
+      )
       expect(await mirrored("GLOBAL-1GB-7D")).toMatchObject({ cost: sandboxCost("GLOBAL-1GB-7D"), currency: "USD" })
       expect(packageSearches()).toHaveLength(1)
     })
 
     it("makes one package search when the admin creates two variants mapped to the same new code at once", async () => {
-      const variant = (plan: string) => ({ title: plan, manage_inventory: false, options: { Plan: plan }, prices: [{ currency_code: "usd", amount: 9 }], metadata: { esimfly_package_code: "TR-1GB-7D" } })
-      const body = { title: "Twice mapped", options: [{ title: "Plan", values: ["A", "B"] }], variants: [variant("A"), variant("B")] }
+      const variant = (plan: string) => ({
+        title: plan,
+        manage_inventory: false,
+        options: { Plan: plan },
+        prices: [{ currency_code: "usd", amount: 9 }],
+        metadata: { esimfly_package_code: "TR-1GB-7D" },
+      })
+      const body = {
+        title: "Twice mapped",
+        options: [{ title: "Plan", values: ["A", "B"] }],
+        variants: [variant("A"), variant("B")],
+      }
       expect((await api.post("/admin/products", body, headers)).status).toBe(200)
       await waitUntil(async () => (await mirrored("TR-1GB-7D")) !== undefined, "the cost of TR-1GB-7D is mirrored")
       // Both saves' lookups have run once the second one found the mirrored row; give it the time of a search.
@@ -78,7 +114,13 @@ medusaIntegrationTestRunner({
     })
 
     it("answers the admin's save while esimfly answers 503 to the search, logs it and leaves the code unmirrored for the job", async () => {
-      sandbox.current().faults.failNext({ status: 503, code: "SERVICE_UNAVAILABLE", path: "/esims/packages", method: "GET", count: 20 })
+      sandbox.current().faults.failNext({
+        status: 503,
+        code: "SERVICE_UNAVAILABLE",
+        path: "/esims/packages",
+        method: "GET",
+        count: 20,
+      })
       const saved = await api.post("/admin/products", productBody("EU-5GB-30D"), headers)
       expect(saved.status).toBe(200)
       // The client's GET retries (3 by default) all meet the 503.

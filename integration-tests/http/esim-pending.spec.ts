@@ -26,14 +26,22 @@ const INSTANT = "TR1GB7D"
 const MINUTE = 60 * 1000
 
 const calls = (method: string) =>
-  sandbox.current().ledger().requests.filter((r) => r.method === method && r.path.endsWith("/esims/order"))
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === method && r.path.endsWith("/esims/order"))
 
 async function fulfillmentsOf(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["fulfillments.*", "fulfillments.items.*"], filters: { id: orderId } })
-  return (data[0] as unknown as { fulfillments: { provider_id: string; delivered_at: string | null; items: unknown[] }[] }).fulfillments
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["fulfillments.*", "fulfillments.items.*"],
+    filters: { id: orderId },
+  })
+  return (
+    data[0] as unknown as { fulfillments: { provider_id: string; delivered_at: string | null; items: unknown[] }[] }
+  ).fulfillments
 }
-
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -48,7 +56,13 @@ medusaIntegrationTestRunner({
     })
 
     const placeOrder = (codes: string[], email: string) =>
-      placeEsimOrder(api, getContainer(), seed, codes.map((code) => ({ code, quantity: 1 })), { email })
+      placeEsimOrder(
+        api,
+        getContainer(),
+        seed,
+        codes.map((code) => ({ code, quantity: 1 })),
+        { email }
+      )
 
     const esimOrderOf = async (orderId: string, code: string) => {
       const esimOrders = await esim.listEsimOrders({ order_id: orderId, package_code: code })
@@ -61,7 +75,11 @@ medusaIntegrationTestRunner({
     it("stores, fulfils and emails a pending eSIM once esimfly delivers it, without ordering it again", async () => {
       const order = await placeOrder([SLOW], "slow@esim.test")
       const pending = await esimOrderOf(order.id, SLOW)
-      expect(pending).toMatchObject({ status: "pending_details", esimfly_order_reference: expect.any(String), poll_count: 0 })
+      expect(pending).toMatchObject({
+        status: "pending_details",
+        esimfly_order_reference: expect.any(String),
+        poll_count: 0,
+      })
       expect(pending.next_poll_at).toBeTruthy()
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(0)
       expect(await fulfillmentsOf(getContainer(), order.id)).toHaveLength(0)
@@ -75,7 +93,11 @@ medusaIntegrationTestRunner({
         const esimOrder = await esimOrderOf(order.id, SLOW)
         runs.push((await resolveAt(esimOrder.next_poll_at as Date)).result)
       }
-      expect(runs.map((run) => run.resolved.outcomes.map((o) => o.status))).toEqual([["pending_details"], ["pending_details"], ["completed"]])
+      expect(runs.map((run) => run.resolved.outcomes.map((o) => o.status))).toEqual([
+        ["pending_details"],
+        ["pending_details"],
+        ["completed"],
+      ])
       expect(runs[2].resolved.order_ids).toEqual([order.id])
       expect(runs[2].delivered).toEqual({ delivered: [order.id], failed: [] })
 
@@ -112,11 +134,17 @@ medusaIntegrationTestRunner({
       await resolveAt(new Date(new Date(second.next_poll_at as Date).getTime() - 1))
       expect(calls("GET")).toHaveLength(1)
 
-      sandbox.current().faults.failNext({ status: 500, path: "/esims/order", method: "GET", count: options.maxRetries + 1 })
+      sandbox
+        .current()
+        .faults.failNext({ status: 500, path: "/esims/order", method: "GET", count: options.maxRetries + 1 })
       const secondAt = new Date(second.next_poll_at as Date)
       await resolveAt(secondAt)
       const third = await esimOrderOf(order.id, SLOW)
-      expect(third).toMatchObject({ status: "pending_details", poll_count: 2, esimfly_order_reference: first.esimfly_order_reference })
+      expect(third).toMatchObject({
+        status: "pending_details",
+        poll_count: 2,
+        esimfly_order_reference: first.esimfly_order_reference,
+      })
       expect(third.error_message).toMatch(/^status check failed/)
       expect(new Date(third.next_poll_at as Date).getTime()).toBe(secondAt.getTime() + pollDelayMs(options, 2))
       const events = (third.history as { events: { type: string }[] }).events.map((event) => event.type)
@@ -128,7 +156,10 @@ medusaIntegrationTestRunner({
     it("flags an eSIM still pending after the max age, never re-orders it, and delivers the rest of the order", async () => {
       sandbox.current().faults.stayPending(NEVER)
       const order = await placeOrder([NEVER, INSTANT], "never@esim.test")
-      expect(await esimOrderOf(order.id, INSTANT)).toMatchObject({ status: "completed", fulfillment_id: expect.any(String) })
+      expect(await esimOrderOf(order.id, INSTANT)).toMatchObject({
+        status: "completed",
+        fulfillment_id: expect.any(String),
+      })
       const pending = await esimOrderOf(order.id, NEVER)
       expect(pending.status).toBe("pending_details")
       expect(await deliveryEmailsTo(getContainer(), "never@esim.test")).toHaveLength(0)
@@ -141,11 +172,19 @@ medusaIntegrationTestRunner({
       const flagged = await esimOrderOf(order.id, NEVER)
       expect(flagged).toMatchObject({ status: "needs_attention", error_code: "PENDING_TIMEOUT", next_poll_at: null })
       expect(flagged.error_message).toContain("esimfly has not delivered the eSIM details after 10 minutes")
-      expect((flagged.history as { events: { code?: string }[] }).events.at(-1)).toMatchObject({ code: "PENDING_TIMEOUT" })
+      expect((flagged.history as { events: { code?: string }[] }).events.at(-1)).toMatchObject({
+        code: "PENDING_TIMEOUT",
+      })
 
       await resolveAt(new Date(Date.now() + 60 * MINUTE))
       expect(calls("POST")).toHaveLength(2)
-      expect(sandbox.current().ledger().orders.map((o) => o.packageCode).sort()).toEqual([NEVER, INSTANT].sort())
+      expect(
+        sandbox
+          .current()
+          .ledger()
+          .orders.map((o) => o.packageCode)
+          .sort()
+      ).toEqual([NEVER, INSTANT].sort())
       expect(calls("GET")).toHaveLength(1)
       expect(await fulfillmentsOf(getContainer(), order.id)).toHaveLength(1)
       expect(await deliveryEmailsTo(getContainer(), "never@esim.test")).toHaveLength(1)

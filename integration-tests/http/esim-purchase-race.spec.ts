@@ -21,9 +21,12 @@ const sandbox = useSandbox()
 
 const CODES = ["TR1GB7D", "EU-5GB-30D"]
 const createOrderCalls = () =>
-  sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
-const eventTypes = (esimOrder: { history: unknown }) => (esimOrder.history as EsimOrderHistory).events.map((event) => event.type)
-
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
+const eventTypes = (esimOrder: { history: unknown }) =>
+  (esimOrder.history as EsimOrderHistory).events.map((event) => event.type)
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -38,13 +41,17 @@ medusaIntegrationTestRunner({
     })
 
     const lines = () => CODES.map((code) => ({ variantId: seed.esimProducts[code].variant.id, quantity: 1 }))
-    const run = (orderId: string) => purchaseEsimsWorkflow(getContainer()).run({ input: { order_id: orderId }, throwOnError: false })
+    const run = (orderId: string) =>
+      purchaseEsimsWorkflow(getContainer()).run({ input: { order_id: orderId }, throwOnError: false })
 
     /** Checks out two one-eSIM lines and, while the first batch's create-order is on its way, races it. */
     async function raceOneOrder(email: string, dropLock: boolean) {
       const placed = waitForEvent(getContainer(), "order.placed", { timeout: 60_000 })
       const { order } = await checkoutEsimCart(api, seed, { email, lines: lines() })
-      await waitUntil(async () => (await esim.listEsimOrders({ order_id: order.id })).some((i) => i.status === "purchasing"), "a batch is purchasing")
+      await waitUntil(
+        async () => (await esim.listEsimOrders({ order_id: order.id })).some((i) => i.status === "purchasing"),
+        "a batch is purchasing"
+      )
       if (dropLock) {
         // As if the lock's ttl ran out: the locking provider forgets it.
         await getContainer().resolve(Modules.LOCKING).release(esimOrderLockKey(order.id))
@@ -72,7 +79,8 @@ medusaIntegrationTestRunner({
       const { order } = await checkoutEsimCart(api, seed, { email: "resend@esim.test", lines: lines().slice(0, 1) })
       await placed
       const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
-      const sent = async () => (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "resend@esim.test" })).length
+      const sent = async () =>
+        (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "resend@esim.test" })).length
       expect(await sent()).toBe(1)
       const locking = getContainer().resolve(Modules.LOCKING)
       await locking.acquire(esimOrderLockKey(order.id), { ownerId: "running-purchase", expire: 30 })
@@ -100,7 +108,14 @@ medusaIntegrationTestRunner({
       expect(esimOrders).toHaveLength(100)
       expect(esimOrders.filter((esimOrder) => esimOrder.status !== "completed")).toEqual([])
       expect(createOrderCalls()).toHaveLength(100)
-      expect(new Set(sandbox.current().ledger().orders.map((o) => o.idempotencyKey)).size).toBe(100)
+      expect(
+        new Set(
+          sandbox
+            .current()
+            .ledger()
+            .orders.map((o) => o.idempotencyKey)
+        ).size
+      ).toBe(100)
     })
   },
 })

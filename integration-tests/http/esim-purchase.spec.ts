@@ -23,13 +23,20 @@ jest.setTimeout(120 * 1000)
 process.env.ESIMFLY_CHECKOUT_GUARD = "false"
 const sandbox = useSandbox()
 
-const creates = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
+const creates = () =>
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
 
 async function fulfillmentsOf(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const fields = ["fulfillments.*", "fulfillments.items.*", "fulfillment_status"]
   const { data } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
-  return data[0] as unknown as { fulfillment_status: string; fulfillments: { provider_id: string; delivered_at: string | null; data: { esims: unknown[] } }[] }
+  return data[0] as unknown as {
+    fulfillment_status: string
+    fulfillments: { provider_id: string; delivered_at: string | null; data: { esims: unknown[] } }[]
+  }
 }
 
 async function notificationsTo(container: MedusaContainer, email: string) {
@@ -44,21 +51,35 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       sandbox.current().reset()
-      seed = await seedEsimStore(getContainer(), { packageCodes: ["TR1GB7D", "EU-5GB-30D", "TR-1GB-7D-SLOW"], withUnknownPackage: true })
+      seed = await seedEsimStore(getContainer(), {
+        packageCodes: ["TR1GB7D", "EU-5GB-30D", "TR-1GB-7D-SLOW"],
+        withUnknownPackage: true,
+      })
       esim = getContainer().resolve<EsimModuleService>(ESIM_MODULE)
     })
 
-    const placeOrder = (lines: { code: string; quantity: number }[], extra: Omit<Partial<CheckoutInput>, "lines"> = {}) =>
-      placeEsimOrder(api, getContainer(), seed, lines, extra)
+    const placeOrder = (
+      lines: { code: string; quantity: number }[],
+      extra: Omit<Partial<CheckoutInput>, "lines"> = {}
+    ) => placeEsimOrder(api, getContainer(), seed, lines, extra)
 
     it("buys, stores, fulfils and notifies a customer's eSIM once", async () => {
       const customer = await createCustomer(getContainer(), seed, { email: "shopper@esim.test" })
       const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }], { customerHeaders: customer.headers })
 
       expect(creates()).toHaveLength(1)
-      expect(sandbox.current().ledger().orders[0]).toMatchObject({ packageCode: "TR1GB7D", quantity: 1, idempotencyKey: expect.stringContaining(order.id) })
+      expect(sandbox.current().ledger().orders[0]).toMatchObject({
+        packageCode: "TR1GB7D",
+        quantity: 1,
+        idempotencyKey: expect.stringContaining(order.id),
+      })
       const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
-      expect(esimOrder).toMatchObject({ status: "completed", quantity: 1, attempts: 1, esimfly_order_reference: expect.any(String) })
+      expect(esimOrder).toMatchObject({
+        status: "completed",
+        quantity: 1,
+        attempts: 1,
+        esimfly_order_reference: expect.any(String),
+      })
       const profiles = await esim.listEsimProfiles({ order_id: order.id })
       expect(profiles).toHaveLength(1)
       expect(profiles[0]).toMatchObject({ customer_id: customer.customer.id, lpa: expect.stringMatching(/^LPA:1\$/) })
@@ -75,7 +96,8 @@ medusaIntegrationTestRunner({
     it("warns in the log, naming the order and not the guest token, when the delivery email cannot be sent; the purchase stays completed", async () => {
       const notifications = getContainer().resolve(Modules.NOTIFICATION)
       // A provider that echoes what it was given puts the guest token in its error.
-      const echo = (data: unknown) => Promise.reject(new Error(`Could not find a notification provider for channel: email ${JSON.stringify(data)}`))
+      const echo = (data: unknown) =>
+        Promise.reject(new Error(`Could not find a notification provider for channel: email ${JSON.stringify(data)}`))
       const refused = jest.spyOn(notifications, "createNotifications").mockImplementationOnce(echo as never)
       const warn = jest.spyOn(getContainer().resolve(ContainerRegistrationKeys.LOGGER), "warn")
       try {
@@ -84,7 +106,10 @@ medusaIntegrationTestRunner({
         const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
         expect(esimOrder.status).toBe("completed")
         const [delivery] = await esim.listEsimDeliveries({ order_id: order.id })
-        expect(delivery).toMatchObject({ notification_status: "failed", notification_error: expect.stringContaining("channel: email") })
+        expect(delivery).toMatchObject({
+          notification_status: "failed",
+          notification_error: expect.stringContaining("channel: email"),
+        })
         const lines = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes(order.id))
         expect(lines).toEqual([expect.stringContaining("Could not find a notification provider for channel: email")])
         const words = lines[0].match(/[A-Za-z0-9_-]{16,}/g) ?? []
@@ -99,7 +124,12 @@ medusaIntegrationTestRunner({
     it("splits a line of 23 into three purchases of 10, 10 and 3", async () => {
       const order = await placeOrder([{ code: "EU-5GB-30D", quantity: 23 }])
       expect(creates()).toHaveLength(3)
-      expect(sandbox.current().ledger().orders.map((o) => o.quantity)).toEqual([10, 10, 3])
+      expect(
+        sandbox
+          .current()
+          .ledger()
+          .orders.map((o) => o.quantity)
+      ).toEqual([10, 10, 3])
       expect(await esim.listEsimProfiles({ order_id: order.id }, { take: null })).toHaveLength(23)
       expect((await fulfillmentsOf(getContainer(), order.id)).fulfillments).toHaveLength(1)
     })
@@ -136,7 +166,12 @@ medusaIntegrationTestRunner({
       const headers = adminHeaders(await createAdminToken(getContainer()))
       sandbox.current().setBalance(500)
       const { data } = await api.post(`/admin/esim-orders/${held.id}/retry`, {}, headers)
-      expect(data.esim_order).toMatchObject({ id: held.id, status: "completed", attempts: 2, fulfillment_id: expect.any(String) })
+      expect(data.esim_order).toMatchObject({
+        id: held.id,
+        status: "completed",
+        attempts: 2,
+        fulfillment_id: expect.any(String),
+      })
       expect(data.esim_order.esims).toHaveLength(2)
       expect(creates().filter((r) => r.status === 200)).toHaveLength(1)
       expect(await notificationsTo(getContainer(), "held@esim.test")).toHaveLength(1)
@@ -151,7 +186,10 @@ medusaIntegrationTestRunner({
       const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
       const headers = adminHeaders(await createAdminToken(getContainer()))
       const { data } = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, {}, headers)
-      expect(data.esim_order).toMatchObject({ status: "completed", esimfly_order_reference: sandbox.current().ledger().orders[0].orderReference })
+      expect(data.esim_order).toMatchObject({
+        status: "completed",
+        esimfly_order_reference: sandbox.current().ledger().orders[0].orderReference,
+      })
       expect(data.esim_order.history.events.map((e: { type: string }) => e.type)).toContain("adopted")
       expect(data.esim_order.esims).toHaveLength(1)
       expect(creates()).toHaveLength(1)
@@ -177,7 +215,9 @@ medusaIntegrationTestRunner({
       for (const esimOrder of await esim.listEsimOrders({ order_id: [one.id, two.id] }, { relations: ["esims"] })) {
         const bought = orders.find((order) => order.idempotencyKey === esimOrder.idempotency_key)
         expect(esimOrder.esimfly_order_reference).toBe(bought?.orderReference)
-        expect(esimOrder.esims.map((profile) => profile.iccid).sort()).toEqual(bought?.esims.map((sold) => sold.iccid).sort())
+        expect(esimOrder.esims.map((profile) => profile.iccid).sort()).toEqual(
+          bought?.esims.map((sold) => sold.iccid).sort()
+        )
       }
     })
 
@@ -207,7 +247,9 @@ medusaIntegrationTestRunner({
       expect(anonymous.status).toBe(401)
       const missing = await api.post("/admin/esim-orders/esord_missing/retry", {}, headers).catch((e) => e.response)
       expect(missing.status).toBe(404)
-      const extra = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, { force: true }, headers).catch((e) => e.response)
+      const extra = await api
+        .post(`/admin/esim-orders/${esimOrder.id}/retry`, { force: true }, headers)
+        .catch((e) => e.response)
       expect(extra.status).toBe(400)
       expect(extra.data.message).toContain("force")
     })
@@ -226,7 +268,11 @@ medusaIntegrationTestRunner({
       const order = await placeOrder([{ code: "TR1GB7D", quantity: 1 }])
       await purchaseEsimsWorkflow(getContainer()).run({ input: { order_id: order.id } })
       const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
-      expect(esimOrder).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN", request_id: expect.any(String) })
+      expect(esimOrder).toMatchObject({
+        status: "needs_attention",
+        error_code: "ORDER_OUTCOME_UNKNOWN",
+        request_id: expect.any(String),
+      })
       expect(creates()).toHaveLength(1)
       expect(sandbox.current().ledger().orders).toHaveLength(1)
     })

@@ -14,7 +14,11 @@ process.env.ESIMFLY_CHECKOUT_GUARD = "false"
 const sandbox = useSandbox()
 
 const ledgerOrders = () => sandbox.current().ledger().orders
-const historyLookups = () => sandbox.current().ledger().requests.filter((r) => r.method === "GET" && r.path.endsWith("/orders"))
+const historyLookups = () =>
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "GET" && r.path.endsWith("/orders"))
 const eventsOf = (esimOrder: { history: unknown }) => (esimOrder.history as EsimOrderHistory).events
 /** Past the create-order timeout (3 s in tests) and the default 2-minute grace. */
 const later = () => new Date(Date.now() + 5 * 60 * 1000).toISOString()
@@ -52,7 +56,10 @@ medusaIntegrationTestRunner({
       const { result } = await reconcileEsimOrdersWorkflow(getContainer()).run({ input: { now: later() } })
       expect(result.settled).toEqual([{ id: esimOrderId, status: "completed" }])
       const esimOrder = await esim.retrieveEsimOrder(esimOrderId)
-      expect(esimOrder).toMatchObject({ esimfly_order_reference: ledgerOrders()[0].orderReference, fulfillment_id: expect.any(String) })
+      expect(esimOrder).toMatchObject({
+        esimfly_order_reference: ledgerOrders()[0].orderReference,
+        fulfillment_id: expect.any(String),
+      })
       expect(ledgerOrders()).toHaveLength(1)
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(1)
       const types = eventsOf(esimOrder).map((event) => event.code ?? event.type)
@@ -73,7 +80,10 @@ medusaIntegrationTestRunner({
       const esimOrder = await esim.retrieveEsimOrder(esimOrderId)
       expect(ledgerOrders()).toHaveLength(1)
       expect(ledgerOrders()[0]).toMatchObject({ idempotencyKey: esimOrder.idempotency_key, quantity: 1 })
-      expect(esimOrder).toMatchObject({ status: "completed", esimfly_order_reference: ledgerOrders()[0].orderReference })
+      expect(esimOrder).toMatchObject({
+        status: "completed",
+        esimfly_order_reference: ledgerOrders()[0].orderReference,
+      })
       expect(eventsOf(esimOrder).map((event) => event.type)).toContain("rebuy")
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(1)
     })

@@ -16,15 +16,23 @@ const sandbox = useSandbox()
 
 const PACKAGE = "TR1GB7D"
 const ledgerOrders = () => sandbox.current().ledger().orders
-const createOrders = () => sandbox.current().ledger().requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
-const messagesOf = (esimOrder: { history: unknown }) => (esimOrder.history as EsimOrderHistory).events.map((event) => event.message ?? "")
+const createOrders = () =>
+  sandbox
+    .current()
+    .ledger()
+    .requests.filter((r) => r.method === "POST" && r.path.endsWith("/esims/order"))
+const messagesOf = (esimOrder: { history: unknown }) =>
+  (esimOrder.history as EsimOrderHistory).events.map((event) => event.message ?? "")
 
 async function fulfillmentsOf(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["fulfillments.*", "fulfillments.items.*"], filters: { id: orderId } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["fulfillments.*", "fulfillments.items.*"],
+    filters: { id: orderId },
+  })
   return (data[0] as unknown as { fulfillments: { items: { quantity: number }[] }[] }).fulfillments
 }
-
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -50,16 +58,28 @@ medusaIntegrationTestRunner({
       expect(ledgerOrders()[0]).toMatchObject({ quantity: 3, esims: [expect.anything(), expect.anything()] })
 
       const [bought] = await esim.listEsimOrders({ order_id: order.id })
-      expect(bought).toMatchObject({ status: "pending_details", esimfly_order_reference: ledgerOrders()[0].orderReference, completed_at: null })
-      expect(messagesOf(bought)).toContain("esimfly answered with 2 of 3 eSIMs (1 missing); the 2 are kept and the order is polled for the rest")
+      expect(bought).toMatchObject({
+        status: "pending_details",
+        esimfly_order_reference: ledgerOrders()[0].orderReference,
+        completed_at: null,
+      })
+      expect(messagesOf(bought)).toContain(
+        "esimfly answered with 2 of 3 eSIMs (1 missing); the 2 are kept and the order is polled for the rest"
+      )
       expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
       expect(await fulfillmentsOf(getContainer(), order.id)).toEqual([])
       expect(await deliveryEmailsTo(getContainer(), email)).toEqual([])
 
       // The status poll still shows 2 of 3: esimfly's final word, so an admin is asked; nothing is ordered again.
-      await resolvePendingEsimsWorkflow(getContainer()).run({ input: { now: new Date(bought.next_poll_at as Date).toISOString() } })
+      await resolvePendingEsimsWorkflow(getContainer()).run({
+        input: { now: new Date(bought.next_poll_at as Date).toISOString() },
+      })
       const flagged = await esim.retrieveEsimOrder(bought.id)
-      expect(flagged).toMatchObject({ status: "needs_attention", error_code: "ESIMS_MISSING", error_message: "esimfly delivered 2 of 3 eSIMs (1 missing); look the order up at esimfly" })
+      expect(flagged).toMatchObject({
+        status: "needs_attention",
+        error_code: "ESIMS_MISSING",
+        error_message: "esimfly delivered 2 of 3 eSIMs (1 missing); look the order up at esimfly",
+      })
       expect(createOrders()).toHaveLength(1)
       expect(await fulfillmentsOf(getContainer(), order.id)).toEqual([])
       const emails = await deliveryEmailsTo(getContainer(), email)
@@ -80,7 +100,10 @@ medusaIntegrationTestRunner({
       expect(lost).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN" })
 
       const settled = await retry(lost.id)
-      expect(settled).toMatchObject({ status: "pending_details", esimfly_order_reference: ledgerOrders()[0].orderReference })
+      expect(settled).toMatchObject({
+        status: "pending_details",
+        esimfly_order_reference: ledgerOrders()[0].orderReference,
+      })
       expect(ledgerOrders()).toHaveLength(1)
       const esimOrder = await esim.retrieveEsimOrder(lost.id)
       expect(messagesOf(esimOrder).some((m) => m.includes("has 2 eSIM(s), this purchase is for 3"))).toBe(true)

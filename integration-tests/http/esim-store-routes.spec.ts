@@ -59,7 +59,12 @@ function decodeQr(dataUrl: string): string | undefined {
 type SentNotification = { to: string; template?: string; data?: unknown; content?: { text?: string } }
 
 /** The guest token travels only in the sent email's content (stored data never holds it). */
-async function deliveryToken(container: MedusaContainer, email: string, sent: SentNotification[], nth = 1): Promise<string> {
+async function deliveryToken(
+  container: MedusaContainer,
+  email: string,
+  sent: SentNotification[],
+  nth = 1
+): Promise<string> {
   const delivered = sent.filter((n) => n.to === email && n.template === "esim-delivered")
   expect(delivered).toHaveLength(nth)
   const stored = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
@@ -215,7 +220,8 @@ medusaIntegrationTestRunner({
       expect(new Date(renewed.access_token_expires_at).getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000)
 
       const url = `/store/orders/${order.id}/esims`
-      const read = (token: string) => call(api, url, { headers: { ...anonymous.headers, "x-esim-access-token": token } })
+      const read = (token: string) =>
+        call(api, url, { headers: { ...anonymous.headers, "x-esim-access-token": token } })
       expect((await read(first)).status).toBe(404)
       expect((await read(second)).status).toBe(200)
     })
@@ -227,7 +233,9 @@ medusaIntegrationTestRunner({
       const url = `/store/orders/${order.id}/esims`
       expect((await call(api, "/store/customers/me/esims", seller.headers)).data).toMatchObject({ count: 1 })
 
-      await getContainer().resolve(Modules.ORDER).updateOrders([{ id: order.id, customer_id: buyer.customer.id }])
+      await getContainer()
+        .resolve(Modules.ORDER)
+        .updateOrders([{ id: order.id, customer_id: buyer.customer.id }])
 
       const sellerList = await call(api, "/store/customers/me/esims", seller.headers)
       expect(sellerList.data).toMatchObject({ count: 0, esims: [] })

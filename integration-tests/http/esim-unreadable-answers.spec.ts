@@ -34,24 +34,30 @@ medusaIntegrationTestRunner({
       proxy.setMangler(null)
     })
 
-    it.each(MANGLES)("a create-order answered with %s leaves a visible unsettled purchase, then adopts the order", async (_name, mangle) => {
-      const container = getContainer()
-      const seed = await seedEsimStore(container)
-      proxy.setMangler((method, path, body) => (isCreateOrder(method, path) ? mangle(body) : null))
-      const order = await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 2 }])
-      proxy.setMangler(null)
+    it.each(MANGLES)(
+      "a create-order answered with %s leaves a visible unsettled purchase, then adopts the order",
+      async (_name, mangle) => {
+        const container = getContainer()
+        const seed = await seedEsimStore(container)
+        proxy.setMangler((method, path, body) => (isCreateOrder(method, path) ? mangle(body) : null))
+        const order = await placeEsimOrder(api, container, seed, [{ code: "TR1GB7D", quantity: 2 }])
+        proxy.setMangler(null)
 
-      const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-      const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
-      expect(esimOrder).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN" })
-      expect(esimOrder.error_message).toEqual(expect.any(String))
-      expect(sandbox.current().ledger().orders).toHaveLength(1)
+        const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+        const [esimOrder] = await esim.listEsimOrders({ order_id: order.id })
+        expect(esimOrder).toMatchObject({ status: "needs_attention", error_code: "ORDER_OUTCOME_UNKNOWN" })
+        expect(esimOrder.error_message).toEqual(expect.any(String))
+        expect(sandbox.current().ledger().orders).toHaveLength(1)
 
-      const headers = adminHeaders(await createAdminToken(container))
-      const retried = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, {}, headers)
-      expect(retried.data.esim_order).toMatchObject({ status: "completed", esimfly_order_reference: sandbox.current().ledger().orders[0].orderReference })
-      expect(sandbox.current().ledger().orders).toHaveLength(1)
-      expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
-    })
+        const headers = adminHeaders(await createAdminToken(container))
+        const retried = await api.post(`/admin/esim-orders/${esimOrder.id}/retry`, {}, headers)
+        expect(retried.data.esim_order).toMatchObject({
+          status: "completed",
+          esimfly_order_reference: sandbox.current().ledger().orders[0].orderReference,
+        })
+        expect(sandbox.current().ledger().orders).toHaveLength(1)
+        expect(await esim.listEsimProfiles({ order_id: order.id })).toHaveLength(2)
+      }
+    )
   },
 })

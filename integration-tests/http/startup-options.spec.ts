@@ -55,9 +55,14 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses malformed pricing rules and names the option", () => {
-      const { status, output } = bootWith(databaseUrl(), { ...validOptions, ESIMFLY_PRICING: JSON.stringify({ rounding: "0.95" }) })
+      const { status, output } = bootWith(databaseUrl(), {
+        ...validOptions,
+        ESIMFLY_PRICING: JSON.stringify({ rounding: "0.95" }),
+      })
       expect(status).not.toBe(0)
-      expect(output).toContain('esimfly: option "pricing.rounding" must be "none", "whole", "0.99" or { "step": <amount> }')
+      expect(output).toContain(
+        'esimfly: option "pricing.rounding" must be "none", "whole", "0.99" or { "step": <amount> }'
+      )
     })
 
     it.each([

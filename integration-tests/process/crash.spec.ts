@@ -86,7 +86,9 @@ describe("a Medusa process killed mid-purchase", () => {
     const iccids = committed[0].esims.map((e) => e.iccid)
 
     const fulfillments = await client.fulfillments(order.id)
-    expect(fulfillments).toEqual([expect.objectContaining({ provider_id: "esimfly_esimfly", delivered_at: expect.any(String) })])
+    expect(fulfillments).toEqual([
+      expect.objectContaining({ provider_id: "esimfly_esimfly", delivered_at: expect.any(String) }),
+    ])
     const notifications = await waitFor("the delivery email", async () => {
       const sent = (await client.notifications()).filter((n) => n.template === "esim-delivered")
       return sent.length > 0 && sent

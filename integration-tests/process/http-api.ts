@@ -10,7 +10,13 @@ class HttpFailure extends Error {
   }
 }
 
-async function send<T>(baseUrl: string, method: string, path: string, body: object | undefined, config?: RequestConfig) {
+async function send<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body: object | undefined,
+  config?: RequestConfig
+) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...(body ? { "content-type": "application/json" } : {}), ...config?.headers },
@@ -29,6 +35,7 @@ async function send<T>(baseUrl: string, method: string, path: string, body: obje
 export function httpApi(baseUrl: string): TestApi {
   return {
     get: <T>(path: string, config?: RequestConfig) => send<T>(baseUrl, "GET", path, undefined, config),
-    post: <T>(path: string, body?: object, config?: RequestConfig) => send<T>(baseUrl, "POST", path, body ?? {}, config),
+    post: <T>(path: string, body?: object, config?: RequestConfig) =>
+      send<T>(baseUrl, "POST", path, body ?? {}, config),
   }
 }

@@ -101,7 +101,10 @@ async function waitForHealth(url: string, exited: Promise<string>, logFile: stri
     if (gone !== null) {
       throw new Error(`medusa exited with ${gone} before ${url}/health answered:\n${logTail(logFile)}`)
     }
-    const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)
+    const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false
+    )
     if (ok) {
       return
     }
@@ -111,7 +114,12 @@ async function waitForHealth(url: string, exited: Promise<string>, logFile: stri
 }
 
 /** Starts `medusa start` on a free port and waits until /health answers (a worker answers it too). */
-export async function startMedusa(name: string, env: Env, logFile: string, timeoutMs = 120_000): Promise<MedusaProcess> {
+export async function startMedusa(
+  name: string,
+  env: Env,
+  logFile: string,
+  timeoutMs = 120_000
+): Promise<MedusaProcess> {
   const port = await freePort()
   const { child, exited } = spawnMedusa(["start", "--port", String(port)], env, logFile)
   const url = `http://localhost:${port}`
@@ -142,7 +150,9 @@ export async function stopAllMedusa(): Promise<void> {
     [...live.entries()].map(async ([pid, child]) => {
       signalGroup(pid, "SIGTERM")
       const timer = setTimeout(() => signalGroup(pid, "SIGKILL"), 10_000)
-      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)))
+      await new Promise((resolve) =>
+        child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)
+      )
       clearTimeout(timer)
     })
   )

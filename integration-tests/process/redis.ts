@@ -14,7 +14,9 @@ function flushAll(url: string): Promise<void> {
     const socket = connect(Number(port), hostname, () => socket.write("*1\r\n$8\r\nFLUSHALL\r\n"))
     socket.once("data", (data) => {
       socket.end()
-      return data.toString().startsWith("+OK") ? resolve() : reject(new Error(`FLUSHALL answered ${data.toString().trim()}`))
+      return data.toString().startsWith("+OK")
+        ? resolve()
+        : reject(new Error(`FLUSHALL answered ${data.toString().trim()}`))
     })
     socket.once("error", reject)
   })

@@ -14,7 +14,9 @@ export type ProcessSeed = CheckoutSeed & {
 export default async function seedProcessStore({ container, args }: ExecArgs): Promise<void> {
   const [output] = args
   if (!output) {
-    throw new Error("seed-store: pass the output file, e.g. medusa exec ./integration-tests/process/seed-store.ts .seed.json")
+    throw new Error(
+      "seed-store: pass the output file, e.g. medusa exec ./integration-tests/process/seed-store.ts .seed.json"
+    )
   }
   const seed = await seedEsimStore(container, { packageCodes: ["TR1GB7D"] })
   const adminToken = await createAdminToken(container)
@@ -26,7 +28,9 @@ export default async function seedProcessStore({ container, args }: ExecArgs): P
     esimShippingOption: { id: seed.esimShippingOption.id },
     manualShippingOption: { id: seed.manualShippingOption.id },
     physicalVariant: { id: seed.physicalVariant.id },
-    esimProducts: Object.fromEntries(Object.entries(seed.esimProducts).map(([code, p]) => [code, { variant: { id: p.variant.id } }])),
+    esimProducts: Object.fromEntries(
+      Object.entries(seed.esimProducts).map(([code, p]) => [code, { variant: { id: p.variant.id } }])
+    ),
     adminToken,
     customer: { id: customer.id, email: customer.email, token },
   }

@@ -38,32 +38,46 @@ export class StoreClient {
   }
 
   async esimOrders(orderId: string): Promise<EsimOrder[]> {
-    const { data } = await this.api.get<{ esim_orders: EsimOrder[] }>(`/admin/esim-orders?order_id=${orderId}`, this.admin())
+    const { data } = await this.api.get<{ esim_orders: EsimOrder[] }>(
+      `/admin/esim-orders?order_id=${orderId}`,
+      this.admin()
+    )
     return data.esim_orders
   }
 
   async fulfillments(orderId: string): Promise<Fulfillment[]> {
     const fields = "id,*fulfillments"
-    const { data } = await this.api.get<{ order: { fulfillments: Fulfillment[] } }>(`/admin/orders/${orderId}?fields=${fields}`, this.admin())
+    const { data } = await this.api.get<{ order: { fulfillments: Fulfillment[] } }>(
+      `/admin/orders/${orderId}?fields=${fields}`,
+      this.admin()
+    )
     return data.order.fulfillments
   }
 
   /** What the Notification Module stored for the seeded customer (the local provider "sends" it). */
   async notifications(): Promise<Notification[]> {
     const to = encodeURIComponent(this.seed.customer.email)
-    const { data } = await this.api.get<{ notifications: Notification[] }>(`/admin/notifications?to=${to}`, this.admin())
+    const { data } = await this.api.get<{ notifications: Notification[] }>(
+      `/admin/notifications?to=${to}`,
+      this.admin()
+    )
     return data.notifications
   }
 
   /** The eSIMs the shopper sees in their account. */
   async customerEsims(): Promise<{ iccid: string; order_id: string }[]> {
     const headers = storeHeaders(this.seed.publishableKey.token, this.seed.customer.token)
-    const { data } = await this.api.get<{ esims: { iccid: string; order_id: string }[] }>("/store/customers/me/esims", headers)
+    const { data } = await this.api.get<{ esims: { iccid: string; order_id: string }[] }>(
+      "/store/customers/me/esims",
+      headers
+    )
     return data.esims
   }
 
   async balance(): Promise<{ amount: number; currency: string; source: string; age_seconds: number }> {
-    const { data } = await this.api.get<{ balance: { amount: number; currency: string; source: string; age_seconds: number } }>("/admin/esimfly/balance", this.admin())
+    const { data } = await this.api.get<{
+      balance: { amount: number; currency: string; source: string; age_seconds: number }
+    }>("/admin/esimfly/balance", this.admin())
     return data.balance
   }
 
@@ -73,7 +87,11 @@ export class StoreClient {
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails naming what it waited for. */
-export async function waitFor<T>(label: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  label: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000
+): Promise<T> {
   const until = Date.now() + timeoutMs
   let last: unknown
   while (Date.now() < until) {
@@ -87,5 +105,7 @@ export async function waitFor<T>(label: string, check: () => Promise<T | undefin
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}${last ? ` (last error: ${(last as Error).message})` : ""}`)
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${label}${last ? ` (last error: ${(last as Error).message})` : ""}`
+  )
 }

@@ -78,7 +78,9 @@ describe("a server and a worker sharing Redis", () => {
     for (const esimOrder of esimOrders) {
       expect(ledger.orders.filter((o) => o.idempotencyKey === esimOrder.idempotency_key)).toHaveLength(1)
       const purchasing = (esimOrder.history?.events ?? []).filter((event) => event.type === "purchasing")
-      expect(purchasing.map((event) => event.by)).toEqual([expect.objectContaining({ worker_mode: "worker", pid: worker.pid })])
+      expect(purchasing.map((event) => event.by)).toEqual([
+        expect.objectContaining({ worker_mode: "worker", pid: worker.pid }),
+      ])
     }
     expect(notifications).toHaveLength(1)
     const iccids = ledger.orders.flatMap((o) => o.esims.map((e) => e.iccid)).sort()
@@ -91,18 +93,29 @@ describe("a server and a worker sharing Redis", () => {
   it("shows on the server the balance the worker's purchase mirrored, without reading esimfly's balance", async () => {
     const client = new StoreClient(server.url, seed)
     const balance = await client.balance()
-    expect(balance).toMatchObject({ amount: sandbox.ledger().balance, currency: sandbox.ledger().currency, source: "create_order" })
+    expect(balance).toMatchObject({
+      amount: sandbox.ledger().balance,
+      currency: sandbox.ledger().currency,
+      source: "create_order",
+    })
     expect(sandbox.ledger().requests.filter((r) => r.path.endsWith("/balance"))).toEqual([])
   })
 
   it("schedules the plugin's jobs on the worker only, and serves HTTP routes on the server only", async () => {
     const serverLog = readFileSync(server.logFile, "utf8")
     const workerLog = readFileSync(worker.logFile, "utf8")
-    for (const job of ["reconcile-esim-orders", "catch-up-esim-orders", "resolve-pending-esims", "refresh-esimfly-balance"]) {
+    for (const job of [
+      "reconcile-esim-orders",
+      "catch-up-esim-orders",
+      "resolve-pending-esims",
+      "refresh-esimfly-balance",
+    ]) {
       expect(workerLog).toMatch(new RegExp(`Registering job from \\S*src/jobs/${job}`))
       expect(serverLog).not.toContain(`src/jobs/${job}`)
     }
-    const storeOnWorker = await fetch(`${worker.url}/store/products`, { headers: { "x-publishable-api-key": seed.publishableKey.token } })
+    const storeOnWorker = await fetch(`${worker.url}/store/products`, {
+      headers: { "x-publishable-api-key": seed.publishableKey.token },
+    })
     expect(storeOnWorker.status).toBe(404)
   })
 })

@@ -23,7 +23,13 @@ describe("POST /esims/cancel", () => {
     expect(reply.status).toBe(200)
     expect(reply.body).toEqual({
       success: true,
-      data: { orderReference: order.reference, cancelled: order.iccids, refunded: 5.44, currency: "USD", newBalance: 997.28 },
+      data: {
+        orderReference: order.reference,
+        cancelled: order.iccids,
+        refunded: 5.44,
+        currency: "USD",
+        newBalance: 997.28,
+      },
     })
     expect(reply.headers.get("x-ratelimit-remaining")).not.toBeNull()
     const ledger = sandbox.ledger()
@@ -31,7 +37,13 @@ describe("POST /esims/cancel", () => {
     expect(cancelled.status).toBe("cancelled")
     expect(cancelled.esims.map((esim) => esim.state)).toEqual(["cancelled", "cancelled"])
     expect(cancelled.cancellations).toEqual([
-      { at: expect.any(String), requestId: expect.any(String), requestedIccid: order.iccids[1], iccids: order.iccids, refund: 5.44 },
+      {
+        at: expect.any(String),
+        requestId: expect.any(String),
+        requestedIccid: order.iccids[1],
+        iccids: order.iccids,
+        refund: 5.44,
+      },
     ])
     expect(untouched).toMatchObject({ orderReference: other.reference, status: "completed", cancellations: [] })
     expect(untouched.esims[0].state).toBe("new")
@@ -57,7 +69,11 @@ describe("POST /esims/cancel", () => {
     expect(set.body.orders[0].esims[0].state).toBe("installed")
     sandbox.setEsimState(order.iccids[3], "used")
     const reply = await api.post<CancelBody>("/esims/cancel", { iccid: order.iccids[2] })
-    expect(reply.body.data).toMatchObject({ cancelled: [order.iccids[1], order.iccids[2]], refunded: 5.44, newBalance: 994.56 })
+    expect(reply.body.data).toMatchObject({
+      cancelled: [order.iccids[1], order.iccids[2]],
+      refunded: 5.44,
+      newBalance: 994.56,
+    })
     const ledger = sandbox.ledger()
     expect(ledger.orders[0].status).toBe("completed")
     expect(ledger.orders[0].esims.map((esim) => esim.state)).toEqual(["installed", "cancelled", "cancelled", "used"])

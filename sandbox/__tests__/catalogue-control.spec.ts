@@ -33,7 +33,9 @@ describe("changing the catalogue at run time", () => {
     const { sandbox, api } = current()
     const order = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-3GB-15D" })
     sandbox.removePackage("TR-3GB-15D")
-    const status = await api.get<{ order: { status: string } }>(`/esims/order?orderReference=${order.body.orderReference}`)
+    const status = await api.get<{ order: { status: string } }>(
+      `/esims/order?orderReference=${order.body.orderReference}`
+    )
     expect(status.status).toBe(200)
     expect(status.body.order.status).toBe("completed")
   })
@@ -58,7 +60,10 @@ describe("changing the catalogue at run time", () => {
   it("POST /__sandbox/packages sets costs and removes packages", async () => {
     const { control, sandbox } = current()
     const total = sandbox.packages().length
-    const reply = await control<{ total: number; changed: PackageBody[] }>("/packages", { setCost: { "TR-1GB-7D": 3.5 }, remove: ["JP-1GB-7D"] })
+    const reply = await control<{ total: number; changed: PackageBody[] }>("/packages", {
+      setCost: { "TR-1GB-7D": 3.5 },
+      remove: ["JP-1GB-7D"],
+    })
     expect(reply.status).toBe(200)
     expect(reply.body.total).toBe(total - 1)
     expect(reply.body.changed).toEqual([expect.objectContaining({ package_code: "TR-1GB-7D", cost: 3.5 })])
@@ -101,6 +106,8 @@ describe("faults matched by query string", () => {
 
   it("refuses a query that is not an object of strings", () => {
     const { faults } = current().sandbox
-    expect(() => faults.failNext({ status: 500, query: ["page"] as unknown as Record<string, string> })).toThrow(/query/)
+    expect(() => faults.failNext({ status: 500, query: ["page"] as unknown as Record<string, string> })).toThrow(
+      /query/
+    )
   })
 })

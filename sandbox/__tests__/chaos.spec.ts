@@ -170,6 +170,8 @@ describe("the chaos sandbox option", () => {
   })
 
   it("names the bad field", () => {
-    expect(() => createSandbox({ chaos: { rate: 3 } })).toThrow('esimfly sandbox: option "chaos.rate" must be a number from 0 to 1')
+    expect(() => createSandbox({ chaos: { rate: 3 } })).toThrow(
+      'esimfly sandbox: option "chaos.rate" must be a number from 0 to 1'
+    )
   })
 })

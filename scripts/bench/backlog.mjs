@@ -6,14 +6,18 @@ import { ledgerMark } from "./calls.mjs"
 import { requestsSince } from "./sandbox.mjs"
 import { execInApp } from "./stack.mjs"
 
-const OUTCOMES = "select status, coalesce(error_code, '') as code, count(*)::int as n from esim_order where order_id = any($1) group by 1, 2"
+const OUTCOMES =
+  "select status, coalesce(error_code, '') as code, count(*)::int as n from esim_order where order_id = any($1) group by 1, 2"
 
 /** "completed 940, failed (RATE_LIMIT_EXCEEDED) 60" */
 function describeOutcomes(rows) {
   return rows.map(({ status, code, n }) => `${status}${code ? ` (${code})` : ""} ${n}`).join(", ")
 }
 
-export async function measureBacklog({ root, app, sandbox, work, logs }, { orders, concurrency, rateLimit, name = "backlog" }) {
+export async function measureBacklog(
+  { root, app, sandbox, work, logs },
+  { orders, concurrency, rateLimit, name = "backlog" }
+) {
   const mark = ledgerMark(await sandbox.ledger())
   await sandbox.setRateLimit(rateLimit)
   let result

@@ -5,8 +5,15 @@ import { describeRequests, requestsSince } from "./sandbox.mjs"
 /** `mark` is { seq, orders } taken from the ledger before the phase. */
 export function callsPerDeliveredEsim(ledger, mark) {
   const requests = requestsSince(ledger, mark.seq)
-  const esims = ledger.orders.slice(mark.orders).reduce((sum, order) => sum + (order.status === "completed" ? order.esims.length : 0), 0)
-  return { calls: requests.length, esims, perEsim: esims ? requests.length / esims : null, breakdown: describeRequests(requests) }
+  const esims = ledger.orders
+    .slice(mark.orders)
+    .reduce((sum, order) => sum + (order.status === "completed" ? order.esims.length : 0), 0)
+  return {
+    calls: requests.length,
+    esims,
+    perEsim: esims ? requests.length / esims : null,
+    breakdown: describeRequests(requests),
+  }
 }
 
 /** Where a later phase starts counting. */

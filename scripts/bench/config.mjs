@@ -45,7 +45,10 @@ function rateLimit() {
 }
 
 function phases() {
-  const names = (process.env.BENCH_ONLY ?? DEFAULTS.BENCH_ONLY).split(",").map((name) => name.trim()).filter(Boolean)
+  const names = (process.env.BENCH_ONLY ?? DEFAULTS.BENCH_ONLY)
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean)
   const unknown = names.filter((name) => !PHASES.includes(name))
   if (unknown.length || !names.length) {
     throw new ConfigError(`BENCH_ONLY lists ${PHASES.join(", ")}; got "${process.env.BENCH_ONLY}"`)
@@ -60,10 +63,22 @@ export function readConfig() {
     phases: phases(),
     rounds: int("BENCH_ROUNDS"),
     warmupOrders: int("BENCH_WARMUP_ORDERS", { min: 0 }),
-    throughput: { shoppers: int("BENCH_SHOPPERS"), seconds: int("BENCH_CHECKOUT_SECONDS"), warmupSeconds: int("BENCH_WARMUP_SECONDS", { min: 0 }) },
+    throughput: {
+      shoppers: int("BENCH_SHOPPERS"),
+      seconds: int("BENCH_CHECKOUT_SECONDS"),
+      warmupSeconds: int("BENCH_WARMUP_SECONDS", { min: 0 }),
+    },
     latency: { orders: int("BENCH_LATENCY_ORDERS"), sandboxLatencyMs: int("BENCH_SANDBOX_LATENCY_MS", { min: 0 }) },
-    backlog: { orders: int("BENCH_BACKLOG_ORDERS"), concurrency: int("BENCH_BACKLOG_CONCURRENCY"), rateLimit: rateLimit() },
-    backlogMinute: { orders: int("BENCH_BACKLOG_MINUTE_ORDERS"), concurrency: int("BENCH_BACKLOG_CONCURRENCY"), rateLimit: ESIMFLY_DEFAULT_RATE_LIMIT },
+    backlog: {
+      orders: int("BENCH_BACKLOG_ORDERS"),
+      concurrency: int("BENCH_BACKLOG_CONCURRENCY"),
+      rateLimit: rateLimit(),
+    },
+    backlogMinute: {
+      orders: int("BENCH_BACKLOG_MINUTE_ORDERS"),
+      concurrency: int("BENCH_BACKLOG_CONCURRENCY"),
+      rateLimit: ESIMFLY_DEFAULT_RATE_LIMIT,
+    },
     memory: {
       orders: memoryOrders,
       lines: int("BENCH_MEMORY_LINES"),

@@ -21,12 +21,17 @@ export async function waitForDeliveries(client, orderIds, { timeoutMs, pollMs = 
     const delivered = rows.filter((row) => row.notified_at)
     const stuck = rows.filter((row) => !row.notified_at && row.stuck > 0)
     if (delivered.length + stuck.length === orderIds.length) {
-      const times = delivered.map((row) => [row.order_id, { storedAt: row.stored_at.getTime(), notifiedAt: row.notified_at.getTime() }])
+      const times = delivered.map((row) => [
+        row.order_id,
+        { storedAt: row.stored_at.getTime(), notifiedAt: row.notified_at.getTime() },
+      ])
       return { delivered: new Map(times), stuck: stuck.map((row) => row.order_id) }
     }
     if (Date.now() > deadline) {
       const waiting = orderIds.length - delivered.length - stuck.length
-      throw new Error(`${waiting} of ${orderIds.length} orders were neither delivered nor settled within ${timeoutMs / 1000} s`)
+      throw new Error(
+        `${waiting} of ${orderIds.length} orders were neither delivered nor settled within ${timeoutMs / 1000} s`
+      )
     }
     await sleep(pollMs)
   }

@@ -53,12 +53,23 @@ export async function measureDeliveryLatency({ appUrl, store, dbUrl, sandbox, lo
     await sandbox.setLatency(0)
   }
   const { requests } = await sandbox.ledger()
-  const profiles = logFile ? await profilesOf(logFile, placed.map((order) => order.orderId)) : new Map()
+  const profiles = logFile
+    ? await profilesOf(
+        logFile,
+        placed.map((order) => order.orderId)
+      )
+    : new Map()
   const samples = placed.map(({ orderId, placedAt, storedAt, notifiedAt }) => {
     // order.placed is emitted before the store answers: a purchase run that started earlier starts the clock.
     const from = Math.min(placedAt, profiles.get(orderId)?.started_at ?? placedAt)
     const calls = callsBetween(requests, from, notifiedAt)
-    return { orderId, from, calls, stored: storedAt - from - calls * sandboxLatencyMs, notified: notifiedAt - from - calls * sandboxLatencyMs }
+    return {
+      orderId,
+      from,
+      calls,
+      stored: storedAt - from - calls * sandboxLatencyMs,
+      notified: notifiedAt - from - calls * sandboxLatencyMs,
+    }
   })
   const notified = samples.map((sample) => sample.notified)
   const stored = samples.map((sample) => sample.stored)

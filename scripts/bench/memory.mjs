@@ -9,7 +9,10 @@ const COMPLETED = "select count(*)::int as n from esim_order where order_id = an
 const growth = (from, to, key) => ((to[key] - from[key]) / (to.orders - from.orders)) * 1000
 
 export async function measureMemory({ root, app, work, logs }, { orders, lines, warmupOrders, concurrency }) {
-  const env = { ...app.env, BENCH_INPUT: JSON.stringify({ store: app.store, orders, lines, warmupOrders, concurrency }) }
+  const env = {
+    ...app.env,
+    BENCH_INPUT: JSON.stringify({ store: app.store, orders, lines, warmupOrders, concurrency }),
+  }
   const result = await execInApp(root, { script: "memory", env, work, logs, nodeOptions: "--expose-gc" })
   const [{ n: completed }] = (await withClient(app.dbUrl, (client) => client.query(COMPLETED, [result.orderIds]))).rows
   const { readings } = result

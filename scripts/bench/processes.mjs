@@ -117,7 +117,10 @@ export async function waitForUrl(url, handle, seconds) {
     if (!handle.alive) {
       throw new BenchError(`${handle.name} exited before ${url} answered; log ${handle.log}:\n${tail(handle.log)}`)
     }
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false
+    )
     if (ok) {
       return
     }

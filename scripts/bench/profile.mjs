@@ -46,7 +46,10 @@ function phaseValues(profile, placedAt, sandboxLatencyMs) {
   const p = (name) => profile.phases[name] ?? 0
   const steps = STEPS.reduce((sum, name) => sum + p(name), 0)
   return [
-    ["purchase run starts, after the store's answer to the completion (negative: before it)", profile.started_at - placedAt],
+    [
+      "purchase run starts, after the store's answer to the completion (negative: before it)",
+      profile.started_at - placedAt,
+    ],
     ["lock", p("lock")],
     ["eSIM order rows (prepare)", p("prepare")],
     [`create-order call, beyond the sandbox's ${sandboxLatencyMs} ms`, p("create_order") - sandboxLatencyMs],
@@ -55,7 +58,10 @@ function phaseValues(profile, placedAt, sandboxLatencyMs) {
     ["cancel check", p("cancel_check")],
     ["QR rendering", p("qr")],
     ["notification (createNotifications)", p("notification")],
-    ["rest of the notify step (reads, guest token, writes): the email is out here", p("notify") - p("qr") - p("notification")],
+    [
+      "rest of the notify step (reads, guest token, writes): the email is out here",
+      p("notify") - p("qr") - p("notification"),
+    ],
     ["Medusa fulfillment workflows (create, mark delivered)", p("fulfillment")],
     ["rest of the deliver step (reads, eSIM order writes)", p("deliver") - p("fulfillment")],
     ["events", p("events")],

@@ -15,7 +15,14 @@ import { measureDeliveryLatency } from "./latency.mjs"
 import { measureMemory } from "./memory.mjs"
 import { BenchError, cleanUp, cleanUpOnSignals, runProcess, wasInterrupted } from "./processes.mjs"
 import { sandboxControl } from "./sandbox.mjs"
-import { makeWorkDir, pointDemoAtThisCheckout, prepareDatabases, startApp, startPostgres, startSandbox } from "./stack.mjs"
+import {
+  makeWorkDir,
+  pointDemoAtThisCheckout,
+  prepareDatabases,
+  startApp,
+  startPostgres,
+  startSandbox,
+} from "./stack.mjs"
 import { describeMachine, renderTable } from "./table.mjs"
 import { shopperFor } from "./shopper.mjs"
 import { measureCheckoutThroughput } from "./throughput.mjs"
@@ -27,7 +34,8 @@ const started = Date.now()
 const SANDBOX_BALANCE = 100_000_000
 const SANDBOX_RATE_LIMIT = "100000000/3600000"
 
-const log = (message) => console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)}s] ${message}`)
+const log = (message) =>
+  console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)}s] ${message}`)
 
 async function setUp() {
   rmSync(LOGS, { recursive: true, force: true })
@@ -42,7 +50,11 @@ async function setUp() {
   log("esimfly sandbox")
   const sandbox = await startSandbox(ROOT, LOGS, { balance: SANDBOX_BALANCE, rateLimit: SANDBOX_RATE_LIMIT })
   log("plugin build (medusa plugin:build)")
-  await runProcess("plugin build", join(ROOT, "node_modules/.bin/medusa"), ["plugin:build"], { cwd: ROOT, env: process.env, log: join(LOGS, "plugin-build.log") })
+  await runProcess("plugin build", join(ROOT, "node_modules/.bin/medusa"), ["plugin:build"], {
+    cwd: ROOT,
+    env: process.env,
+    log: join(LOGS, "plugin-build.log"),
+  })
   log("databases (medusa db:migrate, then the bench seed in each)")
   const apps = await prepareDatabases(ROOT, { pgPort: pg.port, sandbox, outbox, work, logs: LOGS })
   return { work, sandbox, control: sandboxControl(sandbox.url), apps }
@@ -77,7 +89,9 @@ async function startWarmApp(name, app, config, withPlugin) {
 async function baselineRound(ctx, config, round) {
   const name = `app-without-plugin-${round}`
   const { url, handle } = await startWarmApp(name, ctx.apps.baseline, config, false)
-  log(`${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`)
+  log(
+    `${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`
+  )
   const result = await measureCheckoutThroughput(url, ctx.apps.baseline.store, config.throughput)
   await handle.stop()
   return result
@@ -91,17 +105,26 @@ async function pluginRound(ctx, config, round) {
   const mark = ledgerMark(await ctx.control.ledger())
   const result = { checkouts: [] }
   if (config.phases.has("throughput")) {
-    log(`${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`)
+    log(
+      `${name}: ${config.throughput.shoppers} shoppers for ${config.throughput.warmupSeconds + config.throughput.seconds} s`
+    )
     result.throughput = await measureCheckoutThroughput(url, app.store, config.throughput)
     log(`${name}: waiting for every eSIM to be delivered`)
-    const { stuck } = await withClient(app.dbUrl, (client) => waitForDeliveries(client, result.throughput.allOrders, { timeoutMs: 600000, pollMs: 500 }))
+    const { stuck } = await withClient(app.dbUrl, (client) =>
+      waitForDeliveries(client, result.throughput.allOrders, { timeoutMs: 600000, pollMs: 500 })
+    )
     result.throughput.undelivered = stuck.length
     result.checkouts.push(...result.throughput.checkouts)
   }
   if (config.phases.has("latency")) {
-    log(`${name}: delivery latency, ${config.latency.orders} orders one at a time, sandbox latency ${config.latency.sandboxLatencyMs} ms`)
+    log(
+      `${name}: delivery latency, ${config.latency.orders} orders one at a time, sandbox latency ${config.latency.sandboxLatencyMs} ms`
+    )
     const logFile = join(LOGS, `${name}.log`)
-    result.latency = await measureDeliveryLatency({ appUrl: url, store: app.store, dbUrl: app.dbUrl, sandbox: ctx.control, logFile }, config.latency)
+    result.latency = await measureDeliveryLatency(
+      { appUrl: url, store: app.store, dbUrl: app.dbUrl, sandbox: ctx.control, logFile },
+      config.latency
+    )
     result.checkouts.push(...result.latency.checkouts)
   }
   const ledger = await ctx.control.ledger()
@@ -155,7 +178,10 @@ async function main() {
   const table = renderTable(results, config, { machine, totalMs: Date.now() - started, loadAtEnd: loadavg()[0] })
   console.log(`\n${table}\n`)
   writeFileSync(join(LOGS, "..", "table.md"), `${table}\n`)
-  writeFileSync(join(LOGS, "..", "results.json"), `${JSON.stringify({ config: { ...config, phases: [...config.phases] }, results }, null, 2)}\n`)
+  writeFileSync(
+    join(LOGS, "..", "results.json"),
+    `${JSON.stringify({ config: { ...config, phases: [...config.phases] }, results }, null, 2)}\n`
+  )
   log(`done; the table and the raw results are in .bench/, the logs in .bench/logs/`)
 }
 

@@ -1,7 +1,18 @@
 // What the benchmark runs on, started from nothing and stopped by processes.mjs: a throwaway
 // PostgreSQL, the esimfly sandbox (its own process, so its ledger does not weigh on the app),
 // the plugin build, the databases and the demo app (`medusa start`, or `medusa exec` scripts).
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmdirSync, rmSync, symlinkSync } from "node:fs"
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -33,9 +44,19 @@ export function makeWorkDir() {
 export async function startPostgres(root, work, logs) {
   const port = await freePort()
   const dir = join(work, "pg")
-  const stop = () => runProcess("pg-stop", "bash", [join(root, "scripts/pg-stop.sh"), dir], { cwd: root, env: process.env, log: join(logs, "pg.log"), cleanup: true })
+  const stop = () =>
+    runProcess("pg-stop", "bash", [join(root, "scripts/pg-stop.sh"), dir], {
+      cwd: root,
+      env: process.env,
+      log: join(logs, "pg.log"),
+      cleanup: true,
+    })
   onCleanup(stop)
-  await runProcess("pg-start", "bash", [join(root, "scripts/pg-start.sh"), dir, String(port)], { cwd: root, env: process.env, log: join(logs, "pg.log") })
+  await runProcess("pg-start", "bash", [join(root, "scripts/pg-start.sh"), dir, String(port)], {
+    cwd: root,
+    env: process.env,
+    log: join(logs, "pg.log"),
+  })
   return { port }
 }
 
@@ -43,7 +64,11 @@ export async function startSandbox(root, logs, { balance, rateLimit }) {
   const port = await freePort()
   const flags = ["--port", String(port), "--balance", String(balance), "--rate-limit", rateLimit]
   const args = ["-r", "ts-node/register/transpile-only", "sandbox/cli.ts", ...flags]
-  const handle = startProcess("sandbox", process.execPath, args, { cwd: root, env: process.env, log: join(logs, "sandbox.log") })
+  const handle = startProcess("sandbox", process.execPath, args, {
+    cwd: root,
+    env: process.env,
+    log: join(logs, "sandbox.log"),
+  })
   const url = `http://localhost:${port}`
   await waitForUrl(`${url}/__sandbox/ledger`, handle, 60)
   return { url, baseUrl: `${url}/api/v1/business` }
@@ -137,7 +162,13 @@ export async function prepareDatabases(root, { pgPort, sandbox, outbox, work, lo
   await medusa(root, "medusa db:migrate", ["db:migrate"], env("bench_plugin", true), join(logs, "db-migrate.log"))
   await createDatabase(pgPort, "bench_baseline", "bench_plugin")
   const seeded = async (dbName, withPlugin) => {
-    const store = await execInApp(root, { script: "seed", name: `seed-${dbName}`, env: env(dbName, withPlugin), work, logs })
+    const store = await execInApp(root, {
+      script: "seed",
+      name: `seed-${dbName}`,
+      env: env(dbName, withPlugin),
+      work,
+      logs,
+    })
     return { dbName, dbUrl: databaseUrl(pgPort, dbName), env: env(dbName, withPlugin), store }
   }
   return { plugin: await seeded("bench_plugin", true), baseline: await seeded("bench_baseline", false) }
@@ -147,7 +178,11 @@ export async function prepareDatabases(root, { pgPort, sandbox, outbox, work, lo
 export async function startApp(root, name, env, logs) {
   const port = await freePort()
   const log = join(logs, `${name}.log`)
-  const handle = startProcess(name, join(root, "node_modules/.bin/medusa"), ["start", "--port", String(port)], { cwd: join(root, "demo"), env, log })
+  const handle = startProcess(name, join(root, "node_modules/.bin/medusa"), ["start", "--port", String(port)], {
+    cwd: join(root, "demo"),
+    env,
+    log,
+  })
   const url = `http://localhost:${port}`
   await waitForUrl(`${url}/health`, handle, 240)
   return { url, handle }

@@ -8,7 +8,9 @@ export function percentile(values, p) {
 
 /** The median (mean of the middle two for an even count), min and max of a figure over rounds. */
 export function spread(values) {
-  const sorted = values.filter((value) => value !== null && value !== undefined && !Number.isNaN(value)).sort((a, b) => a - b)
+  const sorted = values
+    .filter((value) => value !== null && value !== undefined && !Number.isNaN(value))
+    .sort((a, b) => a - b)
   if (!sorted.length) {
     return { median: null, min: null, max: null, n: 0 }
   }

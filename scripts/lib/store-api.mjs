@@ -22,7 +22,9 @@ export function storeClient(store, publishableKey) {
     const text = await res.text()
     const json = text.startsWith("{") ? JSON.parse(text) : null
     if (!res.ok) {
-      const error = new StoreApiError(`${method} ${path} answered ${res.status}: ${json?.message ?? text.slice(0, 200)}`)
+      const error = new StoreApiError(
+        `${method} ${path} answered ${res.status}: ${json?.message ?? text.slice(0, 200)}`
+      )
       error.status = res.status
       error.routeMissing = res.status === 404 && !json
       throw error

@@ -52,7 +52,8 @@ export function violations(imports: Import[], doors = DOORS, forbidden = FORBIDD
       }
     }
     for (const [folder, banned] of forbidden) {
-      if (inside(from, folder) && banned.some((b) => inside(to, b))) problems.push(`${from} imports ${to}: ${folder} may not depend on it`)
+      if (inside(from, folder) && banned.some((b) => inside(to, b)))
+        problems.push(`${from} imports ${to}: ${folder} may not depend on it`)
     }
     return problems
   })

@@ -36,7 +36,10 @@ export function jobVariableMs(name: JobVariableName, raw: string | undefined): n
   }
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new EsimflyOptionsError({ message: `esimfly: ${name} must be an integer between ${min} and ${max} (ms)`, option: name })
+    throw new EsimflyOptionsError({
+      message: `esimfly: ${name} must be an integer between ${min} and ${max} (ms)`,
+      option: name,
+    })
   }
   return value
 }
@@ -48,6 +51,9 @@ export function readJobConfig(env: Record<string, string | undefined> = process.
 }
 
 /** A job's `config`: its name and its tick, read from its variable when the job file loads. */
-export function esimJobConfig(name: string, variable: JobVariableName): { name: string; schedule: { interval: number } } {
+export function esimJobConfig(
+  name: string,
+  variable: JobVariableName
+): { name: string; schedule: { interval: number } } {
   return { name, schedule: { interval: jobVariableMs(variable, process.env[variable]) } }
 }

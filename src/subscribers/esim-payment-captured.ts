@@ -10,7 +10,11 @@ export default async function esimPaymentCapturedHandler({ event, container }: S
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "payment", fields: ["payment_collection.order.id"], filters: { id: event.data.id } })
+  const { data } = await query.graph({
+    entity: "payment",
+    fields: ["payment_collection.order.id"],
+    filters: { id: event.data.id },
+  })
   const orderId: string | undefined = data[0]?.payment_collection?.order?.id
   if (orderId) {
     await purchaseEsimsWorkflow(container).run({ input: { order_id: orderId } })

@@ -12,15 +12,24 @@ export default async function esimVariantCostLookupHandler({ event, container }:
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "metadata"], filters: { id: event.data.id } })
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "metadata"],
+    filters: { id: event.data.id },
+  })
   const code = data[0] ? packageCodeOf({ id: data[0].id, quantity: 1, variant: data[0] }) : null
   if (!code || (await esim.readPackageCosts([code])).has(code)) {
     return
   }
   // esimfly errors are logged by the search step; this is what is left (a lock wait that timed out, the database).
-  const { errors } = await lookUpEsimPackageCostsWorkflow(container).run({ input: { package_codes: [code] }, throwOnError: false })
+  const { errors } = await lookUpEsimPackageCostsWorkflow(container).run({
+    input: { package_codes: [code] },
+    throwOnError: false,
+  })
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  errors.forEach(({ error }) => logger.warn(`esimfly: the cost lookup of ${code} failed; the job retries it: ${error?.message}`))
+  errors.forEach(({ error }) =>
+    logger.warn(`esimfly: the cost lookup of ${code} failed; the job retries it: ${error?.message}`)
+  )
 }
 
 export const config: SubscriberConfig = {

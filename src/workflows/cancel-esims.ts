@@ -13,7 +13,12 @@ export function cancelEsimLines(input: WorkflowData<CancelEsimsInput>) {
   requestEsimCancelStep(input)
   return lockEsimOrderStep({ order_id: input.order_id }, () => {
     const canceled = cancelEsimOrdersStep(input)
-    emitEsimCanceledEventStep(transform({ input, canceled }, ({ input, canceled }) => ({ order_id: input.order_id, outcomes: canceled.outcomes })))
+    emitEsimCanceledEventStep(
+      transform({ input, canceled }, ({ input, canceled }) => ({
+        order_id: input.order_id,
+        outcomes: canceled.outcomes,
+      }))
+    )
     return canceled
   })
 }

@@ -5,26 +5,37 @@ import { runEsimPurchasesStep } from "./steps/run-esim-purchases"
 
 export const catchUpEsimOrdersWorkflowId = "catch-up-esim-orders"
 
-export type CatchUpEsimOrdersInput = { now?: string; grace_ms?: number; lookback_ms?: number; limit?: number; page_size?: number }
+export type CatchUpEsimOrdersInput = {
+  now?: string
+  grace_ms?: number
+  lookback_ms?: number
+  limit?: number
+  page_size?: number
+}
 
 /**
  * Buys the eSIMs of placed orders whose `order.placed` never arrived, and records the
  * fulfillment of bought eSIMs whose delivery never got recorded. Both run the idempotent purchase.
  */
-export const catchUpEsimOrdersWorkflow = createWorkflow(catchUpEsimOrdersWorkflowId, (input: CatchUpEsimOrdersInput) => {
-  const window = transform({ input }, ({ input }) => ({
-    now: input.now ?? new Date().toISOString(),
-    grace_ms: input.grace_ms ?? 2 * 60 * 1000,
-    lookback_ms: input.lookback_ms ?? 7 * 24 * 60 * 60 * 1000,
-    limit: input.limit ?? 200,
-    page_size: input.page_size ?? 200,
-  }))
-  const missed = findMissedEsimOrdersStep(window)
-  const undelivered = findUndeliveredEsimOrdersStep(window)
-  const orders = transform({ missed, undelivered }, ({ missed, undelivered }) => ({
-    order_ids: [...new Set([...missed.order_ids, ...undelivered.order_ids])],
-    purpose: "catching up order",
-  }))
-  const run = runEsimPurchasesStep(orders)
-  return new WorkflowResponse(transform({ run }, ({ run }) => ({ caught_up: run.done, failed: run.failed.map(({ order_id }) => order_id) })))
-})
+export const catchUpEsimOrdersWorkflow = createWorkflow(
+  catchUpEsimOrdersWorkflowId,
+  (input: CatchUpEsimOrdersInput) => {
+    const window = transform({ input }, ({ input }) => ({
+      now: input.now ?? new Date().toISOString(),
+      grace_ms: input.grace_ms ?? 2 * 60 * 1000,
+      lookback_ms: input.lookback_ms ?? 7 * 24 * 60 * 60 * 1000,
+      limit: input.limit ?? 200,
+      page_size: input.page_size ?? 200,
+    }))
+    const missed = findMissedEsimOrdersStep(window)
+    const undelivered = findUndeliveredEsimOrdersStep(window)
+    const orders = transform({ missed, undelivered }, ({ missed, undelivered }) => ({
+      order_ids: [...new Set([...missed.order_ids, ...undelivered.order_ids])],
+      purpose: "catching up order",
+    }))
+    const run = runEsimPurchasesStep(orders)
+    return new WorkflowResponse(
+      transform({ run }, ({ run }) => ({ caught_up: run.done, failed: run.failed.map(({ order_id }) => order_id) }))
+    )
+  }
+)

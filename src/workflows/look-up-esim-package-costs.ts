@@ -1,6 +1,9 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { findEsimPackageCodesToLookUpStep, FindEsimPackageCodesToLookUpInput } from "./steps/find-esim-package-codes-to-look-up"
+import {
+  findEsimPackageCodesToLookUpStep,
+  FindEsimPackageCodesToLookUpInput,
+} from "./steps/find-esim-package-codes-to-look-up"
 import { searchEsimPackageCostsStep } from "./steps/search-esim-package-costs"
 
 export const lookUpEsimPackageCostsWorkflowId = "look-up-esim-package-costs"
@@ -20,10 +23,13 @@ export const LOOK_UP_ESIM_PACKAGE_COSTS_LOCK_KEY = "esim-package-cost-lookup"
  * variants): one esimfly search per code the mirror lacks or holds too long, a few per run.
  * Runs from a job and on variant saves, never inside a shopper's request.
  */
-export const lookUpEsimPackageCostsWorkflow = createWorkflow(lookUpEsimPackageCostsWorkflowId, (input: LookUpEsimPackageCostsInput) => {
-  acquireLockStep({ key: LOOK_UP_ESIM_PACKAGE_COSTS_LOCK_KEY, timeout: 120, ttl: 600 })
-  const codes = findEsimPackageCodesToLookUpStep(input)
-  const result = searchEsimPackageCostsStep(codes)
-  releaseLockStep({ key: LOOK_UP_ESIM_PACKAGE_COSTS_LOCK_KEY })
-  return new WorkflowResponse(result)
-})
+export const lookUpEsimPackageCostsWorkflow = createWorkflow(
+  lookUpEsimPackageCostsWorkflowId,
+  (input: LookUpEsimPackageCostsInput) => {
+    acquireLockStep({ key: LOOK_UP_ESIM_PACKAGE_COSTS_LOCK_KEY, timeout: 120, ttl: 600 })
+    const codes = findEsimPackageCodesToLookUpStep(input)
+    const result = searchEsimPackageCostsStep(codes)
+    releaseLockStep({ key: LOOK_UP_ESIM_PACKAGE_COSTS_LOCK_KEY })
+    return new WorkflowResponse(result)
+  }
+)

@@ -9,6 +9,9 @@ export const releaseEsimFulfillmentsWorkflowId = "release-esim-fulfillments"
  * `cancelOrderWorkflow` (the plugin does so for `POST /admin/orders/:id/cancel`); the
  * `order.canceled` subscriber then cancels the eSIMs at esimfly.
  */
-export const releaseEsimFulfillmentsWorkflow = createWorkflow(releaseEsimFulfillmentsWorkflowId, (input: ReleaseEsimFulfillmentsInput) => {
-  return new WorkflowResponse(releaseEsimFulfillmentsStep(input))
-})
+export const releaseEsimFulfillmentsWorkflow = createWorkflow(
+  releaseEsimFulfillmentsWorkflowId,
+  (input: ReleaseEsimFulfillmentsInput) => {
+    return new WorkflowResponse(releaseEsimFulfillmentsStep(input))
+  }
+)

@@ -17,12 +17,18 @@ export const RESOLVE_PENDING_ESIMS_LOCK_KEY = "esim-resolve-pending"
  * Polls esimfly for eSIMs that were still being provisioned at purchase, flags those
  * pending too long, then fulfils and emails every order whose pending eSIMs settled.
  */
-export const resolvePendingEsimsWorkflow = createWorkflow(resolvePendingEsimsWorkflowId, (input: ResolvePendingEsimsInput) => {
-  acquireLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY, timeout: 60, ttl: 600 })
-  const resolved = resolvePendingEsimOrdersStep({ now: input.now })
-  releaseLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY })
-  const orders = transform({ resolved }, ({ resolved }) => ({ order_ids: resolved.order_ids, purpose: "delivering the resolved eSIMs of order" }))
-  const run = runEsimPurchasesStep(orders)
-  const delivered = transform({ run }, ({ run }) => ({ delivered: run.done, failed: run.failed }))
-  return new WorkflowResponse({ resolved, delivered })
-})
+export const resolvePendingEsimsWorkflow = createWorkflow(
+  resolvePendingEsimsWorkflowId,
+  (input: ResolvePendingEsimsInput) => {
+    acquireLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY, timeout: 60, ttl: 600 })
+    const resolved = resolvePendingEsimOrdersStep({ now: input.now })
+    releaseLockStep({ key: RESOLVE_PENDING_ESIMS_LOCK_KEY })
+    const orders = transform({ resolved }, ({ resolved }) => ({
+      order_ids: resolved.order_ids,
+      purpose: "delivering the resolved eSIMs of order",
+    }))
+    const run = runEsimPurchasesStep(orders)
+    const delivered = transform({ run }, ({ run }) => ({ delivered: run.done, failed: run.failed }))
+    return new WorkflowResponse({ resolved, delivered })
+  }
+)

@@ -25,7 +25,11 @@ export const retryEsimOrderWorkflow = createWorkflow(retryEsimOrderWorkflowId, (
   const orderId = esimOrderOrderId(input.id)
   const bought = lockEsimOrderStep({ order_id: orderId }, (lock) => {
     requeueEsimOrderStep({ id: input.id, interrupted_before: input.interrupted_before })
-    const buyInput = transform({ orderId, input, lock }, ({ orderId, input, lock }) => ({ order_id: orderId, esim_order_ids: [input.id], lock }))
+    const buyInput = transform({ orderId, input, lock }, ({ orderId, input, lock }) => ({
+      order_id: orderId,
+      esim_order_ids: [input.id],
+      lock,
+    }))
     const bought = buyEsimOrdersStep(buyInput)
     cancelEsimOrdersStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId, requested_only: true })))
     const delivered = deliverEsimOrderStep({ order_id: orderId })

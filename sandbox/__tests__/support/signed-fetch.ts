@@ -50,11 +50,7 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, extra?: Partial<SignedCall>): Promise<Reply<T>>
 }
 
-export function apiClient(
-  baseUrl: string,
-  credentials: Credentials,
-  now: () => number = Date.now
-): ApiClient {
+export function apiClient(baseUrl: string, credentials: Credentials, now: () => number = Date.now): ApiClient {
   const call = async <T>(request: SignedCall): Promise<Reply<T>> => {
     const accessCode = request.accessCode ?? credentials.accessCode
     const timestamp = String(request.timestamp ?? now())

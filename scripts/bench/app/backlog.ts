@@ -17,5 +17,12 @@ export default async function drainBacklog({ container }: ExecArgs) {
     thrown += (await purchase(container, orderIds[i])) ? 0 : 1
   })
   const drainEnd = Date.now()
-  writeResult({ orderIds, createMs: drainStart - createStart, drainStart, drainEnd, drainMs: drainEnd - drainStart, thrown })
+  writeResult({
+    orderIds,
+    createMs: drainStart - createStart,
+    drainStart,
+    drainEnd,
+    drainMs: drainEnd - drainStart,
+    thrown,
+  })
 }

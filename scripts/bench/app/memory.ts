@@ -43,5 +43,12 @@ export default async function measureMemory({ container }: ExecArgs) {
     done = stop
     readings.push(read(done === warmupOrders ? "after warm-up" : done === orders ? "end" : "", done))
   }
-  writeResult({ orderIds, lines, createMs: purchaseStart - createStart, purchaseMs: Date.now() - purchaseStart, thrown, readings })
+  writeResult({
+    orderIds,
+    lines,
+    createMs: purchaseStart - createStart,
+    purchaseMs: Date.now() - purchaseStart,
+    thrown,
+    readings,
+  })
 }

@@ -2,7 +2,14 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { BenchStore } from "./bench-env"
 
-const ADDRESS = { first_name: "Bench", last_name: "Shopper", address_1: "1 Bench Street", city: "Istanbul", country_code: "tr", postal_code: "34000" }
+const ADDRESS = {
+  first_name: "Bench",
+  last_name: "Shopper",
+  address_1: "1 Bench Street",
+  city: "Istanbul",
+  country_code: "tr",
+  postal_code: "34000",
+}
 const CHUNK = 100
 
 /**
@@ -11,8 +18,15 @@ const CHUNK = 100
  * buys them yet (what lost events leave behind, as in esim-catch-up.spec.ts). A fraction
  * of the cost of createOrderWorkflow, so the benchmark times the purchases, not the setup.
  */
-export async function createPlacedOrders(container: MedusaContainer, store: BenchStore, count: number, lines: number): Promise<string[]> {
-  const [variant] = await container.resolve(Modules.PRODUCT).listProductVariants({ id: store.variant_id }, { relations: ["product"] })
+export async function createPlacedOrders(
+  container: MedusaContainer,
+  store: BenchStore,
+  count: number,
+  lines: number
+): Promise<string[]> {
+  const [variant] = await container
+    .resolve(Modules.PRODUCT)
+    .listProductVariants({ id: store.variant_id }, { relations: ["product"] })
   const item = {
     title: variant.product?.title ?? variant.title,
     product_title: variant.product?.title,
@@ -43,7 +57,11 @@ export async function createPlacedOrders(container: MedusaContainer, store: Benc
 }
 
 /** Runs `work` for 0..count-1, at most `concurrency` at a time. */
-export async function inParallel(count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
+export async function inParallel(
+  count: number,
+  concurrency: number,
+  work: (i: number) => Promise<void>
+): Promise<void> {
   let next = 0
   const worker = async () => {
     while (next < count) {

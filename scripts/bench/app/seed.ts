@@ -12,8 +12,13 @@ import { ensureShippingOption, ensureShippingProfile } from "../../../demo/src/s
 import { ensureRegion, ensureSalesChannel, ensureStore, ensureTaxRegions } from "../../../demo/src/scripts/seed/store"
 import { BENCH_PACKAGE, BenchStore, writeResult } from "./bench-env"
 
-async function ensureBenchProduct(container: ExecArgs["container"], ids: { shippingProfileId: string; salesChannelId: string }) {
-  const [existing] = await container.resolve(Modules.PRODUCT).listProducts({ handle: BENCH_PACKAGE.handle }, { relations: ["variants"] })
+async function ensureBenchProduct(
+  container: ExecArgs["container"],
+  ids: { shippingProfileId: string; salesChannelId: string }
+) {
+  const [existing] = await container
+    .resolve(Modules.PRODUCT)
+    .listProducts({ handle: BENCH_PACKAGE.handle }, { relations: ["variants"] })
   if (existing) {
     return existing.variants[0].id
   }
@@ -67,7 +72,12 @@ export default async function seedBenchStore({ container }: ExecArgs) {
   const locationId = await ensureStockLocation(container, report, salesChannel.id, provider.id)
   const serviceZoneId = await ensureServiceZone(container, report, locationId)
   const shippingProfileId = await ensureShippingProfile(container, report)
-  const shippingOptionId = await ensureShippingOption(container, report, { serviceZoneId, shippingProfileId, regionId: region.id }, provider)
+  const shippingOptionId = await ensureShippingOption(
+    container,
+    report,
+    { serviceZoneId, shippingProfileId, regionId: region.id },
+    provider
+  )
   const variantId = await ensureBenchProduct(container, { shippingProfileId, salesChannelId: salesChannel.id })
   await fillMirrors(container)
   const store: BenchStore = {

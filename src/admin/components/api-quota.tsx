@@ -22,7 +22,11 @@ export const ApiQuota = () => {
   }
   return (
     <div className="flex flex-wrap items-center gap-x-2" data-testid="esim-api-quota">
-      <Text size="small" className="text-ui-fg-subtle" title={quota.reset_at ? `Resets ${formatDateTime(quota.reset_at)}` : undefined}>
+      <Text
+        size="small"
+        className="text-ui-fg-subtle"
+        title={quota.reset_at ? `Resets ${formatDateTime(quota.reset_at)}` : undefined}
+      >
         {quotaText(quota)}
       </Text>
       {quota.waiting > 0 && (

@@ -8,8 +8,8 @@ import { SectionError, SectionSkeleton } from "./section-states"
 
 const LowBalanceWarning = ({ balance }: { balance: EsimflyBalance }) => (
   <Alert variant="warning" data-testid="esim-balance-low">
-    Below your warning threshold of {formatMoney(balance.low_balance_threshold, balance.currency)}. When it runs out, eSIM
-    purchases are held until you top up at esimfly and retry them.
+    Below your warning threshold of {formatMoney(balance.low_balance_threshold, balance.currency)}. When it runs out,
+    eSIM purchases are held until you top up at esimfly and retry them.
   </Alert>
 )
 
@@ -29,7 +29,13 @@ export const BalanceCard = () => {
       <div className="flex items-center justify-between">
         <Heading level="h2">esimfly balance</Heading>
         <Tooltip content="Refresh">
-          <IconButton size="small" variant="transparent" aria-label="Refresh balance" disabled={isFetching || refresh.isPending} onClick={() => refresh.mutate()}>
+          <IconButton
+            size="small"
+            variant="transparent"
+            aria-label="Refresh balance"
+            disabled={isFetching || refresh.isPending}
+            onClick={() => refresh.mutate()}
+          >
             <ArrowPath />
           </IconButton>
         </Tooltip>
@@ -45,7 +51,8 @@ export const BalanceCard = () => {
             <StatusBadge color={balance.is_low ? "red" : "green"}>{balance.is_low ? "Low balance" : "OK"}</StatusBadge>
           </div>
           <Text size="small" className="text-ui-fg-subtle" title={formatDateTime(balance.as_of)}>
-            As of {formatRelative(balance.as_of)} ({formatDateTime(balance.as_of)}), {BALANCE_SOURCE_WORDS[balance.source] ?? "read from esimfly"}
+            As of {formatRelative(balance.as_of)} ({formatDateTime(balance.as_of)}),{" "}
+            {BALANCE_SOURCE_WORDS[balance.source] ?? "read from esimfly"}
           </Text>
           {balance.is_low && <LowBalanceWarning balance={balance} />}
         </>

@@ -30,7 +30,14 @@ export const CatalogueSyncCard = () => {
         title="Catalogue"
         description="esimfly packages as products: one per destination, one variant per plan. A job syncs them every 12 hours by default."
         actions={
-          <Button size="small" variant="secondary" isLoading={running} disabled={running} onClick={start} data-testid="esim-catalogue-sync">
+          <Button
+            size="small"
+            variant="secondary"
+            isLoading={running}
+            disabled={running}
+            onClick={start}
+            data-testid="esim-catalogue-sync"
+          >
             Sync now
           </Button>
         }

@@ -29,7 +29,8 @@ const Warnings = ({ result }: { result: CatalogueSyncResult }) => (
     {result.deactivation_aborted && (
       <Alert variant="warning" data-testid="esim-catalogue-aborted">
         Nothing was deactivated: {result.deactivation_aborted_reason ?? "the catalogue could not be read in full"}.
-        {result.failed_pages.length > 0 && ` Failed: ${result.failed_pages.map((page) => `page ${page.page} (${page.message})`).join("; ")}.`}
+        {result.failed_pages.length > 0 &&
+          ` Failed: ${result.failed_pages.map((page) => `page ${page.page} (${page.message})`).join("; ")}.`}
       </Alert>
     )}
     {result.below_floor.length > 0 && (
@@ -37,7 +38,10 @@ const Warnings = ({ result }: { result: CatalogueSyncResult }) => (
         {plural(result.below_floor.length, "price")} under the margin floor:{" "}
         {result.below_floor
           .slice(0, 5)
-          .map((entry) => `${entry.package_code} ${formatMoney(entry.amount, entry.currency_code)} (${entry.margin_percent ?? "—"}%${entry.price_override ? ", set by hand" : ""})`)
+          .map(
+            (entry) =>
+              `${entry.package_code} ${formatMoney(entry.amount, entry.currency_code)} (${entry.margin_percent ?? "—"}%${entry.price_override ? ", set by hand" : ""})`
+          )
           .join(", ")}
         {result.below_floor.length > 5 && ", …"}
       </Alert>
@@ -56,11 +60,12 @@ const Warnings = ({ result }: { result: CatalogueSyncResult }) => (
 )
 
 const Progress = ({ status }: { status: CatalogueSyncStatus }) => {
-  const { pages_read, total_pages, packages_read, products_created, products_updated, variants_deactivated } = status.progress
+  const { pages_read, total_pages, packages_read, products_created, products_updated, variants_deactivated } =
+    status.progress
   return (
     <Text size="small" aria-live="polite" data-testid="esim-catalogue-progress">
-      Syncing: page {pages_read} of {total_pages ?? "?"} read, {plural(packages_read, "package")}; {products_created} products created,{" "}
-      {products_updated} updated, {variants_deactivated} variants deactivated.
+      Syncing: page {pages_read} of {total_pages ?? "?"} read, {plural(packages_read, "package")}; {products_created}{" "}
+      products created, {products_updated} updated, {variants_deactivated} variants deactivated.
     </Text>
   )
 }
@@ -68,7 +73,12 @@ const Progress = ({ status }: { status: CatalogueSyncStatus }) => {
 /** What the running sync did so far, or what the last one did. */
 export const CatalogueSyncResultView = ({ status }: { status: CatalogueSyncStatus }) => {
   if (status.state === "idle") {
-    return <SectionEmpty title="No sync since the server started" description="The scheduled job or Sync now fills the catalogue." />
+    return (
+      <SectionEmpty
+        title="No sync since the server started"
+        description="The scheduled job or Sync now fills the catalogue."
+      />
+    )
   }
   if (status.state === "running") {
     return (
@@ -80,7 +90,9 @@ export const CatalogueSyncResultView = ({ status }: { status: CatalogueSyncStatu
   if (status.state === "failed" || !status.result) {
     return (
       <div className="px-6 py-4">
-        <Alert variant="error">The last sync failed: {status.error ?? "unknown error"}. Nothing it wrote was kept.</Alert>
+        <Alert variant="error">
+          The last sync failed: {status.error ?? "unknown error"}. Nothing it wrote was kept.
+        </Alert>
       </div>
     )
   }
@@ -88,7 +100,8 @@ export const CatalogueSyncResultView = ({ status }: { status: CatalogueSyncStatu
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="esim-catalogue-result">
       <Text size="small" className="text-ui-fg-subtle">
-        Last sync {formatDateTime(status.finished_at)}: {plural(result.pages_read, "page")}, {plural(result.packages_read, "package")} read.
+        Last sync {formatDateTime(status.finished_at)}: {plural(result.pages_read, "page")},{" "}
+        {plural(result.packages_read, "package")} read.
       </Text>
       <Counts result={result} />
       <Warnings result={result} />

@@ -30,7 +30,13 @@ const InstallLinks = ({ esim }: { esim: Esim }) => {
   return (
     <div className="flex flex-wrap gap-x-3">
       {links.map((link) => (
-        <a key={link.label} href={link.href} target="_blank" rel="noreferrer" className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+        <a
+          key={link.label}
+          href={link.href}
+          target="_blank"
+          rel="noreferrer"
+          className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+        >
           {link.label}
         </a>
       ))}
@@ -51,7 +57,11 @@ export const EsimCard = ({ esim }: { esim: Esim }) => (
         <Badge size="2xsmall">{esim.status}</Badge>
       </div>
       <Text size="small" className="text-ui-fg-subtle">
-        {[esim.package_name ?? esim.package_code, esim.data_amount, esim.validity_days !== null ? formatValidity(esim.validity_days) : null]
+        {[
+          esim.package_name ?? esim.package_code,
+          esim.data_amount,
+          esim.validity_days !== null ? formatValidity(esim.validity_days) : null,
+        ]
           .filter(Boolean)
           .join(" · ")}
       </Text>

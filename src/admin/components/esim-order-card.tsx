@@ -37,7 +37,14 @@ const EsimOrderFacts = ({ esimOrder }: { esimOrder: EsimOrder }) => (
 )
 
 /** One eSIM order (one esimfly order of up to 10 eSIMs): its state, why it stopped, and its eSIMs. */
-export const EsimOrderCard = ({ esimOrder, balanceCurrency, retrying, onRetry, cancelling, onCancel }: EsimOrderCardProps) => {
+export const EsimOrderCard = ({
+  esimOrder,
+  balanceCurrency,
+  retrying,
+  onRetry,
+  cancelling,
+  onCancel,
+}: EsimOrderCardProps) => {
   const error = esimOrderErrorText(esimOrder, balanceCurrency)
   const cancelOutcome = cancelOutcomeText(esimOrder)
   const esims = esimOrder.esims ?? []
@@ -61,7 +68,13 @@ export const EsimOrderCard = ({ esimOrder, balanceCurrency, retrying, onRetry, c
           </Button>
         )}
         {onCancel && isCancellable(esimOrder) && (
-          <Button size="small" variant="secondary" isLoading={cancelling} onClick={() => onCancel(esimOrder)} data-testid="esim-cancel">
+          <Button
+            size="small"
+            variant="secondary"
+            isLoading={cancelling}
+            onClick={() => onCancel(esimOrder)}
+            data-testid="esim-cancel"
+          >
             <XCircle />
             Cancel at esimfly
           </Button>
@@ -73,7 +86,11 @@ export const EsimOrderCard = ({ esimOrder, balanceCurrency, retrying, onRetry, c
         </Text>
       )}
       {cancelOutcome && (
-        <Text size="small" className={cancelOutcome.failed ? "text-ui-fg-error" : "text-ui-fg-subtle"} data-testid="esim-cancel-outcome">
+        <Text
+          size="small"
+          className={cancelOutcome.failed ? "text-ui-fg-error" : "text-ui-fg-subtle"}
+          data-testid="esim-cancel-outcome"
+        >
           {cancelOutcome.text}
         </Text>
       )}

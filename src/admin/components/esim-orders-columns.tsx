@@ -9,7 +9,10 @@ const column = createDataTableColumnHelper<EsimOrder>()
 /** Columns of the plugin's eSIM orders. */
 export const esimOrderColumns = [
   column.accessor("created_at", { header: "Created", cell: ({ getValue }) => formatDateTime(getValue()) }),
-  column.accessor("order_id", { header: "Order", cell: ({ getValue }) => <span className="font-mono">{getValue()}</span> }),
+  column.accessor("order_id", {
+    header: "Order",
+    cell: ({ getValue }) => <span className="font-mono">{getValue()}</span>,
+  }),
   column.accessor("package_code", {
     header: "Package",
     cell: ({ row }) => `${row.original.quantity} × ${row.original.package_code}`,

@@ -40,7 +40,10 @@ export const EsimOrdersTable = () => {
       description="Every purchase the plugin made at esimfly, up to 10 eSIMs each. Click a row to open its order."
       tools={<DataTable.FilterMenu tooltip="Filter" />}
       errorTitle="Could not load the eSIM orders"
-      empty={{ heading: "No eSIM orders yet", description: "They appear here when a customer buys a variant with an esimfly package code." }}
+      empty={{
+        heading: "No eSIM orders yet",
+        description: "They appear here when a customer buys a variant with an esimfly package code.",
+      }}
       filtered={{ heading: "No eSIM orders match", description: "Try another status or date range." }}
     />
   )

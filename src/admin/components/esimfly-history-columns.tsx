@@ -8,7 +8,9 @@ const column = createDataTableColumnHelper<EsimflyHistoryOrder>()
 
 const PackageCell = ({ order }: { order: EsimflyHistoryOrder }) => (
   <div className="flex items-center gap-x-2">
-    {isAbsoluteUrl(order.flag_url) && <img src={order.flag_url} alt="" className="h-3 w-4 shrink-0 rounded-sm object-cover" />}
+    {isAbsoluteUrl(order.flag_url) && (
+      <img src={order.flag_url} alt="" className="h-3 w-4 shrink-0 rounded-sm object-cover" />
+    )}
     <div className="flex min-w-0 flex-col">
       <Text size="small" leading="compact" className="truncate">
         {order.package_name ?? order.package_code ?? "—"}
@@ -32,7 +34,10 @@ export const historyColumns = [
     sortDescLabel: "Newest first",
     cell: ({ getValue }) => formatDateTime(getValue()),
   }),
-  column.accessor("order_reference", { header: "Reference", cell: ({ getValue }) => <span className="font-mono">{getValue()}</span> }),
+  column.accessor("order_reference", {
+    header: "Reference",
+    cell: ({ getValue }) => <span className="font-mono">{getValue()}</span>,
+  }),
   column.accessor("package_name", { header: "Package", cell: ({ row }) => <PackageCell order={row.original} /> }),
   column.accessor("status", {
     header: "Status",

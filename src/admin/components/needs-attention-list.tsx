@@ -12,14 +12,26 @@ import { SectionEmpty, SectionError, SectionSkeleton } from "./section-states"
 
 const LIMIT = 20
 
-type AttentionRowProps = { esimOrder: EsimOrder; balanceCurrency?: string; retrying: boolean; onRetry: (esimOrder: EsimOrder) => void }
+type AttentionRowProps = {
+  esimOrder: EsimOrder
+  balanceCurrency?: string
+  retrying: boolean
+  onRetry: (esimOrder: EsimOrder) => void
+}
 
 const AttentionRow = ({ esimOrder, balanceCurrency, retrying, onRetry }: AttentionRowProps) => (
-  <div className="flex flex-wrap items-start justify-between gap-3 px-6 py-4" data-testid="esim-attention-row" data-esim-order-id={esimOrder.id}>
+  <div
+    className="flex flex-wrap items-start justify-between gap-3 px-6 py-4"
+    data-testid="esim-attention-row"
+    data-esim-order-id={esimOrder.id}
+  >
     <div className="flex min-w-0 flex-1 flex-col gap-y-1">
       <div className="flex flex-wrap items-center gap-x-2">
         <EsimStatusBadge status={esimOrder.status} />
-        <Link to={`/orders/${esimOrder.order_id}`} className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+        <Link
+          to={`/orders/${esimOrder.order_id}`}
+          className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+        >
           Order {esimOrder.order_id}
         </Link>
         <Text size="small" className="text-ui-fg-subtle">
@@ -43,7 +55,11 @@ const AttentionRow = ({ esimOrder, balanceCurrency, retrying, onRetry }: Attenti
 
 /** Purchases that stopped (held, failed or unsettled) and wait for a person, each with a retry. */
 export const NeedsAttentionList = () => {
-  const { data, error, isPending, refetch } = useEsimOrders({ status: [...RETRYABLE_STATUSES], limit: LIMIT, offset: 0 })
+  const { data, error, isPending, refetch } = useEsimOrders({
+    status: [...RETRYABLE_STATUSES],
+    limit: LIMIT,
+    offset: 0,
+  })
   const { data: balance } = useEsimflyBalance()
   const { run, pendingId } = useConfirmedRetry()
   const esimOrders = data?.esim_orders ?? []
@@ -54,14 +70,29 @@ export const NeedsAttentionList = () => {
         description="Held, failed and unsettled purchases. A retry buys only what was not bought."
       />
       {isPending && <SectionSkeleton rows={2} />}
-      {error && <SectionError title="Could not load the purchases that need attention" error={error} onRetry={() => refetch()} />}
-      {data && !esimOrders.length && <SectionEmpty positive title="Nothing needs attention" description="Every eSIM purchase went through." />}
+      {error && (
+        <SectionError
+          title="Could not load the purchases that need attention"
+          error={error}
+          onRetry={() => refetch()}
+        />
+      )}
+      {data && !esimOrders.length && (
+        <SectionEmpty positive title="Nothing needs attention" description="Every eSIM purchase went through." />
+      )}
       {esimOrders.map((esimOrder) => (
-        <AttentionRow key={esimOrder.id} esimOrder={esimOrder} balanceCurrency={balance?.currency} retrying={pendingId === esimOrder.id} onRetry={run} />
+        <AttentionRow
+          key={esimOrder.id}
+          esimOrder={esimOrder}
+          balanceCurrency={balance?.currency}
+          retrying={pendingId === esimOrder.id}
+          onRetry={run}
+        />
       ))}
       {data && data.count > esimOrders.length && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-3">
-          Showing the newest {esimOrders.length} of {data.count}; filter the eSIM orders below by status to see the rest.
+          Showing the newest {esimOrders.length} of {data.count}; filter the eSIM orders below by status to see the
+          rest.
         </Text>
       )}
     </Container>

@@ -13,8 +13,8 @@ const OrphanRow = ({ orphan }: { orphan: EsimflyOrphan }) => (
         {orphan.order_reference}
       </Text>
       <Text size="small" className="text-ui-fg-subtle">
-        {orphan.package_name ?? orphan.package_code ?? "Unknown package"} · {formatMoney(orphan.amount, orphan.currency)} ·{" "}
-        {formatDateTime(orphan.created_at)}
+        {orphan.package_name ?? orphan.package_code ?? "Unknown package"} ·{" "}
+        {formatMoney(orphan.amount, orphan.currency)} · {formatDateTime(orphan.created_at)}
       </Text>
     </div>
     {orphan.possible_esim_order_ids.length ? (
@@ -38,7 +38,9 @@ export const OrphanOrdersCard = () => {
       onSuccess: ({ settled }) =>
         settled.length
           ? toast.success(`Reconciled ${settled.length} purchase${settled.length === 1 ? "" : "s"}`)
-          : toast.info("Nothing to reconcile yet", { description: "Purchases whose answer was lost in the last 2 minutes wait, in case it still arrives." }),
+          : toast.info("Nothing to reconcile yet", {
+              description: "Purchases whose answer was lost in the last 2 minutes wait, in case it still arrives.",
+            }),
       onError: (failure) => toast.error("Reconciliation failed", { description: requestErrorText(failure) }),
     })
   const orphans = data?.orphans ?? []
@@ -57,7 +59,11 @@ export const OrphanOrdersCard = () => {
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not read esimfly's order history" error={error} onRetry={() => refetch()} />}
       {data && !orphans.length && (
-        <SectionEmpty positive title="Every esimfly order belongs to a purchase" description={`${data.scanned} esimfly orders checked.`} />
+        <SectionEmpty
+          positive
+          title="Every esimfly order belongs to a purchase"
+          description={`${data.scanned} esimfly orders checked.`}
+        />
       )}
       {orphans.map((orphan) => (
         <OrphanRow key={orphan.order_reference} orphan={orphan} />

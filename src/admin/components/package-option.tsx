@@ -30,7 +30,9 @@ export const PackageOption = ({ pkg, selected, onSelect }: PackageOptionProps) =
         {pkg.package_code}
       </Text>
       <Text size="xsmall" className="text-ui-fg-subtle">
-        {[pkg.region, formatData(pkg.data_amount_gb, pkg.is_unlimited), formatValidity(pkg.validity_days)].filter(Boolean).join(" · ")}
+        {[pkg.region, formatData(pkg.data_amount_gb, pkg.is_unlimited), formatValidity(pkg.validity_days)]
+          .filter(Boolean)
+          .join(" · ")}
       </Text>
     </div>
     <div className="flex shrink-0 items-center gap-x-2">

@@ -39,7 +39,11 @@ export const PackagePickerDrawer = ({ variant, saving, onSave, onClose }: Packag
   const [page, setPage] = useState(1)
   const [selected, setSelected] = useState<string | null>(current)
   const term = useDebouncedValue(search.trim())
-  const { data, error, isPending, isFetching, refetch } = useEsimflyPackages({ search: term || undefined, page, limit: PAGE_SIZE })
+  const { data, error, isPending, isFetching, refetch } = useEsimflyPackages({
+    search: term || undefined,
+    page,
+    limit: PAGE_SIZE,
+  })
   const packages = data?.packages ?? []
 
   const onSearch = (value: string) => {
@@ -52,23 +56,42 @@ export const PackagePickerDrawer = ({ variant, saving, onSave, onClose }: Packag
       <Drawer.Content aria-busy={isFetching}>
         <Drawer.Header>
           <Drawer.Title>esimfly package for {variant.title}</Drawer.Title>
-          <Drawer.Description>{current ? `Currently ${current}.` : "This variant is not sold as an eSIM yet."} Costs are what esimfly charges you.</Drawer.Description>
+          <Drawer.Description>
+            {current ? `Currently ${current}.` : "This variant is not sold as an eSIM yet."} Costs are what esimfly
+            charges you.
+          </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-3 overflow-y-auto">
-          <Input type="search" placeholder="Search by name, region or package code" value={search} onChange={(event) => onSearch(event.target.value)} autoFocus />
+          <Input
+            type="search"
+            placeholder="Search by name, region or package code"
+            value={search}
+            onChange={(event) => onSearch(event.target.value)}
+            autoFocus
+          />
           {isPending && <SectionSkeleton rows={6} />}
           {error && <SectionError title="Could not load esimfly's catalogue" error={error} onRetry={() => refetch()} />}
           {!isPending && !error && !packages.length && (
-            <SectionEmpty title="No packages found" description={term ? `esimfly sells nothing matching "${term}".` : "esimfly's catalogue is empty."} />
+            <SectionEmpty
+              title="No packages found"
+              description={term ? `esimfly sells nothing matching "${term}".` : "esimfly's catalogue is empty."}
+            />
           )}
           {packages.length > 0 && (
             <div role="listbox" aria-label="esimfly packages" className="flex flex-col gap-y-1">
               {packages.map((pkg) => (
-                <PackageOption key={pkg.package_code} pkg={pkg} selected={pkg.package_code === selected} onSelect={setSelected} />
+                <PackageOption
+                  key={pkg.package_code}
+                  pkg={pkg}
+                  selected={pkg.package_code === selected}
+                  onSelect={setSelected}
+                />
               ))}
             </div>
           )}
-          {data && data.pagination.total_pages > 1 && <Pager page={page} totalPages={data.pagination.total_pages} onPage={setPage} />}
+          {data && data.pagination.total_pages > 1 && (
+            <Pager page={page} totalPages={data.pagination.total_pages} onPage={setPage} />
+          )}
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>
@@ -76,7 +99,12 @@ export const PackagePickerDrawer = ({ variant, saving, onSave, onClose }: Packag
               Cancel
             </Button>
           </Drawer.Close>
-          <Button size="small" isLoading={saving} disabled={!selected || selected === current} onClick={() => selected && onSave(selected)}>
+          <Button
+            size="small"
+            isLoading={saving}
+            disabled={!selected || selected === current}
+            onClick={() => selected && onSave(selected)}
+          >
             Save package
           </Button>
         </Drawer.Footer>

@@ -11,7 +11,17 @@ const DEFAULT_DAYS = 30
 
 const defaultFrom = () => startOfDay(new Date(Date.now() - DEFAULT_DAYS * 24 * 60 * 60 * 1000))
 
-const DateField = ({ id, label, value, onChange }: { id: string; label: string; value: Date | null; onChange: (value: Date | null) => void }) => (
+const DateField = ({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: Date | null
+  onChange: (value: Date | null) => void
+}) => (
   <div className="flex flex-col gap-y-1">
     <Label htmlFor={id} size="xsmall" className="text-ui-fg-subtle">
       {label}
@@ -46,7 +56,9 @@ export const ProfitSummary = () => {
       />
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not compute the profit" error={error} onRetry={() => refetch()} />}
-      {profit && !profit.rows.length && <SectionEmpty title="No eSIMs sold in this period" description={`Nothing was bought from ${period}.`} />}
+      {profit && !profit.rows.length && (
+        <SectionEmpty title="No eSIMs sold in this period" description={`Nothing was bought from ${period}.`} />
+      )}
       {profit && profit.rows.length > 0 && <ProfitTable rows={profit.rows} />}
     </Container>
   )

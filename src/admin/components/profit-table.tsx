@@ -45,10 +45,13 @@ export const ProfitTable = ({ rows }: { rows: ProfitRow[] }) => (
         <Table.Row key={`${row.currency_code}/${row.cost_currency_code}`} data-testid="esim-profit-row">
           <Table.Cell>
             {row.currency_code.toUpperCase()}
-            {row.cost_currency_code !== row.currency_code && <span className="text-ui-fg-subtle"> · cost in {row.cost_currency_code.toUpperCase()}</span>}
+            {row.cost_currency_code !== row.currency_code && (
+              <span className="text-ui-fg-subtle"> · cost in {row.cost_currency_code.toUpperCase()}</span>
+            )}
           </Table.Cell>
           <Table.Cell>
-            {row.esims_count} eSIM{row.esims_count === 1 ? "" : "s"} in {row.orders_count} order{row.orders_count === 1 ? "" : "s"}
+            {row.esims_count} eSIM{row.esims_count === 1 ? "" : "s"} in {row.orders_count} order
+            {row.orders_count === 1 ? "" : "s"}
           </Table.Cell>
           <Table.Cell className="text-right">{formatMoney(row.revenue, row.currency_code)}</Table.Cell>
           <Table.Cell className="text-right">{formatMoney(row.cost, row.cost_currency_code)}</Table.Cell>

@@ -3,7 +3,10 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import type { IneligibleReason } from "../../modules/esim/purchase"
 
 const TEXTS: Record<IneligibleReason, { title: string; description: string }> = {
-  awaiting_capture: { title: "Waiting for payment capture", description: "The eSIMs are bought once the payment is captured." },
+  awaiting_capture: {
+    title: "Waiting for payment capture",
+    description: "The eSIMs are bought once the payment is captured.",
+  },
   payment_canceled: { title: "Payment canceled", description: "The authorization was canceled: no eSIM is bought." },
   draft: { title: "Draft order", description: "The eSIMs are bought once the draft is converted into an order." },
   canceled: { title: "Order canceled", description: "No eSIM is bought for a canceled order." },

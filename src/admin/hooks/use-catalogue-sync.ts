@@ -12,14 +12,16 @@ export const useCatalogueSyncStatus = (options: { poll?: boolean } = {}) =>
     queryKey: esimQueryKeys.catalogueSync(),
     queryFn: () => sdk.client.fetch<{ catalogue_sync: CatalogueSyncStatus }>("/admin/esimfly/catalogue/sync"),
     select: (data) => data.catalogue_sync,
-    refetchInterval: (query) => (options.poll || query.state.data?.catalogue_sync.state === "running" ? POLL_MS : false),
+    refetchInterval: (query) =>
+      options.poll || query.state.data?.catalogue_sync.state === "running" ? POLL_MS : false,
   })
 
 /** Runs a sync now; the request answers when the sync is done, so progress comes from the status query. */
 export const useSyncCatalogue = () => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => sdk.client.fetch<{ result: CatalogueSyncResult }>("/admin/esimfly/catalogue/sync", { method: "POST", body: {} }),
+    mutationFn: () =>
+      sdk.client.fetch<{ result: CatalogueSyncResult }>("/admin/esimfly/catalogue/sync", { method: "POST", body: {} }),
     onSettled: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: esimQueryKeys.catalogueSync() }),
@@ -34,7 +36,8 @@ export const useSyncCatalogue = () => {
 export const usePricingPreview = (limit: number) =>
   useQuery({
     queryKey: esimQueryKeys.pricingPreview(limit),
-    queryFn: () => sdk.client.fetch<{ pricing_preview: PricingPreview }>("/admin/esimfly/pricing-preview", { query: { limit } }),
+    queryFn: () =>
+      sdk.client.fetch<{ pricing_preview: PricingPreview }>("/admin/esimfly/pricing-preview", { query: { limit } }),
     select: (data) => data.pricing_preview,
     staleTime: 5 * 60_000,
   })

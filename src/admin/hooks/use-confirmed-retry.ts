@@ -10,7 +10,9 @@ function reportOutcome(esimOrder: EsimOrder) {
     return toast.success("eSIMs bought", { description: `${esimOrder.quantity} × ${esimOrder.package_code} delivered` })
   }
   if (esimOrder.status === "pending_details") {
-    return toast.info("Bought, waiting for details", { description: "esimfly is still provisioning; the details appear here when ready" })
+    return toast.info("Bought, waiting for details", {
+      description: "esimfly is still provisioning; the details appear here when ready",
+    })
   }
   const reason = esimOrderErrorText(esimOrder) ?? statusLabel(esimOrder.status)
   return toast.warning(`Retry ended as ${statusLabel(esimOrder.status).toLowerCase()}`, { description: reason })

@@ -25,7 +25,10 @@ export const useRetryEsimOrder = () => {
 export const useResendEsimEmail = () =>
   useMutation({
     mutationFn: (id: string) =>
-      sdk.client.fetch<{ notification: { status: string } }>(`/admin/esim-orders/${id}/resend`, { method: "POST", body: {} }),
+      sdk.client.fetch<{ notification: { status: string } }>(`/admin/esim-orders/${id}/resend`, {
+        method: "POST",
+        body: {},
+      }),
   })
 
 /** Cancels an eSIM order's eSIMs at esimfly (refunded to the esimfly balance); the outcome is written on the eSIM order. */
@@ -33,7 +36,10 @@ export const useCancelEsimOrder = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) =>
-      sdk.client.fetch<{ esim_order: EsimOrder; cancel: { outcome: string; message: string | null } }>(`/admin/esim-orders/${id}/cancel`, { method: "POST", body: {} }),
+      sdk.client.fetch<{ esim_order: EsimOrder; cancel: { outcome: string; message: string | null } }>(
+        `/admin/esim-orders/${id}/cancel`,
+        { method: "POST", body: {} }
+      ),
     onSettled: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: esimQueryKeys.esimOrders() }),

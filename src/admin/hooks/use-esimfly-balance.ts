@@ -17,7 +17,8 @@ export const useEsimflyBalance = (options: { enabled?: boolean } = {}) =>
 export const useRefreshEsimflyBalance = () => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => sdk.client.fetch<{ balance: EsimflyBalance }>("/admin/esimfly/balance", { query: { refresh: true } }),
+    mutationFn: () =>
+      sdk.client.fetch<{ balance: EsimflyBalance }>("/admin/esimfly/balance", { query: { refresh: true } }),
     onSuccess: (data) => {
       queryClient.setQueryData(esimQueryKeys.balance(), data)
       // The refresh spent one call of the API quota.

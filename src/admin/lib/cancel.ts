@@ -1,7 +1,15 @@
 import { EsimOrder } from "./types"
 
 /** History events a cancel writes; the newest one is what the admin reads. */
-const CANCEL_EVENTS = ["canceled", "cancel_refused", "already_canceled", "cancel_failed", "cancel_unknown", "cancel_skipped", "canceled_before_purchase"]
+const CANCEL_EVENTS = [
+  "canceled",
+  "cancel_refused",
+  "already_canceled",
+  "cancel_failed",
+  "cancel_unknown",
+  "cancel_skipped",
+  "canceled_before_purchase",
+]
 
 const SETTLED_ESIM = ["canceled", "installed"]
 
@@ -18,5 +26,8 @@ export function cancelOutcomeText(esimOrder: EsimOrder): { text: string; failed:
 
 /** Whether esimfly may still cancel something of this eSIM order: it is bought and has an eSIM not canceled or installed. */
 export function isCancellable(esimOrder: EsimOrder): boolean {
-  return esimOrder.status === "completed" && (esimOrder.esims ?? []).some((esim) => !SETTLED_ESIM.includes(esim.status.toLowerCase()))
+  return (
+    esimOrder.status === "completed" &&
+    (esimOrder.esims ?? []).some((esim) => !SETTLED_ESIM.includes(esim.status.toLowerCase()))
+  )
 }

@@ -14,7 +14,9 @@ export function toNumber(value: Numeric | null | undefined): number | null {
 
 function fractionDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat(undefined, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
+    return (
+      new Intl.NumberFormat(undefined, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
+    )
   } catch {
     return 2
   }
@@ -28,7 +30,10 @@ export function formatAmount(value: Numeric | null | undefined, currency?: strin
   }
   const code = currency?.toUpperCase()
   const digits = code ? fractionDigits(code) : 2
-  const number = new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount)
+  const number = new Intl.NumberFormat(undefined, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount)
   return code ? `${number} ${code}` : number
 }
 
@@ -69,7 +74,11 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   if (!Number.isFinite(seconds)) {
     return EMPTY
   }
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [["day", 86400], ["hour", 3600], ["minute", 60]]
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+  ]
   const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" })
   const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? ["second", 1]
   return format.format(Math.round(seconds / size), unit)
@@ -104,7 +113,10 @@ export function requestErrorText(error: unknown): string {
   return "The request failed"
 }
 
-type ErrorSource = Pick<EsimOrder, "error_code" | "error_message" | "package_code" | "current_balance" | "required_balance">
+type ErrorSource = Pick<
+  EsimOrder,
+  "error_code" | "error_message" | "package_code" | "current_balance" | "required_balance"
+>
 
 const CREDENTIALS = "esimfly refused the plugin's credentials; check accessCode and secretKey"
 
@@ -113,10 +125,12 @@ const PLAIN_WORDS: Record<string, (esimOrder: ErrorSource, currency?: string | n
     esimOrder.current_balance == null || esimOrder.required_balance == null
       ? "esimfly balance too low for this purchase; top up at esimfly, then retry"
       : `esimfly balance too low: ${formatAmount(esimOrder.current_balance, currency)}, needs ${formatAmount(esimOrder.required_balance, currency)}`,
-  INVALID_PACKAGE: (esimOrder) => `esimfly does not sell package ${esimOrder.package_code} (check the variant's package code)`,
+  INVALID_PACKAGE: (esimOrder) =>
+    `esimfly does not sell package ${esimOrder.package_code} (check the variant's package code)`,
   MISSING_PACKAGE_CODE: () => "the variant has no esimfly package code",
   ORDER_OUTCOME_UNKNOWN: () => "esimfly did not answer; retry looks the order up before buying again",
-  UNEXPECTED_ERROR: () => "the purchase was interrupted by an unexpected error; retry looks the order up before buying again",
+  UNEXPECTED_ERROR: () =>
+    "the purchase was interrupted by an unexpected error; retry looks the order up before buying again",
   PENDING_TIMEOUT: () => "esimfly has not delivered the details yet",
   ORDER_PROCESSING_ERROR: () => "esimfly could not process the order; no balance was taken",
   RATE_LIMIT_EXCEEDED: () => "esimfly's rate limit was hit; try again in a minute",

@@ -26,7 +26,12 @@ export function datePresets(now: Date = new Date()): { label: string; value: Dat
  */
 export function statusAndDateFilters(statuses: readonly string[], statusType: "select" | "radio"): DataTableFilter[] {
   return [
-    { id: "status", type: statusType, label: "Status", options: statuses.map((status) => ({ label: statusLabel(status), value: status })) },
+    {
+      id: "status",
+      type: statusType,
+      label: "Status",
+      options: statuses.map((status) => ({ label: statusLabel(status), value: status })),
+    },
     { id: "created_at", type: "date", label: "Created", format: "date", options: datePresets() },
   ]
 }
@@ -47,14 +52,22 @@ export function dateRangeOf(filtering: DataTableFilteringState, id: string): { f
 }
 
 /** A multi-value (select) filter's values, limited to the allowed ones; undefined when none. */
-export function valuesOf<T extends string>(filtering: DataTableFilteringState, id: string, allowed: readonly T[]): T[] | undefined {
+export function valuesOf<T extends string>(
+  filtering: DataTableFilteringState,
+  id: string,
+  allowed: readonly T[]
+): T[] | undefined {
   const value = filtering[id]
   const list = (Array.isArray(value) ? value : [value]).filter((item): item is T => allowed.includes(item as T))
   return list.length ? list : undefined
 }
 
 /** A single-value (radio) filter's value, when it is one of the allowed ones. */
-export function valueOf<T extends string>(filtering: DataTableFilteringState, id: string, allowed: readonly T[]): T | undefined {
+export function valueOf<T extends string>(
+  filtering: DataTableFilteringState,
+  id: string,
+  allowed: readonly T[]
+): T | undefined {
   return valuesOf(filtering, id, allowed)?.[0]
 }
 

@@ -20,7 +20,8 @@ const ResendButton = ({ esimOrder }: { esimOrder: EsimOrder }) => {
   const resend = useResendEsimEmail()
   const onClick = () =>
     resend.mutate(esimOrder.id, {
-      onSuccess: () => toast.success("Email sent", { description: "The eSIM details were emailed to the customer again" }),
+      onSuccess: () =>
+        toast.success("Email sent", { description: "The eSIM details were emailed to the customer again" }),
       onError: (error) => toast.error("Email not sent", { description: requestErrorText(error) }),
     })
   return (

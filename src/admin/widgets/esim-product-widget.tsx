@@ -35,7 +35,8 @@ const EsimProductWidget = ({ data: product }: DetailWidgetProps<HttpTypes.AdminP
   const clear = async (variant: Variant) => {
     const confirmed = await prompt({
       title: `Stop selling ${variant.title} as an eSIM?`,
-      description: "New orders of this variant will not buy an eSIM from esimfly. Orders already placed keep their eSIMs.",
+      description:
+        "New orders of this variant will not buy an eSIM from esimfly. Orders already placed keep their eSIMs.",
       confirmText: "Clear package",
       cancelText: "Cancel",
     })
@@ -52,7 +53,9 @@ const EsimProductWidget = ({ data: product }: DetailWidgetProps<HttpTypes.AdminP
       />
       {isPending && <SectionSkeleton rows={2} />}
       {error && <SectionError title="Could not load the variants" error={error} onRetry={() => refetch()} />}
-      {variants && !variants.length && <SectionEmpty title="No variants yet" description="Add a variant to choose its esimfly package." />}
+      {variants && !variants.length && (
+        <SectionEmpty title="No variants yet" description="Add a variant to choose its esimfly package." />
+      )}
       {variants && variants.length > 0 && (
         <Table>
           <Table.Header>
@@ -76,7 +79,12 @@ const EsimProductWidget = ({ data: product }: DetailWidgetProps<HttpTypes.AdminP
         </Table>
       )}
       {editing && (
-        <PackagePickerDrawer variant={editing} saving={setCode.isPending} onSave={(code) => save(editing, code)} onClose={() => setEditing(null)} />
+        <PackagePickerDrawer
+          variant={editing}
+          saving={setCode.isPending}
+          onSave={(code) => save(editing, code)}
+          onClose={() => setEditing(null)}
+        />
       )}
     </Container>
   )

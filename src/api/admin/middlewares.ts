@@ -22,7 +22,9 @@ const query = (matcher: string, schema: Parameters<typeof validateAndTransformQu
   middlewares: [validateAndTransformQuery(schema, {})],
 })
 
-const safeEsimOrderId = requireSafeIdParam((id) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`))
+const safeEsimOrderId = requireSafeIdParam(
+  (id) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`)
+)
 
 const action = (matcher: string): MiddlewareRoute => ({
   methods: ["POST"],
@@ -37,10 +39,18 @@ export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
   query("/admin/esimfly/profit", AdminGetEsimflyProfit),
   query("/admin/esimfly/packages", AdminGetEsimflyPackages),
   query("/admin/esimfly/catalogue/sync", AdminGetEsimflyCatalogueSync),
-  { methods: ["POST"], matcher: "/admin/esimfly/catalogue/sync", middlewares: [validateAndTransformBody(AdminSyncEsimflyCatalogue)] },
+  {
+    methods: ["POST"],
+    matcher: "/admin/esimfly/catalogue/sync",
+    middlewares: [validateAndTransformBody(AdminSyncEsimflyCatalogue)],
+  },
   query("/admin/esimfly/pricing-preview", AdminGetEsimflyPricingPreview),
   query("/admin/esimfly/orphans", AdminGetEsimflyOrphans),
-  { methods: ["POST"], matcher: "/admin/esimfly/reconcile", middlewares: [validateAndTransformBody(AdminReconcileEsimfly)] },
+  {
+    methods: ["POST"],
+    matcher: "/admin/esimfly/reconcile",
+    middlewares: [validateAndTransformBody(AdminReconcileEsimfly)],
+  },
   query("/admin/esim-orders", AdminListEsimOrders),
   { methods: ["GET"], matcher: "/admin/esim-orders/:id", middlewares: [safeEsimOrderId] },
   action("/admin/esim-orders/:id/retry"),

@@ -14,14 +14,20 @@ async function restore(container: MedusaContainer, ids: string[]): Promise<void>
  * would block the cancel, so it is released first, and put back if Medusa still refuses.
  * The `order.canceled` subscriber then cancels the eSIMs at esimfly.
  */
-export async function releaseEsimFulfillmentsBeforeCancel(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function releaseEsimFulfillmentsBeforeCancel(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   try {
     const { result } = await releaseEsimFulfillmentsWorkflow(req.scope).run({ input: { order_id: req.params.id } })
     if (result.released.length) {
       res.on("finish", () => {
         if (res.statusCode >= 400) {
-          restore(req.scope, result.released).catch((error: Error) => logger.error(`esimfly: could not restore fulfillments ${result.released.join(", ")}: ${error.message}`))
+          restore(req.scope, result.released).catch((error: Error) =>
+            logger.error(`esimfly: could not restore fulfillments ${result.released.join(", ")}: ${error.message}`)
+          )
         }
       })
     }

@@ -1,4 +1,11 @@
-import { esimJobConfig, JOB_VARIABLES, JobVariableName, jobVariableMs, MAX_INTERVAL_MS, readJobConfig } from "../job-config"
+import {
+  esimJobConfig,
+  JOB_VARIABLES,
+  JobVariableName,
+  jobVariableMs,
+  MAX_INTERVAL_MS,
+  readJobConfig,
+} from "../job-config"
 
 const names = Object.keys(JOB_VARIABLES) as JobVariableName[]
 
@@ -20,7 +27,9 @@ describe("readJobConfig", () => {
   })
 
   it.each(names)("refuses a value of %s above its range and names the variable", (name) => {
-    expect(() => readJobConfig({ [name]: String(MAX_INTERVAL_MS + 1) })).toThrow(`esimfly: ${name} must be an integer between`)
+    expect(() => readJobConfig({ [name]: String(MAX_INTERVAL_MS + 1) })).toThrow(
+      `esimfly: ${name} must be an integer between`
+    )
   })
 
   it("reads each variable from the environment it is given", () => {
@@ -36,7 +45,9 @@ describe("jobVariableMs", () => {
   })
 
   it.each(["abc", "1.5", "999", "86400001"])("refuses ESIMFLY_BALANCE_JOB_TICK_MS=%p and names it", (raw) => {
-    expect(() => jobVariableMs("ESIMFLY_BALANCE_JOB_TICK_MS", raw)).toThrow(/ESIMFLY_BALANCE_JOB_TICK_MS must be an integer between 1000 and 86400000/)
+    expect(() => jobVariableMs("ESIMFLY_BALANCE_JOB_TICK_MS", raw)).toThrow(
+      /ESIMFLY_BALANCE_JOB_TICK_MS must be an integer between 1000 and 86400000/
+    )
   })
 
   it("accepts an integer in range", () => {
@@ -48,11 +59,14 @@ describe("jobVariableMs", () => {
     expect(jobVariableMs("ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS", "21600000")).toBe(6 * 60 * 60 * 1000)
   })
 
-  it.each(["soon", "1000", "1e12", "3600000.5"])("refuses ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS=%p and names it", (raw) => {
-    expect(() => jobVariableMs("ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS", raw)).toThrow(
-      "ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS must be an integer between 60000 and 604800000"
-    )
-  })
+  it.each(["soon", "1000", "1e12", "3600000.5"])(
+    "refuses ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS=%p and names it",
+    (raw) => {
+      expect(() => jobVariableMs("ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS", raw)).toThrow(
+        "ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS must be an integer between 60000 and 604800000"
+      )
+    }
+  )
 
   it("takes the cost-lookup interval in whole milliseconds", () => {
     expect(jobVariableMs("ESIMFLY_COST_LOOKUP_INTERVAL_MS", "3600000")).toBe(3600000)
@@ -69,16 +83,23 @@ describe("jobVariableMs", () => {
   })
 
   it.each(["abc", "1500.5", "999", "-1"])("refuses ESIMFLY_PENDING_JOB_INTERVAL_MS=%p and names it", (raw) => {
-    expect(() => jobVariableMs("ESIMFLY_PENDING_JOB_INTERVAL_MS", raw)).toThrow("ESIMFLY_PENDING_JOB_INTERVAL_MS must be an integer")
+    expect(() => jobVariableMs("ESIMFLY_PENDING_JOB_INTERVAL_MS", raw)).toThrow(
+      "ESIMFLY_PENDING_JOB_INTERVAL_MS must be an integer"
+    )
   })
 
   it.each(["0", "1000"])("accepts a reconcile grace of %p ms, zero included", (raw) => {
     expect(jobVariableMs("ESIMFLY_RECONCILE_GRACE_MS", raw)).toBe(Number(raw))
   })
 
-  it.each(["0", "fast", "-5"])("refuses ESIMFLY_CATCH_UP_INTERVAL_MS=%p instead of falling back to 5 minutes", (raw) => {
-    expect(() => jobVariableMs("ESIMFLY_CATCH_UP_INTERVAL_MS", raw)).toThrow("esimfly: ESIMFLY_CATCH_UP_INTERVAL_MS must be an integer between 1000 and 86400000")
-  })
+  it.each(["0", "fast", "-5"])(
+    "refuses ESIMFLY_CATCH_UP_INTERVAL_MS=%p instead of falling back to 5 minutes",
+    (raw) => {
+      expect(() => jobVariableMs("ESIMFLY_CATCH_UP_INTERVAL_MS", raw)).toThrow(
+        "esimfly: ESIMFLY_CATCH_UP_INTERVAL_MS must be an integer between 1000 and 86400000"
+      )
+    }
+  )
 })
 
 describe("esimJobConfig", () => {
@@ -94,6 +115,9 @@ describe("esimJobConfig", () => {
 
   it("names the job and ticks at its variable's value", () => {
     process.env.ESIMFLY_RECONCILE_INTERVAL_MS = "1000"
-    expect(esimJobConfig("esimfly-reconcile-orders", "ESIMFLY_RECONCILE_INTERVAL_MS")).toEqual({ name: "esimfly-reconcile-orders", schedule: { interval: 1000 } })
+    expect(esimJobConfig("esimfly-reconcile-orders", "ESIMFLY_RECONCILE_INTERVAL_MS")).toEqual({
+      name: "esimfly-reconcile-orders",
+      schedule: { interval: 1000 },
+    })
   })
 })

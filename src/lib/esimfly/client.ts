@@ -12,12 +12,7 @@ import {
   orderReferenceSchema,
   parseInput,
 } from "./inputs"
-import {
-  normalizeCreateOrder,
-  normalizeOrderHistory,
-  normalizeOrderStatus,
-  normalizePackagePage,
-} from "./normalize"
+import { normalizeCreateOrder, normalizeOrderHistory, normalizeOrderStatus, normalizePackagePage } from "./normalize"
 import { EsimflyOptionsInput, parseEsimflyOptions } from "./options"
 import { RateLimitState } from "./rate-limit"
 import { PacerSnapshot } from "./rate-pacer"
@@ -169,9 +164,7 @@ export class EsimflyClient {
   }
 
   /** Walks every page of the catalogue; a failed page throws instead of ending the walk. */
-  async *iteratePackages(
-    filters: Omit<ListPackagesParams, "page"> = {}
-  ): AsyncGenerator<Package, void, undefined> {
+  async *iteratePackages(filters: Omit<ListPackagesParams, "page"> = {}): AsyncGenerator<Package, void, undefined> {
     const limit = filters.limit ?? PACKAGE_PAGE_SIZE
     for (let page = 1; ; page += 1) {
       const result = await this.listPackages({ ...filters, page, limit })

@@ -33,11 +33,7 @@ export class EsimflyError extends Error {
   readonly idempotencyKey?: string
   readonly retryable: boolean
 
-  constructor(
-    init: EsimflyErrorInit,
-    defaultCode = "ESIMFLY_ERROR",
-    defaultRetryable = false
-  ) {
+  constructor(init: EsimflyErrorInit, defaultCode = "ESIMFLY_ERROR", defaultRetryable = false) {
     super(init.message)
     this.name = new.target.name
     this.code = init.code ?? defaultCode
@@ -140,11 +136,7 @@ export class EsimflyRateLimitError extends EsimflyError {
 }
 
 /** Why a create-order or cancel outcome is unknown. */
-export type OrderOutcomeCause =
-  | "timeout"
-  | "network"
-  | "bad_gateway"
-  | "unreadable_response"
+export type OrderOutcomeCause = "timeout" | "network" | "bad_gateway" | "unreadable_response"
 
 type OutcomeUnknownBase = {
   requestId: string
@@ -180,9 +172,7 @@ export class EsimflyOutcomeUnknownError extends EsimflyError {
 
   /** ORDER_OUTCOME_UNKNOWN: look the order up before buying again. */
   static order(init: OrderOutcomeUnknownInit): EsimflyOutcomeUnknownError {
-    const message =
-      `esimfly create-order outcome unknown (${init.causeKind}); ` +
-      "look the order up before retrying"
+    const message = `esimfly create-order outcome unknown (${init.causeKind}); ` + "look the order up before retrying"
     return new EsimflyOutcomeUnknownError({ ...init, message, code: "ORDER_OUTCOME_UNKNOWN" })
   }
 
@@ -285,11 +275,7 @@ export type ErrorContext = {
   secrets?: readonly string[]
 }
 
-type ErrorFactory = (
-  init: EsimflyErrorInit,
-  body: ErrorBody,
-  context: ErrorContext
-) => EsimflyError
+type ErrorFactory = (init: EsimflyErrorInit, body: ErrorBody, context: ErrorContext) => EsimflyError
 
 const authentication: ErrorFactory = (init) => new EsimflyAuthenticationError(init)
 const invalidRequest: ErrorFactory = (init) => new EsimflyInvalidRequestError(init)
@@ -350,9 +336,7 @@ function otherAnswer(status: number, init: EsimflyErrorInit): EsimflyError {
 }
 
 function messageOf(body: ErrorBody, status: number): string {
-  const parts = [body.error, body.message].filter(
-    (part): part is string => !!part?.trim()
-  )
+  const parts = [body.error, body.message].filter((part): part is string => !!part?.trim())
   const unique = parts.filter((part, index) => parts.indexOf(part) === index)
   return unique.length ? unique.join(": ") : `esimfly responded with HTTP ${status}`
 }

@@ -50,10 +50,5 @@ export function isTimeout(error: unknown, signal: AbortSignal): boolean {
 
 /** An error body esimfly itself produced: `success: false` with a `code`. */
 export function isEsimflyErrorBody(json: Json): boolean {
-  return (
-    json.ok &&
-    isRecord(json.value) &&
-    json.value.success === false &&
-    typeof json.value.code === "string"
-  )
+  return json.ok && isRecord(json.value) && json.value.success === false && typeof json.value.code === "string"
 }

@@ -1,11 +1,7 @@
 export { EsimflyClient } from "./client"
 export type { EsimflyClientConfig } from "./client"
 export * from "./errors"
-export {
-  createOrderInputSchema,
-  listOrdersParamsSchema,
-  listPackagesParamsSchema,
-} from "./inputs"
+export { createOrderInputSchema, listOrdersParamsSchema, listPackagesParamsSchema } from "./inputs"
 export type { CreateOrderInput, ListOrdersParams, ListPackagesParams } from "./inputs"
 export {
   ANDROID_INSTALL_URL,
@@ -30,13 +26,7 @@ export type { EsimflyOptions, EsimflyOptionsInput } from "./options"
 export { readRateLimit } from "./rate-limit"
 export type { RateLimitState } from "./rate-limit"
 export * from "./rate-pacer"
-export {
-  backoffMs,
-  parseRateLimitReset,
-  parseRetryAfter,
-  planRetry,
-  shouldRetry,
-} from "./retry-policy"
+export { backoffMs, parseRateLimitReset, parseRetryAfter, planRetry, shouldRetry } from "./retry-policy"
 export type { RetryPolicy } from "./retry-policy"
 export * from "./schemas"
 export { signRequest } from "./sign"

@@ -4,11 +4,7 @@ import { EsimflyInvalidRequestError } from "./errors"
 
 function integer(min: number, max: number) {
   const message = `must be an integer between ${min} and ${max}`
-  return z
-    .number({ error: message })
-    .int({ error: message })
-    .min(min, { error: message })
-    .max(max, { error: message })
+  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
 }
 
 const positiveInteger = z
@@ -83,11 +79,7 @@ export type ListOrdersParams = z.input<typeof listOrdersParamsSchema>
 export type ListPackagesParams = z.input<typeof listPackagesParamsSchema>
 
 /** Validates caller input before any request; throws `EsimflyInvalidRequestError` (VALIDATION_ERROR) naming the field. */
-export function parseInput<T>(
-  schema: z.ZodType<T>,
-  input: unknown,
-  operation: string
-): T {
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, operation: string): T {
   const result = schema.safeParse(input)
   if (result.success) {
     return result.data

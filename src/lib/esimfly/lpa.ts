@@ -2,8 +2,7 @@
 export const APPLE_INSTALL_URL = "https://esimsetup.apple.com/esim_qrcode_provisioning"
 
 /** Android's one-tap eSIM install link (docs: beyond-the-reference.md, "Android one-tap install"). */
-export const ANDROID_INSTALL_URL =
-  "https://esimsetup.android.com/esim_qrcode_provisioning"
+export const ANDROID_INSTALL_URL = "https://esimsetup.android.com/esim_qrcode_provisioning"
 
 /** The two parts of an LPA a customer may type in by hand. */
 export type LpaParts = {

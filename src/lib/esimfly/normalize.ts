@@ -1,9 +1,4 @@
-import {
-  buildAndroidInstallUrl,
-  buildAppleInstallUrl,
-  lpaFromInstallUrl,
-  parseLpa,
-} from "./lpa"
+import { buildAndroidInstallUrl, buildAppleInstallUrl, lpaFromInstallUrl, parseLpa } from "./lpa"
 import type {
   WireCreateOrderResponse,
   WireEsim,
@@ -54,9 +49,7 @@ export function normalizeEsim(wire: WireEsim & { iccid: string }): Esim {
     activationCode: parts?.activationCode ?? null,
     qrCodeUrl: nonEmpty(wire.qrCodeUrl),
     appleInstallUrl: apple ?? (lpa ? buildAppleInstallUrl(lpa) : null),
-    androidInstallUrl:
-      nonEmpty(wire.directAndroidInstallUrl) ??
-      (lpa ? buildAndroidInstallUrl(lpa) : null),
+    androidInstallUrl: nonEmpty(wire.directAndroidInstallUrl) ?? (lpa ? buildAndroidInstallUrl(lpa) : null),
     status: orNull(wire.status),
     profileStatus: orNull(wire.profileStatus),
     simStatus: orNull(wire.sim_status),
@@ -69,9 +62,7 @@ export function normalizeEsim(wire: WireEsim & { iccid: string }): Esim {
 }
 
 function realEsims(list: readonly WireEsim[]): Esim[] {
-  return list
-    .filter((wire): wire is WireEsim & { iccid: string } => !isPlaceholderEsim(wire))
-    .map(normalizeEsim)
+  return list.filter((wire): wire is WireEsim & { iccid: string } => !isPlaceholderEsim(wire)).map(normalizeEsim)
 }
 
 /**
@@ -109,9 +100,7 @@ export function normalizeCreateOrder(wire: WireCreateOrderResponse, quantity = 1
 }
 
 /** Accepts a single `esim`, an `esims` array, or neither (still pending). */
-export function normalizeOrderStatus(
-  wire: WireOrderStatusResponse["order"]
-): OrderStatus {
+export function normalizeOrderStatus(wire: WireOrderStatusResponse["order"]): OrderStatus {
   const esims = realEsims(wire.esims ?? (wire.esim ? [wire.esim] : []))
   const status = wire.status
   const failed = FAILED_STATUSES.has(status.toLowerCase())
@@ -135,10 +124,7 @@ export function normalizeOrderStatus(
 export type PageRequest = { page: number; limit: number | null }
 
 /** Normalises `totalPages` / `total_pages` to `totalPages`, computing it from `total` if need be. */
-export function normalizePagination(
-  wire: WirePagination,
-  requested: PageRequest
-): Pagination {
+export function normalizePagination(wire: WirePagination, requested: PageRequest): Pagination {
   const limit = wire.limit ?? requested.limit
   const computed = wire.total != null && limit ? Math.ceil(wire.total / limit) : 0
   return {
@@ -209,10 +195,7 @@ export function normalizePackage(wire: WirePackage): Package {
 }
 
 /** Normalises one page of `GET /esims/packages`. */
-export function normalizePackagePage(
-  wire: WirePackagesResponse["data"],
-  requested: PageRequest
-): PackagePage {
+export function normalizePackagePage(wire: WirePackagesResponse["data"], requested: PageRequest): PackagePage {
   return {
     packages: wire.packages.map(normalizePackage),
     pagination: normalizePagination(wire.pagination, requested),

@@ -16,10 +16,7 @@ function readCount(headers: HeaderReader, name: string): number | null {
  * Reads `X-RateLimit-Limit/Remaining/Reset` (docs: orders.md, "Rate Limiting");
  * null when any of the three is missing or unreadable.
  */
-export function readRateLimit(
-  headers: HeaderReader,
-  nowMs: number
-): RateLimitState | null {
+export function readRateLimit(headers: HeaderReader, nowMs: number): RateLimitState | null {
   const limit = readCount(headers, "x-ratelimit-limit")
   const remaining = readCount(headers, "x-ratelimit-remaining")
   const resetMs = parseRateLimitReset(headers.get("x-ratelimit-reset"), nowMs)

@@ -153,8 +153,7 @@ export class RatePacer {
   /** Refuses, unsent, the waiters whose deadline passed or falls before a known reset. */
   #refuseHopeless(now: number): void {
     const spentUntil = this.#remaining === 0 && this.#confirmed ? this.#resetAt : null
-    const hopeless = (waiter: Waiter) =>
-      waiter.deadline <= now || (spentUntil !== null && waiter.deadline < spentUntil)
+    const hopeless = (waiter: Waiter) => waiter.deadline <= now || (spentUntil !== null && waiter.deadline < spentUntil)
     const refused = this.#queue.filter(hopeless)
     if (refused.length > 0) {
       this.#queue = this.#queue.filter((waiter) => !hopeless(waiter))

@@ -9,10 +9,7 @@ function escapeRegExp(text: string): string {
 export function redact(text: string, secrets: readonly string[]): string {
   return secrets
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-    .reduce(
-      (out, secret) => out.replace(new RegExp(escapeRegExp(secret), "gi"), REDACTED),
-      text
-    )
+    .reduce((out, secret) => out.replace(new RegExp(escapeRegExp(secret), "gi"), REDACTED), text)
 }
 
 /** Shortens server-supplied text so one error cannot carry a whole HTML page. */

@@ -9,15 +9,11 @@ export type RetryPolicy = {
 }
 
 /** How one attempt failed. */
-export type AttemptFailure =
-  | { kind: "timeout" }
-  | { kind: "network" }
-  | { kind: "status"; status: number }
+export type AttemptFailure = { kind: "timeout" } | { kind: "network" } | { kind: "status"; status: number }
 
 /** What to do after a failed attempt. */
 export type RetryPlan =
-  | { retry: true; delayMs: number }
-  | { retry: false; reason: "not_retryable" | "exhausted" | "wait_too_long" }
+  { retry: true; delayMs: number } | { retry: false; reason: "not_retryable" | "exhausted" | "wait_too_long" }
 
 const EPOCH_MS_THRESHOLD = 1e12
 const EPOCH_SECONDS_THRESHOLD = 1e9
@@ -34,30 +30,18 @@ export function isRetryableFailure(method: string, failure: AttemptFailure): boo
 }
 
 /** True while attempts remain and the failure is one a repeat can fix. */
-export function shouldRetry(
-  method: string,
-  failure: AttemptFailure,
-  attempt: number,
-  maxRetries: number
-): boolean {
+export function shouldRetry(method: string, failure: AttemptFailure, attempt: number, maxRetries: number): boolean {
   return attempt < maxRetries && isRetryableFailure(method, failure)
 }
 
 /** Capped exponential backoff with full jitter: `min(max, base * 2^attempt) * random()`. */
-export function backoffMs(
-  attempt: number,
-  policy: RetryPolicy,
-  random: () => number
-): number {
+export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** attempt)
   return Math.floor(ceiling * random())
 }
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into a wait in ms. */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  nowMs: number
-): number | null {
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | null {
   const text = value?.trim()
   if (!text) {
     return null
@@ -73,10 +57,7 @@ export function parseRetryAfter(
  * Parses `X-RateLimit-Reset` into an epoch in ms. Servers send epoch seconds, epoch ms or
  * seconds-from-now; the magnitude tells them apart.
  */
-export function parseRateLimitReset(
-  value: string | null | undefined,
-  nowMs: number
-): number | null {
+export function parseRateLimitReset(value: string | null | undefined, nowMs: number): number | null {
   const text = value?.trim()
   if (!text || !/^\d+(\.\d+)?$/.test(text)) {
     return null
@@ -96,11 +77,7 @@ export function parseRateLimitReset(
  * is the fallback. The reset is ignored on other statuses: it describes the quota window,
  * not an outage.
  */
-export function serverWaitMs(
-  status: number,
-  headers: HeaderReader,
-  nowMs: number
-): number | null {
+export function serverWaitMs(status: number, headers: HeaderReader, nowMs: number): number | null {
   const retryAfter = parseRetryAfter(headers.get("retry-after"), nowMs)
   if (retryAfter !== null || status !== 429) {
     return retryAfter

@@ -9,10 +9,7 @@ import { z } from "zod"
 const NUMERIC = /^-?\d+(\.\d+)?$/
 
 /** A number that some responses send as a numeric string. */
-export const wireAmount = z.union([
-  z.number(),
-  z.string().regex(NUMERIC).transform(Number),
-])
+export const wireAmount = z.union([z.number(), z.string().regex(NUMERIC).transform(Number)])
 
 const text = z.string().nullish()
 const amount = wireAmount.nullish()
@@ -98,13 +95,9 @@ export const wirePaginationSchema = z
     totalPages: amount,
     total_pages: amount,
   })
-  .refine(
-    (p) =>
-      p.totalPages != null ||
-      p.total_pages != null ||
-      (p.total != null && !!p.limit),
-    { error: "needs totalPages, total_pages, or total and limit" }
-  )
+  .refine((p) => p.totalPages != null || p.total_pages != null || (p.total != null && !!p.limit), {
+    error: "needs totalPages, total_pages, or total and limit",
+  })
 
 /** One row of `GET /orders` (docs: orders.md, "Order Object Fields"). */
 export const wireHistoryOrderSchema = z.object({
@@ -152,9 +145,7 @@ export const wirePackageSchema = z.object({
   validity_days: amount,
   cost: amount,
   currency: text,
-  features: z
-    .object({ voice_minutes: amount, sms_count: amount, is_rechargeable: flag })
-    .nullish(),
+  features: z.object({ voice_minutes: amount, sms_count: amount, is_rechargeable: flag }).nullish(),
   is_unlimited: flag,
   has_voice: flag,
   has_sms: flag,

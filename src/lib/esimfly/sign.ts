@@ -16,8 +16,5 @@ export type SignInput = {
  */
 export function signRequest(input: SignInput): string {
   const data = input.timestamp + input.requestId + input.accessCode + input.body
-  return createHmac("sha256", input.secretKey)
-    .update(data, "utf8")
-    .digest("hex")
-    .toUpperCase()
+  return createHmac("sha256", input.secretKey).update(data, "utf8").digest("hex").toUpperCase()
 }

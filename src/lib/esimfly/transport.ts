@@ -1,16 +1,7 @@
 import { randomUUID } from "node:crypto"
 
 import { EsimflyError, EsimflyTransportError, OrderOutcomeCause, errorFromResponse } from "./errors"
-import {
-  Json,
-  QueryParams,
-  buildUrl,
-  describeCause,
-  isEsimflyErrorBody,
-  isRecord,
-  isTimeout,
-  parseJson,
-} from "./http"
+import { Json, QueryParams, buildUrl, describeCause, isEsimflyErrorBody, isRecord, isTimeout, parseJson } from "./http"
 import { RateLimitState, readRateLimit } from "./rate-limit"
 import {
   PacerFeedback,
@@ -99,9 +90,7 @@ type FailedAttempt = Sent & { kind: "timeout" | "network"; detail: string }
 type Attempt = ResponseAttempt | FailedAttempt
 
 function failureOf(attempt: Attempt): AttemptFailure {
-  return attempt.kind === "response"
-    ? { kind: "status", status: attempt.status }
-    : { kind: attempt.kind }
+  return attempt.kind === "response" ? { kind: "status", status: attempt.status } : { kind: attempt.kind }
 }
 
 /** Why a 2xx answer cannot be read at all (not a JSON object), or null when it can or is an error status. */
@@ -162,10 +151,7 @@ export class EsimflyTransport {
   async get(path: string, query: QueryParams = {}): Promise<Answer> {
     for (let attempt = 0; ; attempt += 1) {
       const result = await this.#attempt("GET", path, query, "")
-      const outcome =
-        result.kind === "response"
-          ? this.#interpret(result)
-          : this.#failureError(result)
+      const outcome = result.kind === "response" ? this.#interpret(result) : this.#failureError(result)
       if (!(outcome instanceof EsimflyError)) {
         return outcome
       }
@@ -196,12 +182,7 @@ export class EsimflyTransport {
    * One POST, never re-sent: a purchase is looked up, not repeated (STYLE.md habit 6).
    * Anything after which the request may have been processed is reported as unknown.
    */
-  async postOnce(
-    path: string,
-    payload: unknown,
-    idempotencyKey?: string,
-    requestId?: string
-  ): Promise<PostOutcome> {
+  async postOnce(path: string, payload: unknown, idempotencyKey?: string, requestId?: string): Promise<PostOutcome> {
     const result = await this.#attempt("POST", path, {}, JSON.stringify(payload), requestId)
     if (result.kind !== "response") {
       return this.#unknown(result, result.kind, idempotencyKey)
@@ -268,12 +249,7 @@ export class EsimflyTransport {
     }
   }
 
-  #headers(
-    method: HttpMethod,
-    requestId: string,
-    timestamp: string,
-    signature: string
-  ): Record<string, string> {
+  #headers(method: HttpMethod, requestId: string, timestamp: string, signature: string): Record<string, string> {
     return {
       "RT-AccessCode": this.#config.accessCode,
       "RT-RequestID": requestId,
@@ -287,18 +263,11 @@ export class EsimflyTransport {
   #logged<T extends Attempt>(attempt: T): T {
     const { method, path, requestId, durationMs } = attempt
     const outcome = attempt.kind === "response" ? String(attempt.status) : attempt.kind
-    this.#logger?.debug(
-      `esimfly ${method} ${path} ${outcome} (${durationMs} ms, request ${requestId})`,
-      { requestId }
-    )
+    this.#logger?.debug(`esimfly ${method} ${path} ${outcome} (${durationMs} ms, request ${requestId})`, { requestId })
     return attempt
   }
 
-  #unknown(
-    attempt: Attempt,
-    causeKind: OrderOutcomeCause,
-    idempotencyKey?: string
-  ): PostOutcome {
+  #unknown(attempt: Attempt, causeKind: OrderOutcomeCause, idempotencyKey?: string): PostOutcome {
     const { requestId } = attempt
     const status = attempt.kind === "response" ? attempt.status : undefined
     this.#logger?.warn(

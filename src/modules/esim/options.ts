@@ -21,9 +21,17 @@ const esimModuleOptionsSchema = z
     /** When to buy: at `order.placed`, or only once the payment is captured (docs/options.md, on `buyWhen`). */
     buyWhen: z.enum(BUY_WHEN, { error: 'must be "placed" or "captured"' }).default("placed"),
     /** Balance under which the admin shows a warning, in the esimfly account's currency. */
-    lowBalanceThreshold: z.coerce.number({ error: "must be a number ≥ 0" }).min(0, { error: "must be a number ≥ 0" }).optional(),
+    lowBalanceThreshold: z.coerce
+      .number({ error: "must be a number ≥ 0" })
+      .min(0, { error: "must be a number ≥ 0" })
+      .optional(),
     /** Refuse carts the esimfly balance cannot cover or that sell under the margin floor (docs/architecture.md, "Checkout guard"). */
-    checkoutGuard: z.preprocess((raw) => (raw === "false" ? false : raw === "true" ? true : raw), z.boolean({ error: "must be true or false" })).default(true),
+    checkoutGuard: z
+      .preprocess(
+        (raw) => (raw === "false" ? false : raw === "true" ? true : raw),
+        z.boolean({ error: "must be true or false" })
+      )
+      .default(true),
     /** How often the balance mirror is read from esimfly when no purchase has reported it (docs/options.md). */
     balanceRefreshIntervalMs: integerOption(60000, 86400000, 300000),
     /** The checkout guard judges by the balance mirror only while it is at most this old. */
@@ -45,7 +53,9 @@ const esimModuleOptionsSchema = z
     orderEsimsUrl: z
       .string({ error: "must be an http(s) URL" })
       .refine((url) => /^https?:\/\//.test(url), { error: "must be an http(s) URL" })
-      .refine((url) => !url.includes("{token}"), { error: "must not contain {token}: the email adds the token as #token=" })
+      .refine((url) => !url.includes("{token}"), {
+        error: "must not contain {token}: the email adds the token as #token=",
+      })
       .optional(),
     /** Days a guest token from the delivery email opens the order's eSIMs; a resend issues a fresh one. */
     guestAccessTtlDays: integerOption(1, 3650, 90),
@@ -58,7 +68,11 @@ const esimModuleOptionsSchema = z
     /** How long a run waits for an order's lock; a cancel is recorded before it waits. */
     orderLockWaitS: integerOption(0, 3600, 180),
     /** Sales channel of the products the catalogue sync creates; default: the store's default channel. */
-    salesChannelId: z.string({ error: "must be a sales channel id" }).trim().min(1, { error: "must be a sales channel id" }).optional(),
+    salesChannelId: z
+      .string({ error: "must be a sales channel id" })
+      .trim()
+      .min(1, { error: "must be a sales channel id" })
+      .optional(),
     // Package-cost lookup of hand-mapped codes (docs/catalogue-sync.md, "Hand-mapped variants").
     /** Package codes the cost-lookup job searches per run, one search each, so it stays light on the rate limit. */
     costLookupBatch: integerOption(1, 100, 20),

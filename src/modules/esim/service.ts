@@ -95,13 +95,23 @@ export default class EsimModuleService extends MedusaService({
 
   /** Claims a `pending` eSIM order for one create-order; exactly one of any number of racing runs wins. */
   @InjectManager()
-  async claimEsimOrderForPurchase(id: string, claim: PurchaseClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
+  async claimEsimOrderForPurchase(
+    id: string,
+    claim: PurchaseClaim,
+    @MedusaContext() context: Context = {}
+  ): Promise<boolean> {
     return claimForPurchase(context.manager as SqlEntityManager, id, claim)
   }
 
   /** Records a cancel on the selected eSIM orders at once, keeping the first time it was asked for. */
-  async requestEsimOrdersCancel(selector: { order_id: string; line_item_id?: string[]; id?: string[] }, at: Date): Promise<void> {
-    await this.updateEsimOrders({ selector: { ...selector, cancel_requested_at: null }, data: { cancel_requested_at: at } })
+  async requestEsimOrdersCancel(
+    selector: { order_id: string; line_item_id?: string[]; id?: string[] },
+    at: Date
+  ): Promise<void> {
+    await this.updateEsimOrders({
+      selector: { ...selector, cancel_requested_at: null },
+      data: { cancel_requested_at: at },
+    })
   }
 
   /** Records a balance esimfly reported, unless a newer report is already mirrored. */
@@ -113,13 +123,26 @@ export default class EsimModuleService extends MedusaService({
   /** The mirrored esimfly balance, or null before esimfly was ever read. */
   async readEsimflyBalance(): Promise<MirroredBalance | null> {
     const [row] = await this.listEsimflyBalances({ account: BALANCE_ACCOUNT })
-    return row ? { amount: Number(row.amount), currency: row.currency, read_at: row.read_at, source: row.source, low_alerted: row.low_alerted } : null
+    return row
+      ? {
+          amount: Number(row.amount),
+          currency: row.currency,
+          read_at: row.read_at,
+          source: row.source,
+          low_alerted: row.low_alerted,
+        }
+      : null
   }
 
   /** The mirrored costs of these packages; a code never looked up is absent. */
   async readPackageCosts(codes: string[]): Promise<Map<string, MirroredCost>> {
     const rows = codes.length ? await this.listEsimflyPackageCosts({ package_code: [...new Set(codes)] }) : []
-    return new Map(rows.map((r) => [r.package_code, { cost: r.cost === null ? null : Number(r.cost), currency: r.currency, read_at: r.read_at }]))
+    return new Map(
+      rows.map((r) => [
+        r.package_code,
+        { cost: r.cost === null ? null : Number(r.cost), currency: r.currency, read_at: r.read_at },
+      ])
+    )
   }
 
   /** Sets whether the admins were told of a low balance; true only for the one call that changed it. */

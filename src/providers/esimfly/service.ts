@@ -1,8 +1,4 @@
-import {
-  CreateFulfillmentResult,
-  FulfillmentOption,
-  Logger,
-} from "@medusajs/framework/types"
+import { CreateFulfillmentResult, FulfillmentOption, Logger } from "@medusajs/framework/types"
 import { AbstractFulfillmentProviderService } from "@medusajs/framework/utils"
 import { toFulfillmentData } from "./fulfillment-data"
 

@@ -22,28 +22,34 @@ export type BuyEsimOrdersOutput = { outcomes: { id: string; status: string }[] }
  */
 export const buyEsimOrdersStep = createStep(
   buyEsimOrdersStepId,
-  profiledInvoke("buy", async ({ order_id, esim_order_ids, lock }: BuyEsimOrdersInput, { container }: StepExecutionContext) => {
-    const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-    const filters = { order_id, status: BUYABLE_STATUSES, ...(esim_order_ids ? { id: esim_order_ids } : {}) }
-    const esimOrders = await esim.listEsimOrders(filters, { take: null, order: { line_item_id: "ASC", batch: "ASC" } })
-    const outcomes: BuyEsimOrdersOutput["outcomes"] = []
-    let balanceReported = false
-    const by = currentRunner(container)
-    for (const esimOrder of esimOrders) {
-      if (!esimOrder.cancel_requested_at && !(await mayStillBuy(container, order_id))) {
-        break
+  profiledInvoke(
+    "buy",
+    async ({ order_id, esim_order_ids, lock }: BuyEsimOrdersInput, { container }: StepExecutionContext) => {
+      const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
+      const filters = { order_id, status: BUYABLE_STATUSES, ...(esim_order_ids ? { id: esim_order_ids } : {}) }
+      const esimOrders = await esim.listEsimOrders(filters, {
+        take: null,
+        order: { line_item_id: "ASC", batch: "ASC" },
+      })
+      const outcomes: BuyEsimOrdersOutput["outcomes"] = []
+      let balanceReported = false
+      const by = currentRunner(container)
+      for (const esimOrder of esimOrders) {
+        if (!esimOrder.cancel_requested_at && !(await mayStillBuy(container, order_id))) {
+          break
+        }
+        await extendEsimOrderLock(container, lock)
+        const result = await esim.buyEsimOrder(esimOrder, by)
+        if (result) {
+          outcomes.push({ id: esimOrder.id, status: result.status })
+          balanceReported ||= result.balance_reported
+        }
       }
-      await extendEsimOrderLock(container, lock)
-      const result = await esim.buyEsimOrder(esimOrder, by)
-      if (result) {
-        outcomes.push({ id: esimOrder.id, status: result.status })
-        balanceReported ||= result.balance_reported
+      if (balanceReported) {
+        // esimfly reports the balance left after each purchase: the cheapest moment to notice a low balance.
+        await watchBalance(container)
       }
+      return new StepResponse<BuyEsimOrdersOutput>({ outcomes })
     }
-    if (balanceReported) {
-      // esimfly reports the balance left after each purchase: the cheapest moment to notice a low balance.
-      await watchBalance(container)
-    }
-    return new StepResponse<BuyEsimOrdersOutput>({ outcomes })
-  })
+  )
 )

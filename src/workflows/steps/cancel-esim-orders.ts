@@ -1,7 +1,12 @@
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
-import { CancelableEsimOrder, CANCELED_BY_MERCHANT, EsimOrderCancelOutcome, hasSettledCancel } from "../../modules/esim/cancel"
+import {
+  CancelableEsimOrder,
+  CANCELED_BY_MERCHANT,
+  EsimOrderCancelOutcome,
+  hasSettledCancel,
+} from "../../modules/esim/cancel"
 import { watchBalance } from "../utils/admin-alerts"
 import EsimModuleService from "../../modules/esim/service"
 import { isOrderCanceled } from "../utils/order-cancel-state"
@@ -41,13 +46,22 @@ export const cancelEsimOrdersStep = createStep(
       ...(input.esim_order_ids ? { id: input.esim_order_ids } : {}),
       ...(input.requested_only ? { cancel_requested_at: { $ne: null } } : {}),
     }
-    const esimOrders = await esim.listEsimOrders(filters, { take: null, relations: ["esims"], order: { line_item_id: "ASC", batch: "ASC" } })
+    const esimOrders = await esim.listEsimOrders(filters, {
+      take: null,
+      relations: ["esims"],
+      order: { line_item_id: "ASC", batch: "ASC" },
+    })
     const explicit = !!input.esim_order_ids
     const outcomes: EsimOrderCancelOutcome[] = []
     for (const row of esimOrders) {
       const esimOrder = row
       const settled = hasSettledCancel(esimOrder) && (!explicit || esimOrder.error_code === CANCELED_BY_MERCHANT)
-      const unchanged = { id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome: "unchanged" as const, message: null }
+      const unchanged = {
+        id: esimOrder.id,
+        line_item_id: esimOrder.line_item_id,
+        outcome: "unchanged" as const,
+        message: null,
+      }
       outcomes.push(settled ? unchanged : await esim.cancelEsimOrder(esimOrder))
     }
     if (outcomes.some((outcome) => outcome.outcome === "canceled")) {

@@ -33,18 +33,22 @@ export const deliverEsimOrderStep = createStep(
     const ready = esimOrders.filter((esimOrder) => plan.esimOrderIds.includes(esimOrder.id))
     try {
       const fulfillmentId = await recordEsimFulfillment(container, order_id, plan)
-      await esim.updateEsimOrders(ready.map((esimOrder) => ({
-        id: esimOrder.id,
-        fulfillment_id: fulfillmentId,
-        history: withEvent(esimOrder.history, { at, type: "delivered", message: `fulfillment ${fulfillmentId}` }),
-      })))
+      await esim.updateEsimOrders(
+        ready.map((esimOrder) => ({
+          id: esimOrder.id,
+          fulfillment_id: fulfillmentId,
+          history: withEvent(esimOrder.history, { at, type: "delivered", message: `fulfillment ${fulfillmentId}` }),
+        }))
+      )
       return new StepResponse({ fulfillment_id: fulfillmentId as string | null })
     } catch (error) {
       const message = `fulfillment not recorded: ${(error as Error).message}`
-      await esim.updateEsimOrders(ready.map((esimOrder) => ({
-        id: esimOrder.id,
-        history: withEvent(esimOrder.history, { at, type: "fulfillment_failed", message }),
-      })))
+      await esim.updateEsimOrders(
+        ready.map((esimOrder) => ({
+          id: esimOrder.id,
+          history: withEvent(esimOrder.history, { at, type: "fulfillment_failed", message }),
+        }))
+      )
       return new StepResponse({ fulfillment_id: null as string | null })
     }
   })

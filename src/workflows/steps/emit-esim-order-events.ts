@@ -36,9 +36,14 @@ export const emitEsimOrderEventsStep = createStep(
       events.push({ name: EsimOrderEvents.FAILED, data: { order_id: input.order_id, esimOrders: failed } })
     }
     const esimOrders = await esim.listEsimOrders({ order_id: input.order_id }, { take: null })
-    const allDone = esimOrders.length > 0 && esimOrders.every((esimOrder) => esimOrder.status === "completed" && esimOrder.fulfillment_id)
+    const allDone =
+      esimOrders.length > 0 &&
+      esimOrders.every((esimOrder) => esimOrder.status === "completed" && esimOrder.fulfillment_id)
     if (input.fulfillment_id && allDone) {
-      events.push({ name: EsimOrderEvents.COMPLETED, data: { order_id: input.order_id, fulfillment_id: input.fulfillment_id } })
+      events.push({
+        name: EsimOrderEvents.COMPLETED,
+        data: { order_id: input.order_id, fulfillment_id: input.fulfillment_id },
+      })
     }
     if (events.length) {
       await eventBus.emit(events)

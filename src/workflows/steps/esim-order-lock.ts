@@ -17,7 +17,12 @@ export const acquireEsimOrderLockStep = createStep(
   acquireEsimOrderLockStepId,
   async ({ order_id, profile }: { order_id: string; profile?: boolean }, { container }) => {
     const { orderLockTtlS, orderLockWaitS } = container.resolve<EsimModuleService>(ESIM_MODULE).getOptions()
-    const lock: EsimOrderLock = { key: esimOrderLockKey(order_id), owner: `esim-run:${randomUUID()}`, ttl_s: orderLockTtlS, order_id }
+    const lock: EsimOrderLock = {
+      key: esimOrderLockKey(order_id),
+      owner: `esim-run:${randomUUID()}`,
+      ttl_s: orderLockTtlS,
+      order_id,
+    }
     if (profile) {
       beginDeliveryProfile(order_id)
     }
@@ -28,14 +33,17 @@ export const acquireEsimOrderLockStep = createStep(
 )
 
 /** Releases the order's lock, only if this run still owns it, and logs the run's delivery profile if one was taken. */
-export const releaseEsimOrderLockStep = createStep(releaseEsimOrderLockStepId, async (lock: EsimOrderLock, { container }) => {
-  await releaseEsimOrderLock(container, lock)
-  const profile = lock.order_id ? endDeliveryProfile(lock.order_id) : null
-  if (profile) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).info(profile)
+export const releaseEsimOrderLockStep = createStep(
+  releaseEsimOrderLockStepId,
+  async (lock: EsimOrderLock, { container }) => {
+    await releaseEsimOrderLock(container, lock)
+    const profile = lock.order_id ? endDeliveryProfile(lock.order_id) : null
+    if (profile) {
+      container.resolve(ContainerRegistrationKeys.LOGGER).info(profile)
+    }
+    return new StepResponse(lock.key)
   }
-  return new StepResponse(lock.key)
-})
+)
 
 /**
  * Runs the steps `body` adds under the order's lock: taken before them, released after them,

@@ -26,7 +26,9 @@ export const findEsimPackageCodesToLookUpStep = createStep(
     const codes = candidates.map((code) => code.trim()).filter(Boolean)
     const maxAgeMs = options.guardCostMaxAgeMs
     const mirrored = await esim.readPackageCosts(codes)
-    return new StepResponse(codesToLookUp(codes, mirrored, { maxAgeMs, limit: options.costLookupBatch, now: new Date() }))
+    return new StepResponse(
+      codesToLookUp(codes, mirrored, { maxAgeMs, limit: options.costLookupBatch, now: new Date() })
+    )
   }
 )
 
@@ -36,9 +38,16 @@ async function mappedPackageCodes(container: MedusaContainer): Promise<string[]>
   const codes = new Set<string>()
   const filters = { metadata: { [PACKAGE_CODE_METADATA_KEY]: { $ne: null } } }
   for (let skip = 0; ; skip += PAGE_SIZE) {
-    const { data } = await query.graph({ entity: "product_variant", fields: ["id", "metadata"], filters, pagination: { skip, take: PAGE_SIZE, order: { id: "ASC" } } })
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "metadata"],
+      filters,
+      pagination: { skip, take: PAGE_SIZE, order: { id: "ASC" } },
+    })
     const variants: { id: string; metadata: Record<string, unknown> | null }[] = data
-    variants.map((variant) => packageCodeOf({ id: variant.id, quantity: 1, variant })).forEach((code) => code && codes.add(code))
+    variants
+      .map((variant) => packageCodeOf({ id: variant.id, quantity: 1, variant }))
+      .forEach((code) => code && codes.add(code))
     if (variants.length < PAGE_SIZE) {
       return [...codes]
     }

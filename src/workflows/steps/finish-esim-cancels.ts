@@ -18,19 +18,31 @@ const FINISHABLE = ["pending", "held", "failed", "completed"] as const
 /** Canceled orders whose `order.canceled` never reached the plugin: the cancel is recorded on their eSIM orders. */
 async function recordMissedCancels(container: MedusaContainer, esim: EsimModuleService, since: Date): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { status: "canceled", canceled_at: { $gte: since } } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id"],
+    filters: { status: "canceled", canceled_at: { $gte: since } },
+  })
   if (!data.length) {
     return
   }
-  const unflagged = await esim.listEsimOrders({ order_id: data.map((o) => o.id), cancel_requested_at: null }, { take: null, select: ["order_id"] })
+  const unflagged = await esim.listEsimOrders(
+    { order_id: data.map((o) => o.id), cancel_requested_at: null },
+    { take: null, select: ["order_id"] }
+  )
   for (const order_id of new Set(unflagged.map((esimOrder) => esimOrder.order_id))) {
     await esim.requestEsimOrdersCancel({ order_id }, new Date())
   }
 }
 
 async function unfinishedByOrder(esim: EsimModuleService): Promise<Map<string, string[]>> {
-  const flagged = await esim.listEsimOrders({ cancel_requested_at: { $ne: null }, status: [...FINISHABLE] }, { take: null })
-  const unfinished = flagged.filter((esimOrder) => esimOrder.error_code !== CANCELED_BY_MERCHANT && !hasSettledCancel(esimOrder))
+  const flagged = await esim.listEsimOrders(
+    { cancel_requested_at: { $ne: null }, status: [...FINISHABLE] },
+    { take: null }
+  )
+  const unfinished = flagged.filter(
+    (esimOrder) => esimOrder.error_code !== CANCELED_BY_MERCHANT && !hasSettledCancel(esimOrder)
+  )
   const byOrder = new Map<string, string[]>()
   for (const esimOrder of unfinished) {
     byOrder.set(esimOrder.order_id, [...(byOrder.get(esimOrder.order_id) ?? []), esimOrder.id])
@@ -50,7 +62,10 @@ export const finishEsimCancelsStep = createStep(
     await recordMissedCancels(container, esim, new Date(new Date(input.now).getTime() - input.lookback_ms))
     const orders: FinishEsimCancelsOutput["orders"] = []
     for (const [order_id, esim_order_ids] of await unfinishedByOrder(esim)) {
-      const { errors } = await cancelEsimsWorkflow(container).run({ input: { order_id, esim_order_ids }, throwOnError: false })
+      const { errors } = await cancelEsimsWorkflow(container).run({
+        input: { order_id, esim_order_ids },
+        throwOnError: false,
+      })
       orders.push({ order_id, esim_order_ids, ...(errors.length ? { error: errors[0].error.message } : {}) })
     }
     return new StepResponse<FinishEsimCancelsOutput>({ orders })

@@ -19,7 +19,10 @@ async function notify(container: MedusaContainer, input: NotifyEsimDeliveryInput
   const esimOrders = await esim.listEsimOrders({ order_id: input.order_id, cancel_requested_at: null }, { take: null })
   const email = esimOrders.find((esimOrder) => esimOrder.email)?.email
   if (!email || (!input.resend && esimOrders.some((i) => IN_PROGRESS_STATUSES.includes(i.status)))) {
-    return { status: "skipped", reason: email ? "eSIMs still being bought" : "the order has no email, or nothing left to send" }
+    return {
+      status: "skipped",
+      reason: email ? "eSIMs still being bought" : "the order has no email, or nothing left to send",
+    }
   }
   // Only eSIMs of batches nobody asked to cancel are sent.
   const profiles = await esim.listEsimProfiles(
@@ -40,5 +43,9 @@ async function notify(container: MedusaContainer, input: NotifyEsimDeliveryInput
  */
 export const notifyEsimDeliveryStep = createStep(
   notifyEsimDeliveryStepId,
-  profiledInvoke("notify", async (input: NotifyEsimDeliveryInput, { container }: StepExecutionContext) => new StepResponse(await notify(container, input)))
+  profiledInvoke(
+    "notify",
+    async (input: NotifyEsimDeliveryInput, { container }: StepExecutionContext) =>
+      new StepResponse(await notify(container, input))
+  )
 )

@@ -2,7 +2,17 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
-import { interruptedUpdate, isInterruptedPurchase, planEsimOrders, PlannableOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility, PurchaseEligibility, purchaseInFlightMs, withEvent } from "../../modules/esim/purchase"
+import {
+  interruptedUpdate,
+  isInterruptedPurchase,
+  planEsimOrders,
+  PlannableOrder,
+  PURCHASE_ELIGIBILITY_FIELDS,
+  purchaseEligibility,
+  PurchaseEligibility,
+  purchaseInFlightMs,
+  withEvent,
+} from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
 export const prepareEsimOrdersStepId = "prepare-esim-orders"
@@ -11,7 +21,14 @@ export type PrepareEsimOrdersInput = { order_id: string }
 
 export type PrepareEsimOrdersOutput = { created: number; interrupted: number; eligibility: PurchaseEligibility }
 
-const ORDER_FIELDS = [...PURCHASE_ELIGIBILITY_FIELDS, "email", "customer_id", "items.*", "items.variant.metadata", "cart.metadata"]
+const ORDER_FIELDS = [
+  ...PURCHASE_ELIGIBILITY_FIELDS,
+  "email",
+  "customer_id",
+  "items.*",
+  "items.variant.metadata",
+  "cart.metadata",
+]
 
 /**
  * Creates the eSIM orders an order still lacks (one per line and batch of ≤ 10) once it
@@ -38,7 +55,9 @@ export const prepareEsimOrdersStep = createStep(
     const missing = planEsimOrders(order).filter((draft) => !known.has(draft.idempotency_key))
     if (missing.length) {
       const now = new Date().toISOString()
-      await esim.createEsimOrders(missing.map((draft) => ({ ...draft, history: withEvent(null, { at: now, type: "pending" }) })))
+      await esim.createEsimOrders(
+        missing.map((draft) => ({ ...draft, history: withEvent(null, { at: now, type: "pending" }) }))
+      )
     }
     const now = new Date()
     const before = new Date(now.getTime() - purchaseInFlightMs(esim.getOptions()))
@@ -46,6 +65,10 @@ export const prepareEsimOrdersStep = createStep(
     if (interrupted.length) {
       await esim.updateEsimOrders(interrupted.map((esimOrder) => interruptedUpdate(esimOrder, now)))
     }
-    return new StepResponse<PrepareEsimOrdersOutput>({ created: missing.length, interrupted: interrupted.length, eligibility })
+    return new StepResponse<PrepareEsimOrdersOutput>({
+      created: missing.length,
+      interrupted: interrupted.length,
+      eligibility,
+    })
   })
 )

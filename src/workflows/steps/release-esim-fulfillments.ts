@@ -10,13 +10,19 @@ export const releaseEsimFulfillmentsStepId = "release-esim-fulfillments"
 
 export type ReleaseEsimFulfillmentsInput = { order_id: string }
 
-type OrderRow = { status: string; fulfillments?: ({ id: string; provider_id: string | null; canceled_at: unknown } | null)[] | null }
+type OrderRow = {
+  status: string
+  fulfillments?: ({ id: string; provider_id: string | null; canceled_at: unknown } | null)[] | null
+}
 
 // The module stores `canceled_at` as given, though its DTO type leaves it out; its
 // cancelFulfillment refuses delivered fulfillments, and delivered_at stays true.
-export const canceledAt = (at: Date | null): UpdateFulfillmentDTO & { canceled_at: Date | null } => ({ canceled_at: at })
+export const canceledAt = (at: Date | null): UpdateFulfillmentDTO & { canceled_at: Date | null } => ({
+  canceled_at: at,
+})
 
-const RELEASED = "fulfillment marked canceled so that Medusa can cancel the order; its eSIMs are canceled at esimfly once the order is canceled"
+const RELEASED =
+  "fulfillment marked canceled so that Medusa can cancel the order; its eSIMs are canceled at esimfly once the order is canceled"
 
 /**
  * Medusa cancels an order only when every fulfillment is canceled, and refuses to cancel a
@@ -32,7 +38,8 @@ export const releaseEsimFulfillmentsStep = createStep(
     const { data } = await query.graph({ entity: "order", fields, filters: { id: order_id } })
     const order: OrderRow | undefined = data[0]
     const open = (order?.fulfillments ?? []).flatMap((f) => (f && !f.canceled_at ? [f] : []))
-    const blocked = !order || ["canceled", "completed"].includes(order.status) || open.some((f) => !isEsimflyProvider(f.provider_id))
+    const blocked =
+      !order || ["canceled", "completed"].includes(order.status) || open.some((f) => !isEsimflyProvider(f.provider_id))
     const ids = blocked ? [] : open.map((f) => f.id)
     const fulfillment = container.resolve(Modules.FULFILLMENT)
     for (const id of ids) {
@@ -41,7 +48,12 @@ export const releaseEsimFulfillmentsStep = createStep(
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const esimOrders = ids.length ? await esim.listEsimOrders({ order_id, fulfillment_id: ids }, { take: null }) : []
     const at = new Date().toISOString()
-    await esim.updateEsimOrders(esimOrders.map((esimOrder) => ({ id: esimOrder.id, history: withEvent(esimOrder.history, { at, type: "fulfillment_released", message: RELEASED }) })))
+    await esim.updateEsimOrders(
+      esimOrders.map((esimOrder) => ({
+        id: esimOrder.id,
+        history: withEvent(esimOrder.history, { at, type: "fulfillment_released", message: RELEASED }),
+      }))
+    )
     return new StepResponse({ released: ids }, ids)
   },
   async (ids, { container }) => {

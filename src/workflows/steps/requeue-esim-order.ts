@@ -30,7 +30,9 @@ export const requeueEsimOrderStep = createStep(
         return new StepResponse({ order_id: esimOrder.order_id, status: esimOrder.status })
       }
       const message = "no answer stored within the create-order timeout (a crash?); settling it against esimfly"
-      esimOrder = await esim.updateEsimOrders(interruptedUpdate(esimOrder, new Date(), { message, by: currentRunner(container) }))
+      esimOrder = await esim.updateEsimOrders(
+        interruptedUpdate(esimOrder, new Date(), { message, by: currentRunner(container) })
+      )
     }
     refuseUnretryable(esimOrder)
     if (esimOrder.status === "needs_attention") {

@@ -24,8 +24,15 @@ export const resolvePendingEsimOrdersStep = createStep(
   async (input: ResolvePendingEsimOrdersInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     const now = parseNow(input.now)
-    const filters = { status: "pending_details" as const, $or: [{ next_poll_at: null }, { next_poll_at: { $lte: now } }] }
-    const esimOrders = await esim.listEsimOrders(filters, { take: null, order: { next_poll_at: "ASC" }, relations: ["esims"] })
+    const filters = {
+      status: "pending_details" as const,
+      $or: [{ next_poll_at: null }, { next_poll_at: { $lte: now } }],
+    }
+    const esimOrders = await esim.listEsimOrders(filters, {
+      take: null,
+      order: { next_poll_at: "ASC" },
+      relations: ["esims"],
+    })
     const outcomes: ResolvePendingEsimOrdersOutput["outcomes"] = []
     for (const esimOrder of esimOrders) {
       const change = await resolveEsimOrder(esim, esimOrder, now)

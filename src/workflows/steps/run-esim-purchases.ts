@@ -17,18 +17,21 @@ export type RunEsimPurchasesOutput = { done: string[]; failed: { order_id: strin
  * stop the rest. That workflow is idempotent, takes the order's lock itself and never re-buys a
  * `pending_details` or settled eSIM order, so it buys what is missing and delivers what is bought.
  */
-export const runEsimPurchasesStep = createStep(runEsimPurchasesStepId, async ({ order_ids, purpose }: RunEsimPurchasesInput, { container }) => {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const output: RunEsimPurchasesOutput = { done: [], failed: [] }
-  for (const order_id of order_ids) {
-    try {
-      await purchaseEsimsWorkflow(container).run({ input: { order_id } })
-      output.done.push(order_id)
-    } catch (error) {
-      const message = (error as Error).message
-      logger.error(`esimfly: ${purpose} ${order_id} failed: ${message}`)
-      output.failed.push({ order_id, message })
+export const runEsimPurchasesStep = createStep(
+  runEsimPurchasesStepId,
+  async ({ order_ids, purpose }: RunEsimPurchasesInput, { container }) => {
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    const output: RunEsimPurchasesOutput = { done: [], failed: [] }
+    for (const order_id of order_ids) {
+      try {
+        await purchaseEsimsWorkflow(container).run({ input: { order_id } })
+        output.done.push(order_id)
+      } catch (error) {
+        const message = (error as Error).message
+        logger.error(`esimfly: ${purpose} ${order_id} failed: ${message}`)
+        output.failed.push({ order_id, message })
+      }
     }
+    return new StepResponse(output)
   }
-  return new StepResponse(output)
-})
+)

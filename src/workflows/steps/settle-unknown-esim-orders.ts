@@ -15,13 +15,18 @@ export type SettleUnknownEsimOrdersOutput = { settled: { id: string; status: str
 
 const DEFAULT_GRACE_MS = 2 * 60 * 1000
 
-async function settle(container: MedusaContainer, input: EsimOrderToSettle): Promise<{ id: string; status: string } | null> {
+async function settle(
+  container: MedusaContainer,
+  input: EsimOrderToSettle
+): Promise<{ id: string; status: string } | null> {
   try {
     await retryEsimOrderWorkflow(container).run({ input })
     const [after] = await container.resolve<EsimModuleService>(ESIM_MODULE).listEsimOrders({ id: input.id })
     return { id: input.id, status: after.status }
   } catch (error) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: reconciling ${input.id} failed: ${(error as Error).message}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`esimfly: reconciling ${input.id} failed: ${(error as Error).message}`)
     return null
   }
 }

@@ -55,7 +55,7 @@ export function planLabelOf(pkg: CataloguePackage): string {
 
 /** Shopper order: by data (unlimited last), then validity, then cost, then code. */
 export function comparePlans(a: CataloguePackage, b: CataloguePackage): number {
-  const data = (pkg: CataloguePackage) => (pkg.is_unlimited ? Infinity : pkg.data_amount_gb ?? 0)
+  const data = (pkg: CataloguePackage) => (pkg.is_unlimited ? Infinity : (pkg.data_amount_gb ?? 0))
   return (
     data(a) - data(b) ||
     (a.validity_days ?? 0) - (b.validity_days ?? 0) ||
@@ -90,7 +90,8 @@ export const hasPriceOverride = (metadata: Record<string, unknown>) => flag(meta
 export const hasTitleOverride = (metadata: Record<string, unknown>) => flag(metadata.esimfly_title_override)
 
 /** Deactivated variants carry `esimfly_active: false`; everything else counts as active. */
-export const isActiveVariant = (metadata: Record<string, unknown>) => metadata.esimfly_active !== false && metadata.esimfly_active !== "false"
+export const isActiveVariant = (metadata: Record<string, unknown>) =>
+  metadata.esimfly_active !== false && metadata.esimfly_active !== "false"
 
 /** Products the sync created itself (`metadata.esimfly_synced`); it never touches others. */
 export function isSyncedProduct(product: ExistingProduct): boolean {
@@ -112,7 +113,13 @@ export function syncedMetadata(pkg: CataloguePackage, belowFloor: boolean): Reco
 }
 
 /** A new variant of a package at the given prices; no inventory (an eSIM is never out of stock). */
-export function newVariantInput(pkg: CataloguePackage, plan: string, prices: NewPrice[], belowFloor: boolean, rank: number): NewVariant {
+export function newVariantInput(
+  pkg: CataloguePackage,
+  plan: string,
+  prices: NewPrice[],
+  belowFloor: boolean,
+  rank: number
+): NewVariant {
   return {
     title: plan,
     options: { [PLAN_OPTION]: plan },
@@ -124,7 +131,11 @@ export function newVariantInput(pkg: CataloguePackage, plan: string, prices: New
 }
 
 /** A published product for a destination, in the eSIM shipping profile and the chosen sales channel. */
-export function newProductInput(destination: Destination, variants: NewVariant[], placement: CataloguePlacement): NewProduct {
+export function newProductInput(
+  destination: Destination,
+  variants: NewVariant[],
+  placement: CataloguePlacement
+): NewProduct {
   return {
     title: productTitleOf(destination),
     handle: handleOf(destination),
@@ -134,6 +145,10 @@ export function newProductInput(destination: Destination, variants: NewVariant[]
     sales_channels: [{ id: placement.sales_channel_id }],
     options: [{ title: PLAN_OPTION, values: variants.map((variant) => variant.title) }],
     variants,
-    metadata: { esimfly_synced: true, esimfly_destination: destination.name, esimfly_destination_type: destination.type },
+    metadata: {
+      esimfly_synced: true,
+      esimfly_destination: destination.name,
+      esimfly_destination_type: destination.type,
+    },
   }
 }

@@ -1,8 +1,31 @@
 import { BelowFloorEntry, CatalogueSyncResult } from "../../modules/esim/catalogue"
-import { assignPlanLabels, comparePlans, Destination, destinationOf, handleOf, isActiveVariant, isSyncedProduct, newProductInput, newVariantInput } from "./layout"
+import {
+  assignPlanLabels,
+  comparePlans,
+  Destination,
+  destinationOf,
+  handleOf,
+  isActiveVariant,
+  isSyncedProduct,
+  newProductInput,
+  newVariantInput,
+} from "./layout"
 import { belowFloorEntries, isBelowFloor, priceVariant, summariseUnpriced } from "./prices"
 import { inScope, scopeOfMetadata } from "./scope"
-import { CataloguePackage, ExistingProduct, ExistingVariant, NewProduct, NewVariant, PlanValues, PricingContext, ProductUpdate, SyncPlan, SyncPlanInput, UnpricedEntry, VariantUpdate } from "./types"
+import {
+  CataloguePackage,
+  ExistingProduct,
+  ExistingVariant,
+  NewProduct,
+  NewVariant,
+  PlanValues,
+  PricingContext,
+  ProductUpdate,
+  SyncPlan,
+  SyncPlanInput,
+  UnpricedEntry,
+  VariantUpdate,
+} from "./types"
 import { deactivationFor, productUpdateFor, variantUpdateFor } from "./updates"
 
 /** A change in the number of active variants of a synced product. */
@@ -94,7 +117,10 @@ function planKnown(pkg: CataloguePackage, { product, variant }: Located, ctx: Pr
 /** New variants on a synced product, with the "Plan" values it lacks. */
 function additionsTo(product: ExistingProduct, variants: NewVariant[]): PlanPart {
   const missing = variants.map((variant) => variant.title).filter((value) => !product.plan_values.includes(value))
-  const values = missing.length && product.plan_option_id ? [{ product_id: product.id, option_id: product.plan_option_id, values: missing }] : []
+  const values =
+    missing.length && product.plan_option_id
+      ? [{ product_id: product.id, option_id: product.plan_option_id, values: missing }]
+      : []
   return part({
     variants_to_create: variants.map((variant) => ({ ...variant, product_id: product.id })),
     plan_values_to_add: values,
@@ -106,16 +132,26 @@ function additionsTo(product: ExistingProduct, variants: NewVariant[]): PlanPart
 function planNew(handle: string, group: Group, product: ExistingProduct | undefined, input: SyncPlanInput): PlanPart {
   const labels = assignPlanLabels(group.packages, product ? product.variants.map((variant) => variant.plan ?? "") : [])
   const offset = product?.variants.length ?? 0
-  const priced = [...group.packages].sort(comparePlans).map((pkg) => ({ pkg, pricing: priceVariant(pkg, null, input.pricing) }))
+  const priced = [...group.packages]
+    .sort(comparePlans)
+    .map((pkg) => ({ pkg, pricing: priceVariant(pkg, null, input.pricing) }))
   const variants = priced.map(({ pkg, pricing }, rank) => {
     const prices = (pricing.prices ?? []).map(({ currency_code, amount }) => ({ currency_code, amount }))
-    return newVariantInput(pkg, labels.get(pkg.package_code) ?? pkg.package_code, prices, isBelowFloor(pricing), offset + rank)
+    return newVariantInput(
+      pkg,
+      labels.get(pkg.package_code) ?? pkg.package_code,
+      prices,
+      isBelowFloor(pricing),
+      offset + rank
+    )
   })
   const found = part({
     below_floor: priced.flatMap(({ pkg, pricing }) => belowFloorEntries(pkg, null, handle, pricing)),
     unpriced: priced.flatMap(({ pricing }) => pricing.unpriced),
   })
-  const writes = product ? additionsTo(product, variants) : part({ products_to_create: [newProductInput(group.destination, variants, input.placement)] })
+  const writes = product
+    ? additionsTo(product, variants)
+    : part({ products_to_create: [newProductInput(group.destination, variants, input.placement)] })
   return joinParts([found, writes])
 }
 
@@ -131,7 +167,10 @@ function planGroup(handle: string, group: Group, ctx: PlanContext): PlanPart {
     return joinParts(known)
   }
   if (product && !isSyncedProduct(product)) {
-    return joinParts([...known, part({ conflicts: [{ handle, reason: "a product the sync did not create has this handle" }] })])
+    return joinParts([
+      ...known,
+      part({ conflicts: [{ handle, reason: "a product the sync did not create has this handle" }] }),
+    ])
   }
   return joinParts([...known, planNew(handle, { ...group, packages: fresh }, product, ctx.input)])
 }
@@ -162,14 +201,18 @@ function productUpdates(synced: ExistingProduct[], changes: ActiveChange[]): Pro
   const delta = new Map<string, number>()
   changes.forEach(({ product_id, delta: change }) => delta.set(product_id, (delta.get(product_id) ?? 0) + change))
   return synced.flatMap((product) => {
-    const active = product.variants.filter((variant) => isActiveVariant(variant.metadata)).length + (delta.get(product.id) ?? 0)
+    const active =
+      product.variants.filter((variant) => isActiveVariant(variant.metadata)).length + (delta.get(product.id) ?? 0)
     const update = productUpdateFor(product, active)
     return update ? [update] : []
   })
 }
 
 function summaryOf(input: SyncPlanInput, writes: PlanPart, productsToUpdate: ProductUpdate[]): SyncPlan["summary"] {
-  const touched = new Set([...writes.plan_values_to_add.map((values) => values.product_id), ...productsToUpdate.map((update) => update.id)])
+  const touched = new Set([
+    ...writes.plan_values_to_add.map((values) => values.product_id),
+    ...productsToUpdate.map((update) => update.id),
+  ])
   const newProductVariants = writes.products_to_create.reduce((sum, product) => sum + product.variants.length, 0)
   return {
     products_created: writes.products_to_create.length,
@@ -188,7 +231,11 @@ function summaryOf(input: SyncPlanInput, writes: PlanPart, productsToUpdate: Pro
 /** Compares the catalogue read with the synced products and returns every write; pure, so it is unit-tested. */
 export function planCatalogueSync(input: SyncPlanInput): SyncPlan {
   const synced = input.existing.filter(isSyncedProduct)
-  const ctx: PlanContext = { input, products: new Map(input.existing.map((product) => [product.handle, product])), index: indexVariants(synced) }
+  const ctx: PlanContext = {
+    input,
+    products: new Map(input.existing.map((product) => [product.handle, product])),
+    index: indexVariants(synced),
+  }
   const groups = [...groupByHandle(input.packages)].map(([handle, group]) => planGroup(handle, group, ctx))
   const writes = joinParts([...groups, planDeactivations(input, synced)])
   const productsToUpdate = productUpdates(synced, writes.active)

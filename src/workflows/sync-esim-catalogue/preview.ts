@@ -34,10 +34,18 @@ export type PricingRulesView = ReturnType<typeof toPricingRulesView>
 export type PricingPreview = { rules: PricingRulesView; exchange_rates: ExchangeRate[]; packages: PricingPreviewRow[] }
 
 /** The pricing rules applied to the first `limit` packages of the first catalogue page the sync would read. */
-export async function pricingPreview(read: PageReader, filters: CatalogueFilters, pricing: PricingContext, limit: number): Promise<PricingPreview> {
+export async function pricingPreview(
+  read: PageReader,
+  filters: CatalogueFilters,
+  pricing: PricingContext,
+  limit: number
+): Promise<PricingPreview> {
   const [walk] = catalogueWalks(filters)
   const page = await read({ ...walk, page: 1, limit: 100 })
-  const packages = page.packages.map(toCataloguePackage).filter((pkg) => inScope(pkg, filters)).slice(0, limit)
+  const packages = page.packages
+    .map(toCataloguePackage)
+    .filter((pkg) => inScope(pkg, filters))
+    .slice(0, limit)
   const rows: PricingPreviewRow[] = packages.map((pkg) => ({
     package_code: pkg.package_code,
     name: pkg.name,

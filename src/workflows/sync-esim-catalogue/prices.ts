@@ -14,7 +14,9 @@ const SAMPLE_CODES = 20
 
 function storedPrices(metadata: Record<string, unknown>): { currency_code: string; amount: number }[] {
   const stash = metadata.esimfly_inactive_prices
-  return Array.isArray(stash) ? stash.filter((price) => typeof price?.currency_code === "string" && typeof price?.amount === "number") : []
+  return Array.isArray(stash)
+    ? stash.filter((price) => typeof price?.currency_code === "string" && typeof price?.amount === "number")
+    : []
 }
 
 /** Prices with the rules' amounts, keeping every other price (ids kept, so region prices keep their rules). */
@@ -54,7 +56,11 @@ function keptPricing(pkg: CataloguePackage, variant: ExistingVariant, ctx: Prici
 }
 
 /** The prices of a package on a variant (null for a new one). */
-export function priceVariant(pkg: CataloguePackage, variant: ExistingVariant | null, ctx: PricingContext): VariantPricing {
+export function priceVariant(
+  pkg: CataloguePackage,
+  variant: ExistingVariant | null,
+  ctx: PricingContext
+): VariantPricing {
   if (variant && hasPriceOverride(variant.metadata)) {
     return keptPricing(pkg, variant, ctx)
   }
@@ -62,8 +68,14 @@ export function priceVariant(pkg: CataloguePackage, variant: ExistingVariant | n
   const effective = quotes.filter((quote) => quote.amount !== null)
   const unpriced = quotes
     .filter((quote) => quote.problem !== null)
-    .map((quote) => ({ package_code: pkg.package_code, currency_code: quote.currency_code, problem: quote.problem ?? "" }))
-  const prices = variant ? withQuotedPrices(variant.prices, quotes) : effective.map(({ currency_code, amount }) => ({ currency_code, amount: amount ?? 0 }))
+    .map((quote) => ({
+      package_code: pkg.package_code,
+      currency_code: quote.currency_code,
+      problem: quote.problem ?? "",
+    }))
+  const prices = variant
+    ? withQuotedPrices(variant.prices, quotes)
+    : effective.map(({ currency_code, amount }) => ({ currency_code, amount: amount ?? 0 }))
   return { prices, effective, unpriced }
 }
 
@@ -71,7 +83,12 @@ export function priceVariant(pkg: CataloguePackage, variant: ExistingVariant | n
 export const isBelowFloor = (pricing: VariantPricing) => pricing.effective.some((quote) => quote.below_floor)
 
 /** The prices in force under the margin floor, as the run's result lists them. */
-export function belowFloorEntries(pkg: CataloguePackage, variant: ExistingVariant | null, handle: string, pricing: VariantPricing): BelowFloorEntry[] {
+export function belowFloorEntries(
+  pkg: CataloguePackage,
+  variant: ExistingVariant | null,
+  handle: string,
+  pricing: VariantPricing
+): BelowFloorEntry[] {
   const override = variant !== null && hasPriceOverride(variant.metadata)
   return pricing.effective
     .filter((quote) => quote.below_floor && quote.amount !== null)
@@ -92,7 +109,12 @@ export function summariseUnpriced(entries: UnpricedEntry[]): UnpricedSummary[] {
   const groups = new Map<string, UnpricedSummary>()
   for (const entry of entries) {
     const key = `${entry.currency_code}\u0000${entry.problem}`
-    const group = groups.get(key) ?? { currency_code: entry.currency_code, problem: entry.problem, packages: 0, package_codes: [] }
+    const group = groups.get(key) ?? {
+      currency_code: entry.currency_code,
+      problem: entry.problem,
+      packages: 0,
+      package_codes: [],
+    }
     group.packages++
     if (group.package_codes.length < SAMPLE_CODES) {
       group.package_codes.push(entry.package_code)

@@ -90,7 +90,14 @@ export async function readCatalogue(
   pageSize: number,
   onPage: (read: CatalogueRead) => void = () => undefined
 ): Promise<CatalogueRead> {
-  const sink: Sink = { packages: [], pages_read: 0, total_pages: 0, failed_pages: [], seen: new Set(), walkPages: walks.map(() => 1) }
+  const sink: Sink = {
+    packages: [],
+    pages_read: 0,
+    total_pages: 0,
+    failed_pages: [],
+    seen: new Set(),
+    walkPages: walks.map(() => 1),
+  }
   const ctx: ReadContext = { read, filters, pageSize, onPage, sink }
   for (const [index, walk] of walks.entries()) {
     await readWalk(ctx, walk, index)
@@ -107,7 +114,10 @@ export async function readCatalogue(
 export function deactivationVerdict(read: CatalogueRead): { allowed: boolean; reason: string | null } {
   if (read.failed_pages.length > 0) {
     const pages = read.failed_pages.map((failed) => failed.page).join(", ")
-    return { allowed: false, reason: `page(s) ${pages} could not be read, so packages missing from this run may only be unseen` }
+    return {
+      allowed: false,
+      reason: `page(s) ${pages} could not be read, so packages missing from this run may only be unseen`,
+    }
   }
   if (read.packages.length === 0) {
     return { allowed: false, reason: "esimfly listed no package in scope; an empty catalogue deactivates nothing" }

@@ -35,7 +35,10 @@ export function inScope(subject: ScopeSubject, filters: CatalogueFilters): boole
   if (present(filters.regions) && !filters.regions.some((region) => lower(region) === lower(subject.region))) {
     return false
   }
-  if (present(filters.countries) && !filters.countries.some((country) => subject.countries.includes(country.toUpperCase()))) {
+  if (
+    present(filters.countries) &&
+    !filters.countries.some((country) => subject.countries.includes(country.toUpperCase()))
+  ) {
     return false
   }
   return !present(filters.package_codes) || filters.package_codes.includes(subject.package_code)
@@ -48,12 +51,19 @@ export function scopeOfMetadata(metadata: Record<string, unknown>): ScopeSubject
     return null
   }
   const text = (value: unknown) => (typeof value === "string" ? value : null)
-  const countries = Array.isArray(metadata.esimfly_countries) ? metadata.esimfly_countries.filter((c): c is string => typeof c === "string") : []
+  const countries = Array.isArray(metadata.esimfly_countries)
+    ? metadata.esimfly_countries.filter((c): c is string => typeof c === "string")
+    : []
   return { package_code: code, type: text(metadata.esimfly_type), region: text(metadata.esimfly_region), countries }
 }
 
 /** Option `catalogue` (camelCase, as merchants write options) as run filters. */
-export function filtersFromOption(option: { types?: string[]; regions?: string[]; countries?: string[]; packageCodes?: string[] }): CatalogueFilters {
+export function filtersFromOption(option: {
+  types?: string[]
+  regions?: string[]
+  countries?: string[]
+  packageCodes?: string[]
+}): CatalogueFilters {
   const { types, regions, countries, packageCodes } = option
   return { types, regions, countries, package_codes: packageCodes }
 }

@@ -23,7 +23,13 @@ export const CATALOGUE_PRODUCT_FIELDS = [
   "variants.prices.price_list_id",
 ]
 
-type RawPrice = { id: string; amount: number | string; currency_code: string; rules_count?: number | null; price_list_id?: string | null }
+type RawPrice = {
+  id: string
+  amount: number | string
+  currency_code: string
+  rules_count?: number | null
+  price_list_id?: string | null
+}
 type RawVariant = {
   id: string
   title: string | null
@@ -47,12 +53,23 @@ function toPrices(prices: RawPrice[] | null | undefined): ExistingPrice[] {
   // Price-list prices belong to the price list, not to the variant's own price set.
   return (prices ?? [])
     .filter((price) => !price.price_list_id)
-    .map((price) => ({ id: price.id, currency_code: price.currency_code, amount: Number(price.amount), rules_count: price.rules_count ?? 0 }))
+    .map((price) => ({
+      id: price.id,
+      currency_code: price.currency_code,
+      amount: Number(price.amount),
+      rules_count: price.rules_count ?? 0,
+    }))
 }
 
 function toVariant(variant: RawVariant, planOptionId: string | null): ExistingVariant {
   const plan = variant.options?.find((value) => value.option_id === planOptionId)?.value ?? null
-  return { id: variant.id, title: variant.title ?? "", plan, metadata: variant.metadata ?? {}, prices: toPrices(variant.prices) }
+  return {
+    id: variant.id,
+    title: variant.title ?? "",
+    plan,
+    metadata: variant.metadata ?? {},
+    prices: toPrices(variant.prices),
+  }
 }
 
 /** Maps a Medusa product to what the sync plan compares. */

@@ -9,7 +9,11 @@ function sameValue(current: unknown, desired: unknown): boolean {
 }
 
 /** The update that brings an existing variant in line with its package, or null when nothing changes. */
-export function variantUpdateFor(variant: ExistingVariant, pkg: CataloguePackage, pricing: VariantPricing): VariantUpdate | null {
+export function variantUpdateFor(
+  variant: ExistingVariant,
+  pkg: CataloguePackage,
+  pricing: VariantPricing
+): VariantUpdate | null {
   const stash = variant.metadata.esimfly_inactive_prices === undefined ? {} : { esimfly_inactive_prices: "" }
   const desired = { ...syncedMetadata(pkg, isBelowFloor(pricing)), ...stash }
   const metadataChanged = Object.entries(desired).some(([key, value]) => !sameValue(variant.metadata[key], value))
@@ -31,8 +35,15 @@ export function variantUpdateFor(variant: ExistingVariant, pkg: CataloguePackage
  * currency prices are kept in `esimfly_inactive_prices` and come back with the package.
  */
 export function deactivationFor(variant: ExistingVariant): VariantUpdate {
-  const stash = variant.prices.filter((price) => price.rules_count === 0).map(({ currency_code, amount }) => ({ currency_code, amount }))
-  const metadata = { ...variant.metadata, esimfly_active: false, esimfly_below_floor: false, esimfly_inactive_prices: stash }
+  const stash = variant.prices
+    .filter((price) => price.rules_count === 0)
+    .map(({ currency_code, amount }) => ({ currency_code, amount }))
+  const metadata = {
+    ...variant.metadata,
+    esimfly_active: false,
+    esimfly_below_floor: false,
+    esimfly_inactive_prices: stash,
+  }
   return { id: variant.id, metadata, prices: [] }
 }
 
@@ -57,6 +68,8 @@ export function productUpdateFor(product: ExistingProduct, activeVariants: numbe
   if (title === undefined && status === undefined) {
     return null
   }
-  const metadata = status ? { metadata: { ...product.metadata, esimfly_drafted_by_sync: status === ProductStatus.DRAFT } } : {}
+  const metadata = status
+    ? { metadata: { ...product.metadata, esimfly_drafted_by_sync: status === ProductStatus.DRAFT } }
+    : {}
   return { id: product.id, ...(title ? { title } : {}), ...(status ? { status } : {}), ...metadata }
 }

@@ -39,8 +39,14 @@ export async function watchBalance(container: MedusaContainer): Promise<void> {
     return
   }
   const { amount, currency } = balance
-  await container.resolve(Modules.EVENT_BUS).emit({ name: ESIMFLY_BALANCE_LOW_EVENT, data: { balance: amount, currency, threshold } })
-  await notifyAdmins(container, "esimfly balance is low", `${amount} ${currency} left, under the ${threshold} ${currency} threshold. Top up to keep selling eSIMs.`)
+  await container
+    .resolve(Modules.EVENT_BUS)
+    .emit({ name: ESIMFLY_BALANCE_LOW_EVENT, data: { balance: amount, currency, threshold } })
+  await notifyAdmins(
+    container,
+    "esimfly balance is low",
+    `${amount} ${currency} left, under the ${threshold} ${currency} threshold. Top up to keep selling eSIMs.`
+  )
 }
 
 /** Mirrors a balance esimfly reported (a purchase's or a refund's `newBalance`), then watches it. */

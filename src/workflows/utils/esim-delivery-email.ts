@@ -1,6 +1,16 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { DeliveredEsim, deliveryNotification, guestAccessExpiresAt, guestAccessUrl, hashAccessToken, newAccessToken, StoreEsimSource, timeDeliveryPhase, toStoreEsim } from "../../modules/esim/delivery"
+import {
+  DeliveredEsim,
+  deliveryNotification,
+  guestAccessExpiresAt,
+  guestAccessUrl,
+  hashAccessToken,
+  newAccessToken,
+  StoreEsimSource,
+  timeDeliveryPhase,
+  toStoreEsim,
+} from "../../modules/esim/delivery"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
 
@@ -25,7 +35,12 @@ async function issueGuestToken(esim: EsimModuleService, orderId: string, existin
   const token = newAccessToken()
   const sends = (existing?.sent_count ?? 0) + 1
   const expires = guestAccessExpiresAt(new Date(), esim.getOptions().guestAccessTtlDays)
-  const base = { order_id: orderId, access_token_hash: hashAccessToken(token), access_token_expires_at: expires, sent_count: sends }
+  const base = {
+    order_id: orderId,
+    access_token_hash: hashAccessToken(token),
+    access_token_expires_at: expires,
+    sent_count: sends,
+  }
   const delivery = existing
     ? await esim.updateEsimDeliveries({ id: existing.id, ...base })
     : await esim.createEsimDeliveries(base)
@@ -33,7 +48,11 @@ async function issueGuestToken(esim: EsimModuleService, orderId: string, existin
 }
 
 /** Builds the email with a fresh guest link and sends it; the outcome is written on the delivery, never thrown. */
-export async function sendEsimEmail(container: MedusaContainer, mail: EsimEmail, existing: EsimDeliveryRow | undefined): Promise<EsimEmailOutcome> {
+export async function sendEsimEmail(
+  container: MedusaContainer,
+  mail: EsimEmail,
+  existing: EsimDeliveryRow | undefined
+): Promise<EsimEmailOutcome> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const esims = await timeDeliveryPhase(mail.order_id, "qr", () => withInstallDetails(mail.profiles))
   const { token, delivery, sends } = await issueGuestToken(esim, mail.order_id, existing)
@@ -46,21 +65,32 @@ export async function sendEsimEmail(container: MedusaContainer, mail: EsimEmail,
       access_url: orderEsimsUrl ? guestAccessUrl(orderEsimsUrl, mail.order_id, token) : null,
       esims,
       // A batch esimfly refused holds nothing and is not coming; every other batch is owed to the shopper.
-      ordered: mail.esimOrders.filter((esimOrder) => esimOrder.status !== "failed").reduce((sum, esimOrder) => sum + esimOrder.quantity, 0),
+      ordered: mail.esimOrders
+        .filter((esimOrder) => esimOrder.status !== "failed")
+        .reduce((sum, esimOrder) => sum + esimOrder.quantity, 0),
     }),
     idempotency_key: `esim-delivered:${mail.order_id}:${esims.length}:${sends}`,
   }
   try {
     const notifications = container.resolve(Modules.NOTIFICATION)
-    const [sent] = await timeDeliveryPhase(mail.order_id, "notification", () => notifications.createNotifications([notification]))
+    const [sent] = await timeDeliveryPhase(mail.order_id, "notification", () =>
+      notifications.createNotifications([notification])
+    )
     const fields = { notification_id: sent?.id ?? null, notification_status: "sent" as const, notification_error: null }
-    await esim.updateEsimDeliveries({ id: delivery.id, ...fields, notified_at: new Date(), notified_esim_count: esims.length })
+    await esim.updateEsimDeliveries({
+      id: delivery.id,
+      ...fields,
+      notified_at: new Date(),
+      notified_esim_count: esims.length,
+    })
     return { status: "sent" }
   } catch (error) {
     const message = (error as Error).message.split(token).join("[token]")
     await esim.updateEsimDeliveries({ id: delivery.id, notification_status: "failed", notification_error: message })
     // Also in the log: a store without an email provider would otherwise fail with no trace an operator sees.
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: the eSIM email of order ${mail.order_id} was not sent: ${message}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`esimfly: the eSIM email of order ${mail.order_id} was not sent: ${message}`)
     return { status: "failed", reason: message }
   }
 }

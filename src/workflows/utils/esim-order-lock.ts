@@ -11,7 +11,11 @@ export type EsimOrderLock = { key: string; owner: string; ttl_s: number; order_i
 const RETRY_MS = 300
 
 /** Takes the lock for its owner, trying again every 300 ms for up to `waitS` seconds. */
-export async function acquireEsimOrderLock(container: MedusaContainer, lock: EsimOrderLock, waitS: number): Promise<void> {
+export async function acquireEsimOrderLock(
+  container: MedusaContainer,
+  lock: EsimOrderLock,
+  waitS: number
+): Promise<void> {
   const locking = container.resolve(Modules.LOCKING)
   const until = Date.now() + waitS * 1000
   for (;;) {

@@ -1,7 +1,16 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
-import { guardEsimCart, GuardLine, GuardNote, GuardVerdict, isFresh, MirroredBalance, MirroredCost, shopperMessage } from "../../modules/esim/money"
+import {
+  guardEsimCart,
+  GuardLine,
+  GuardNote,
+  GuardVerdict,
+  isFresh,
+  MirroredBalance,
+  MirroredCost,
+  shopperMessage,
+} from "../../modules/esim/money"
 import EsimModuleService from "../../modules/esim/service"
 import { ESIMFLY_CHECKOUT_REFUSED_EVENT, notifyAdmins } from "./admin-alerts"
 
@@ -9,7 +18,13 @@ type CartItem = { variant_id?: string | null; quantity: number | string; unit_pr
 export type GuardedCart = { id: string; currency_code: string; items?: (CartItem | null)[] | null }
 
 /** The cart's eSIM lines, each with its mirrored cost while that is fresh enough to judge by. */
-function guardLines(cart: GuardedCart, codes: Record<string, string>, costs: Map<string, MirroredCost>, maxAgeMs: number, now: Date): GuardLine[] {
+function guardLines(
+  cart: GuardedCart,
+  codes: Record<string, string>,
+  costs: Map<string, MirroredCost>,
+  maxAgeMs: number,
+  now: Date
+): GuardLine[] {
   return (cart.items ?? []).flatMap((item) => {
     const code = item?.variant_id ? codes[item.variant_id] : undefined
     if (!item || !code) {
@@ -17,7 +32,15 @@ function guardLines(cart: GuardedCart, codes: Record<string, string>, costs: Map
     }
     const mirrored = costs.get(code)
     const fresh = mirrored && mirrored.cost !== null && isFresh(mirrored.read_at, maxAgeMs, now) ? mirrored : null
-    return [{ package_code: code, quantity: Number(item.quantity), unit_price: Number(item.unit_price), cost: fresh?.cost ?? null, cost_currency: fresh?.currency ?? null }]
+    return [
+      {
+        package_code: code,
+        quantity: Number(item.quantity),
+        unit_price: Number(item.unit_price),
+        cost: fresh?.cost ?? null,
+        cost_currency: fresh?.currency ?? null,
+      },
+    ]
   })
 }
 
@@ -35,10 +58,14 @@ function reportUnchecked(container: MedusaContainer, esim: EsimModuleService, ca
   if (note.balance === "checked") {
     esim.alerts.resolveIncidents("guard:balance")
   } else if (esim.alerts.openIncident(`guard:balance:${note.balance}`)) {
-    logger.warn(`esimfly: checkout guard let cart ${cartId} through without a balance check: the balance mirror is ${note.balance} (read ${note.balance_read_at ?? "never"})`)
+    logger.warn(
+      `esimfly: checkout guard let cart ${cartId} through without a balance check: the balance mirror is ${note.balance} (read ${note.balance_read_at ?? "never"})`
+    )
   }
   for (const code of note.unpriced.filter((c) => esim.alerts.openIncident(`guard:cost:${c}`))) {
-    logger.warn(`esimfly: checkout guard has no fresh cost for ${code}: its lines are not guarded until the cost lookup mirrors it`)
+    logger.warn(
+      `esimfly: checkout guard has no fresh cost for ${code}: its lines are not guarded until the cost lookup mirrors it`
+    )
   }
 }
 
@@ -48,9 +75,16 @@ function adminText(verdict: Exclude<GuardVerdict, { ok: true }>): string {
     : `a cart was refused: ${verdict.package_code} would sell at a ${verdict.margin_percent} % margin, under the ${verdict.floor_percent} % floor`
 }
 
-async function refuse(container: MedusaContainer, esim: EsimModuleService, cartId: string, verdict: Exclude<GuardVerdict, { ok: true }>): Promise<never> {
+async function refuse(
+  container: MedusaContainer,
+  esim: EsimModuleService,
+  cartId: string,
+  verdict: Exclude<GuardVerdict, { ok: true }>
+): Promise<never> {
   if (esim.alerts.openIncident(`checkout:${verdict.reason}`)) {
-    await container.resolve(Modules.EVENT_BUS).emit({ name: ESIMFLY_CHECKOUT_REFUSED_EVENT, data: { cart_id: cartId, ...verdict } })
+    await container
+      .resolve(Modules.EVENT_BUS)
+      .emit({ name: ESIMFLY_CHECKOUT_REFUSED_EVENT, data: { cart_id: cartId, ...verdict } })
     await notifyAdmins(container, "eSIM checkout refused", adminText(verdict))
   }
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shopperMessage())
@@ -62,7 +96,11 @@ async function refuse(container: MedusaContainer, esim: EsimModuleService, cartI
  * mirrors, never esimfly: a missing or stale mirror lets the cart through, and the note it
  * returns (recorded on the cart) says what was not checked.
  */
-export async function guardEsimCheckout(container: MedusaContainer, cart: GuardedCart, codes: Record<string, string>): Promise<GuardNote | null> {
+export async function guardEsimCheckout(
+  container: MedusaContainer,
+  cart: GuardedCart,
+  codes: Record<string, string>
+): Promise<GuardNote | null> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const options = esim.getOptions()
   if (!options.checkoutGuard) {

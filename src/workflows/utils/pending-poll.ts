@@ -1,5 +1,12 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { isPendingTooOld, PendingChange, pendingTimedOut, pollAnswered, pollFailed, toProfileRows } from "../../modules/esim/purchase"
+import {
+  isPendingTooOld,
+  PendingChange,
+  pendingTimedOut,
+  pollAnswered,
+  pollFailed,
+  toProfileRows,
+} from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
 type DueEsimOrder = Awaited<ReturnType<EsimModuleService["listEsimOrders"]>>[number]
@@ -14,7 +21,11 @@ export function parseNow(now: string | undefined): Date {
 }
 
 /** One status poll, or the timeout; a bought eSIM is stored before the eSIM order says so. */
-export async function resolveEsimOrder(esim: EsimModuleService, esimOrder: DueEsimOrder, now: Date): Promise<PendingChange> {
+export async function resolveEsimOrder(
+  esim: EsimModuleService,
+  esimOrder: DueEsimOrder,
+  now: Date
+): Promise<PendingChange> {
   const { pendingMaxAgeMs } = esim.getOptions()
   if (isPendingTooOld(esimOrder, now, pendingMaxAgeMs)) {
     return pendingTimedOut(esimOrder, now, pendingMaxAgeMs)

@@ -1,11 +1,19 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
-import { EligibilityOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility, PurchaseEligibility } from "../../modules/esim/purchase"
+import {
+  EligibilityOrder,
+  PURCHASE_ELIGIBILITY_FIELDS,
+  purchaseEligibility,
+  PurchaseEligibility,
+} from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 
 /** Reads the one order's status and payments and decides, under the merchant's `buyWhen`, whether it may buy. */
-export async function readPurchaseEligibility(container: MedusaContainer, orderId: string): Promise<PurchaseEligibility> {
+export async function readPurchaseEligibility(
+  container: MedusaContainer,
+  orderId: string
+): Promise<PurchaseEligibility> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: PURCHASE_ELIGIBILITY_FIELDS, filters: { id: orderId } })
   const order: EligibilityOrder | undefined = data[0]

@@ -10,7 +10,10 @@ import { watchBalance } from "./admin-alerts"
  * within `balanceRefreshIntervalMs`. An esimfly failure is logged: the mirror keeps its last
  * reading and its age, which the admin card and the checkout guard both show and weigh.
  */
-export async function refreshStaleBalance(container: MedusaContainer, now = new Date()): Promise<"refreshed" | "fresh" | "failed"> {
+export async function refreshStaleBalance(
+  container: MedusaContainer,
+  now = new Date()
+): Promise<"refreshed" | "fresh" | "failed"> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const mirrored = await esim.readEsimflyBalance()
   if (isFresh(mirrored?.read_at, esim.getOptions().balanceRefreshIntervalMs, now)) {
@@ -19,7 +22,11 @@ export async function refreshStaleBalance(container: MedusaContainer, now = new 
   try {
     await esim.refreshEsimflyBalance("refresh")
   } catch (error) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`esimfly: the balance could not be refreshed (${(error as Error).message}); the mirror keeps its last reading`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(
+        `esimfly: the balance could not be refreshed (${(error as Error).message}); the mirror keeps its last reading`
+      )
     return "failed"
   }
   await watchBalance(container)

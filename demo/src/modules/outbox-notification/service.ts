@@ -19,7 +19,15 @@ const slug = (text: string) => text.replace(/[^a-zA-Z0-9.@_-]+/g, "_").slice(0, 
 /** What a script needs from one email: who, what, when, the text and the template data. */
 function summary(notification: Notification, sentAt: Date) {
   const { to, channel, template, content, data } = notification
-  return { to, channel, template, subject: content?.subject ?? null, sent_at: sentAt, text: content?.text ?? null, data }
+  return {
+    to,
+    channel,
+    template,
+    subject: content?.subject ?? null,
+    sent_at: sentAt,
+    text: content?.text ?? null,
+    data,
+  }
 }
 
 /**

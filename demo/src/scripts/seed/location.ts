@@ -6,13 +6,7 @@ import {
   createStockLocationsWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
-import {
-  COUNTRIES,
-  ESIMFLY_PROVIDER,
-  FULFILLMENT_SET_NAME,
-  SERVICE_ZONE_NAME,
-  STOCK_LOCATION_NAME,
-} from "./constants"
+import { COUNTRIES, ESIMFLY_PROVIDER, FULFILLMENT_SET_NAME, SERVICE_ZONE_NAME, STOCK_LOCATION_NAME } from "./constants"
 import { SeedReport } from "./report"
 
 type Named = { id: string; name?: string }
@@ -53,9 +47,7 @@ async function findOrCreateLocation(container: MedusaContainer, report: SeedRepo
   }
   const { result } = await createStockLocationsWorkflow(container).run({
     input: {
-      locations: [
-        { name: STOCK_LOCATION_NAME, address: { address_1: "Online", country_code: "us" } },
-      ],
+      locations: [{ name: STOCK_LOCATION_NAME, address: { address_1: "Online", country_code: "us" } }],
     },
   })
   report.made(`stock location "${STOCK_LOCATION_NAME}"`)
@@ -101,9 +93,7 @@ export async function ensureServiceZone(
   locationId: string
 ): Promise<string> {
   const findSet = async () =>
-    (await loadLocation(container, locationId)).fulfillment_sets.find(
-      (set) => set.name === FULFILLMENT_SET_NAME
-    )
+    (await loadLocation(container, locationId)).fulfillment_sets.find((set) => set.name === FULFILLMENT_SET_NAME)
   let set = await findSet()
   if (set) {
     report.found(`fulfillment set "${FULFILLMENT_SET_NAME}"`)

@@ -116,9 +116,7 @@ export async function ensureProducts(
   const handles = PRODUCT_PLANS.map((plan) => plan.handle)
   const existing = await service.listProducts({ handle: handles })
   const have = new Set(existing.map((product) => product.handle))
-  PRODUCT_PLANS.filter((plan) => have.has(plan.handle)).forEach((plan) =>
-    report.found(`product "${plan.title}"`)
-  )
+  PRODUCT_PLANS.filter((plan) => have.has(plan.handle)).forEach((plan) => report.found(`product "${plan.title}"`))
   const missing = PRODUCT_PLANS.filter((plan) => !have.has(plan.handle))
   const packages = missing.length ? await input.loadPackages() : []
   if (missing.length) {
@@ -137,9 +135,7 @@ export async function ensureProducts(
     const { result } = await createProductsWorkflow(container).run({
       input: { products: toCreate },
     })
-    result.forEach((product) =>
-      report.made(`product "${product.title}" (${product.variants?.length ?? 0} variants)`)
-    )
+    result.forEach((product) => report.made(`product "${product.title}" (${product.variants?.length ?? 0} variants)`))
   }
   return [...have, ...toCreate.map((product) => product.handle)]
 }

@@ -1,16 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import {
-  createShippingOptionsWorkflow,
-  createShippingProfilesWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { createShippingOptionsWorkflow, createShippingProfilesWorkflow } from "@medusajs/medusa/core-flows"
 import { ESIMFLY_PROVIDER, FulfillmentProviderChoice, SHIPPING_OPTION_NAME, SHIPPING_PROFILE } from "./constants"
 import { SeedReport } from "./report"
 
-export async function ensureShippingProfile(
-  container: MedusaContainer,
-  report: SeedReport
-): Promise<string> {
+export async function ensureShippingProfile(container: MedusaContainer, report: SeedReport): Promise<string> {
   const service = container.resolve(Modules.FULFILLMENT)
   const [existing] = await service.listShippingProfiles({ type: SHIPPING_PROFILE.type })
   if (existing) {

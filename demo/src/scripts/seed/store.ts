@@ -76,9 +76,7 @@ export async function ensureStore(
   const [store] = await service.listStores({}, { relations: ["supported_currencies"] })
   const currencies = store.supported_currencies ?? []
   const hasCurrencies = CURRENCIES.every((wanted) =>
-    currencies.some(
-      (have) => have.currency_code === wanted.currency_code && have.is_default === wanted.is_default
-    )
+    currencies.some((have) => have.currency_code === wanted.currency_code && have.is_default === wanted.is_default)
   )
   const upToDate =
     hasCurrencies &&

@@ -8,7 +8,17 @@ describe("httpsHref, the admin card's only source of an install link's href", ()
   })
 
   it("returns nothing for javascript:, data:, http:, relative or unparseable links", () => {
-    for (const bad of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "\tjavascript:alert(1)", "data:text/html,x", "http://a.test", "/relative", "", null, undefined]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "\tjavascript:alert(1)",
+      "data:text/html,x",
+      "http://a.test",
+      "/relative",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(httpsHref(bad)).toBeNull()
     }
   })

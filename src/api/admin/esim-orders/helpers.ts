@@ -2,7 +2,14 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../modules/esim"
 import { installDetails, InstallSource } from "../../../modules/esim/delivery"
-import { EligibilityOrder, IneligibleReason, planEsimOrders, PlannableOrder, PURCHASE_ELIGIBILITY_FIELDS, purchaseEligibility } from "../../../modules/esim/purchase"
+import {
+  EligibilityOrder,
+  IneligibleReason,
+  planEsimOrders,
+  PlannableOrder,
+  PURCHASE_ELIGIBILITY_FIELDS,
+  purchaseEligibility,
+} from "../../../modules/esim/purchase"
 import EsimModuleService from "../../../modules/esim/service"
 
 /** One eSIM order with its eSIMs, as the admin API returns it; 404 when it does not exist. */
@@ -22,7 +29,10 @@ export async function withQrCodes<T extends { esims?: unknown[] | null }>(esimOr
     esimOrders.map(async (esimOrder) => ({
       ...esimOrder,
       esims: await Promise.all(
-        (esimOrder.esims ?? []).map(async (esim) => ({ ...(esim as object), ...(await installDetails(esim as InstallSource)) }))
+        (esimOrder.esims ?? []).map(async (esim) => ({
+          ...(esim as object),
+          ...(await installDetails(esim as InstallSource)),
+        }))
       ),
     }))
   )

@@ -7,7 +7,10 @@ import { AdminListEsimOrders } from "./validators"
 /** The plugin's eSIM orders with their eSIMs, newest first; for one order, also why it is not bought yet. */
 export async function GET(req: MedusaRequest<unknown, AdminListEsimOrders>, res: MedusaResponse) {
   const { status, order_id, from_date, to_date, limit, offset } = req.validatedQuery as AdminListEsimOrders
-  const created_at = { ...(from_date ? { $gte: new Date(from_date) } : {}), ...(to_date ? { $lte: new Date(to_date) } : {}) }
+  const created_at = {
+    ...(from_date ? { $gte: new Date(from_date) } : {}),
+    ...(to_date ? { $lte: new Date(to_date) } : {}),
+  }
   const filters = {
     ...(status ? { status: Array.isArray(status) ? status : [status] } : {}),
     ...(order_id ? { order_id } : {}),

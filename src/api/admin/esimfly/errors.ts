@@ -20,13 +20,19 @@ export function toMedusaError(error: unknown): Error {
     return new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
   }
   if (error instanceof EsimflyAuthenticationError) {
-    return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `esimfly refused the plugin's credentials (${error.code}); check accessCode and secretKey`)
+    return new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `esimfly refused the plugin's credentials (${error.code}); check accessCode and secretKey`
+    )
   }
   if (error instanceof EsimflyRateLimitError) {
     return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "esimfly's rate limit is used up; try again in a minute")
   }
   if (error.status && error.status >= 400 && error.status < 500) {
-    return new MedusaError(MedusaError.Types.INVALID_DATA, `esimfly refused the request (${error.code}): ${error.message}`)
+    return new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `esimfly refused the request (${error.code}): ${error.message}`
+    )
   }
   return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `esimfly is unavailable (${error.code}): ${error.message}`)
 }

@@ -13,12 +13,18 @@ describe("canReadOrderEsims", () => {
 
   it("lets anyone holding the emailed token in, signed in or not", () => {
     expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at, now })).toBe(true)
-    expect(canReadOrderEsims({ actor_id: "cus_2", order_customer_id: "cus_1", token, token_hash, token_expires_at, now })).toBe(true)
+    expect(
+      canReadOrderEsims({ actor_id: "cus_2", order_customer_id: "cus_1", token, token_hash, token_expires_at, now })
+    ).toBe(true)
   })
 
   it("keeps out the right token once it has expired or when it has no expiry", () => {
-    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at, now: token_expires_at })).toBe(false)
-    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at: null, now })).toBe(false)
+    expect(
+      canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at, now: token_expires_at })
+    ).toBe(false)
+    expect(canReadOrderEsims({ order_customer_id: "cus_guest", token, token_hash, token_expires_at: null, now })).toBe(
+      false
+    )
   })
 
   it("keeps out another customer, a wrong token and a missing one", () => {

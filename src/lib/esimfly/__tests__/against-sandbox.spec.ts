@@ -58,42 +58,76 @@ const failOrder = (status: number, code: string) =>
 
 /** Every documented error code, provoked through the real sandbox and raised as its family. */
 const cases: [string, new (...args: never[]) => errors.EsimflyError, (r: Recorder) => Promise<unknown>][] = [
-  ["MISSING_PACKAGE_CODE", errors.EsimflyInvalidRequestError, (r) => {
-    failOrder(400, "MISSING_PACKAGE_CODE")
-    return clientFor(r).createOrder({ packageCode: "TR1GB7D" })
-  }],
-  ["INVALID_PACKAGE", errors.EsimflyRefusedError, (r) =>
-    clientFor(r).createOrder({ packageCode: "NO-SUCH-PACKAGE" })],
-  ["PRICE_MISMATCH", errors.EsimflyRefusedError, (r) => {
-    failOrder(400, "PRICE_MISMATCH")
-    return clientFor(r).createOrder({ packageCode: "TR1GB7D" })
-  }],
-  ["INVALID_SIGNATURE", errors.EsimflyAuthenticationError, (r) =>
-    clientFor(r, { secretKey: `${SECRET}-wrong` }).getBalance()],
-  ["INVALID_USER", errors.EsimflyAuthenticationError, (r) =>
-    clientFor(r, { accessCode: sandbox.personalAccessCode }).getBalance()],
-  ["ORDER_PROCESSING_ERROR", errors.EsimflyRefusedError, (r) => {
-    failOrder(500, "ORDER_PROCESSING_ERROR")
-    return clientFor(r).createOrder({ packageCode: "TR1GB7D" })
-  }],
-  ["INVALID_REQUEST_ID", errors.EsimflyInvalidRequestError, (r) =>
-    clientFor(r, { generateRequestId: () => "not-a-uuid" }).getBalance()],
-  ["DUPLICATE_REQUEST", errors.EsimflyInvalidRequestError, async (r) => {
-    const client = clientFor(r, { generateRequestId: () => "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b" })
-    await client.getBalance()
-    return client.getBalance()
-  }],
-  ["INVALID_API_KEY", errors.EsimflyAuthenticationError, (r) =>
-    clientFor(r, { accessCode: "esf_unknown" }).getBalance()],
-  ["INVALID_TIMESTAMP", errors.EsimflyAuthenticationError, (r) =>
-    clientFor(r, { now: () => Date.now() - 6 * 60 * 1000 }).getBalance()],
-  ["RATE_LIMIT_EXCEEDED", errors.EsimflyRateLimitError, async (r) => {
-    sandbox.faults.setRateLimit({ limit: 1, windowMs: 60_000 })
-    // Paced, the second call would wait out the window instead of meeting the 429.
-    const client = clientFor(r, { rateLimitPacing: false })
-    await client.getBalance()
-    return client.getBalance()
-  }],
+  [
+    "MISSING_PACKAGE_CODE",
+    errors.EsimflyInvalidRequestError,
+    (r) => {
+      failOrder(400, "MISSING_PACKAGE_CODE")
+      return clientFor(r).createOrder({ packageCode: "TR1GB7D" })
+    },
+  ],
+  ["INVALID_PACKAGE", errors.EsimflyRefusedError, (r) => clientFor(r).createOrder({ packageCode: "NO-SUCH-PACKAGE" })],
+  [
+    "PRICE_MISMATCH",
+    errors.EsimflyRefusedError,
+    (r) => {
+      failOrder(400, "PRICE_MISMATCH")
+      return clientFor(r).createOrder({ packageCode: "TR1GB7D" })
+    },
+  ],
+  [
+    "INVALID_SIGNATURE",
+    errors.EsimflyAuthenticationError,
+    (r) => clientFor(r, { secretKey: `${SECRET}-wrong` }).getBalance(),
+  ],
+  [
+    "INVALID_USER",
+    errors.EsimflyAuthenticationError,
+    (r) => clientFor(r, { accessCode: sandbox.personalAccessCode }).getBalance(),
+  ],
+  [
+    "ORDER_PROCESSING_ERROR",
+    errors.EsimflyRefusedError,
+    (r) => {
+      failOrder(500, "ORDER_PROCESSING_ERROR")
+      return clientFor(r).createOrder({ packageCode: "TR1GB7D" })
+    },
+  ],
+  [
+    "INVALID_REQUEST_ID",
+    errors.EsimflyInvalidRequestError,
+    (r) => clientFor(r, { generateRequestId: () => "not-a-uuid" }).getBalance(),
+  ],
+  [
+    "DUPLICATE_REQUEST",
+    errors.EsimflyInvalidRequestError,
+    async (r) => {
+      const client = clientFor(r, { generateRequestId: () => "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b" })
+      await client.getBalance()
+      return client.getBalance()
+    },
+  ],
+  [
+    "INVALID_API_KEY",
+    errors.EsimflyAuthenticationError,
+    (r) => clientFor(r, { accessCode: "esf_unknown" }).getBalance(),
+  ],
+  [
+    "INVALID_TIMESTAMP",
+    errors.EsimflyAuthenticationError,
+    (r) => clientFor(r, { now: () => Date.now() - 6 * 60 * 1000 }).getBalance(),
+  ],
+  [
+    "RATE_LIMIT_EXCEEDED",
+    errors.EsimflyRateLimitError,
+    async (r) => {
+      sandbox.faults.setRateLimit({ limit: 1, windowMs: 60_000 })
+      // Paced, the second call would wait out the window instead of meeting the 429.
+      const client = clientFor(r, { rateLimitPacing: false })
+      await client.getBalance()
+      return client.getBalance()
+    },
+  ],
 ]
 
 describe("the client against the sandbox", () => {
@@ -131,7 +165,11 @@ describe("the client against the sandbox", () => {
       client.createOrder({ packageCode: "TR1GB7D", quantity: 2, idempotencyKey: "order_1:line_1:0" })
     )
     expect(error).toBeInstanceOf(errors.EsimflyOutcomeUnknownError)
-    expect(error).toMatchObject({ code: "ORDER_OUTCOME_UNKNOWN", idempotencyKey: "order_1:line_1:0", requestId: expect.any(String) })
+    expect(error).toMatchObject({
+      code: "ORDER_OUTCOME_UNKNOWN",
+      idempotencyKey: "order_1:line_1:0",
+      requestId: expect.any(String),
+    })
     const ledger = sandbox.ledger()
     expect(ledger.requests.filter((r) => r.method === "POST")).toHaveLength(1)
     expect(ledger.orders).toHaveLength(1)
@@ -167,7 +205,13 @@ describe("the client against the sandbox", () => {
     }
     sandbox.faults.dropReplyNext({ path: "/esims/order", method: "POST" })
     failures.push(await failureOf(clientFor(recorder).createOrder({ packageCode: "TR1GB7D" })))
-    const texts = failures.flatMap((e) => [String(e), e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10 })])
+    const texts = failures.flatMap((e) => [
+      String(e),
+      e.message,
+      e.stack ?? "",
+      JSON.stringify(e),
+      inspect(e, { depth: 10 }),
+    ])
     const haystack = [...texts, ...recorder.logs].join("\n")
     expect(recorder.signatures.length).toBeGreaterThan(cases.length)
     for (const needle of [SECRET, ...recorder.signatures, ...recorder.signatures.map((s) => s.toLowerCase())]) {

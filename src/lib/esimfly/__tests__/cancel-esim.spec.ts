@@ -13,7 +13,14 @@ const ICCID = "8932042000010078801"
 
 const cancelled = (overrides: Record<string, unknown> = {}) => ({
   success: true,
-  data: { orderReference: "order_1_abcde", cancelled: [ICCID, "8932042000010078802"], refunded: 5.44, currency: "USD", newBalance: 47.28, ...overrides },
+  data: {
+    orderReference: "order_1_abcde",
+    cancelled: [ICCID, "8932042000010078802"],
+    refunded: 5.44,
+    currency: "USD",
+    newBalance: 47.28,
+    ...overrides,
+  },
 })
 
 async function outcomeUnknown(reply: Parameters<typeof makeClient>[0][number]) {
@@ -22,7 +29,12 @@ async function outcomeUnknown(reply: Parameters<typeof makeClient>[0][number]) {
   expect(calls).toHaveLength(1)
   expect(delays).toHaveLength(0)
   expect(error).toBeInstanceOf(EsimflyOutcomeUnknownError)
-  expect(error).toMatchObject({ code: "CANCEL_OUTCOME_UNKNOWN", iccid: ICCID, requestId: calls[0]?.headers["RT-RequestID"], retryable: false })
+  expect(error).toMatchObject({
+    code: "CANCEL_OUTCOME_UNKNOWN",
+    iccid: ICCID,
+    requestId: calls[0]?.headers["RT-RequestID"],
+    retryable: false,
+  })
   return error as EsimflyOutcomeUnknownError
 }
 
@@ -40,7 +52,11 @@ describe("cancelEsim", () => {
       newBalance: 47.28,
     })
     expect(calls).toHaveLength(1)
-    expect(calls[0]).toMatchObject({ url: "https://api.test/api/v1/business/esims/cancel", method: "POST", body: `{"iccid":"${ICCID}"}` })
+    expect(calls[0]).toMatchObject({
+      url: "https://api.test/api/v1/business/esims/cancel",
+      method: "POST",
+      body: `{"iccid":"${ICCID}"}`,
+    })
     expect(calls[0]?.headers["RT-RequestID"]).toMatch(UUID_V4)
     expect(calls[0]?.headers["RT-Signature"]).toMatch(/^[0-9A-F]{64}$/)
   })
@@ -48,7 +64,13 @@ describe("cancelEsim", () => {
   it("reads amounts sent as strings and tolerates missing optional fields", async () => {
     const { client } = makeClient([json({ success: true, data: { refunded: "2.72", newBalance: "100" } })])
 
-    expect(await client.cancelEsim(ICCID)).toEqual({ orderReference: null, cancelled: [], refunded: 2.72, currency: null, newBalance: 100 })
+    expect(await client.cancelEsim(ICCID)).toEqual({
+      orderReference: null,
+      cancelled: [],
+      refunded: 2.72,
+      currency: null,
+      newBalance: 100,
+    })
   })
 
   it.each([
@@ -66,7 +88,9 @@ describe("cancelEsim", () => {
   })
 
   it("does not retry a 429", async () => {
-    const { client, calls } = makeClient([json({ success: false, code: "RATE_LIMIT_EXCEEDED" }, 429, { "retry-after": "1" })])
+    const { client, calls } = makeClient([
+      json({ success: false, code: "RATE_LIMIT_EXCEEDED" }, 429, { "retry-after": "1" }),
+    ])
 
     await expect(client.cancelEsim(ICCID)).rejects.toBeInstanceOf(EsimflyRateLimitError)
     expect(calls).toHaveLength(1)
@@ -78,13 +102,18 @@ describe("cancelEsim", () => {
     expect((await outcomeUnknown(raw("<html>Bad gateway</html>", 502))).causeKind).toBe("bad_gateway")
     expect((await outcomeUnknown(json({ success: true, cancelled: [] }))).causeKind).toBe("unreadable_response")
     const error = await outcomeUnknown(raw('{"success":true,"da', 200))
-    expect(error.message).toBe("esimfly cancel outcome unknown (unreadable_response); cancel again: esimfly answers ALREADY_CANCELLED if it went through")
+    expect(error.message).toBe(
+      "esimfly cancel outcome unknown (unreadable_response); cancel again: esimfly answers ALREADY_CANCELLED if it went through"
+    )
   })
 
   it("refuses an empty ICCID before any call", async () => {
     const { client, calls } = makeClient([])
 
-    await expect(client.cancelEsim(" ")).rejects.toMatchObject({ constructor: EsimflyInvalidRequestError, code: "VALIDATION_ERROR" })
+    await expect(client.cancelEsim(" ")).rejects.toMatchObject({
+      constructor: EsimflyInvalidRequestError,
+      code: "VALIDATION_ERROR",
+    })
     expect(calls).toHaveLength(0)
   })
 })
@@ -107,9 +136,21 @@ describe("cancelEsim against the sandbox", () => {
 
     const result = await client.cancelEsim(second)
 
-    expect(result).toEqual({ orderReference: order.orderReference, cancelled: [first, second], refunded: 5.44, currency: "USD", newBalance: 97.28 })
-    await expect(client.cancelEsim(first)).rejects.toMatchObject({ constructor: EsimflyRefusedError, code: "ALREADY_CANCELLED" })
-    await expect(client.cancelEsim(installed)).rejects.toMatchObject({ constructor: EsimflyRefusedError, code: "ESIM_NOT_CANCELLABLE" })
+    expect(result).toEqual({
+      orderReference: order.orderReference,
+      cancelled: [first, second],
+      refunded: 5.44,
+      currency: "USD",
+      newBalance: 97.28,
+    })
+    await expect(client.cancelEsim(first)).rejects.toMatchObject({
+      constructor: EsimflyRefusedError,
+      code: "ALREADY_CANCELLED",
+    })
+    await expect(client.cancelEsim(installed)).rejects.toMatchObject({
+      constructor: EsimflyRefusedError,
+      code: "ESIM_NOT_CANCELLABLE",
+    })
     await expect(client.cancelEsim("8988000000000000000")).rejects.toBeInstanceOf(EsimflyNotFoundError)
     expect((await client.getBalance()).balance).toBe(97.28)
   })

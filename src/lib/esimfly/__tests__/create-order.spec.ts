@@ -31,9 +31,7 @@ describe("createOrder is sent exactly once", () => {
     const error = await outcomeUnknown(timeoutError())
 
     expect(error.causeKind).toBe("timeout")
-    expect(error.message).toBe(
-      "esimfly create-order outcome unknown (timeout); look the order up before retrying"
-    )
+    expect(error.message).toBe("esimfly create-order outcome unknown (timeout); look the order up before retrying")
   })
 
   it("reports an unknown outcome on a connection reset", async () => {
@@ -61,9 +59,7 @@ describe("createOrder is sent exactly once", () => {
   })
 
   it("reports an unknown outcome on a 500 without an esimfly code", async () => {
-    expect((await outcomeUnknown(json({ success: false, error: "Internal error" }, 500))).causeKind).toBe(
-      "bad_gateway"
-    )
+    expect((await outcomeUnknown(json({ success: false, error: "Internal error" }, 500))).causeKind).toBe("bad_gateway")
   })
 
   it("reports an unknown outcome when a 200 body is truncated or malformed", async () => {
@@ -87,7 +83,11 @@ describe("createOrder is sent exactly once", () => {
   it("throws esimfly's own 500 answer even when its code is UNEXPECTED_RESPONSE, not an unknown outcome", async () => {
     const { client } = makeClient([json({ success: false, message: "upstream", code: "UNEXPECTED_RESPONSE" }, 500)])
 
-    await expect(client.createOrder(input)).rejects.toMatchObject({ code: "UNEXPECTED_RESPONSE", status: 500, message: "upstream" })
+    await expect(client.createOrder(input)).rejects.toMatchObject({
+      code: "UNEXPECTED_RESPONSE",
+      status: 500,
+      message: "upstream",
+    })
   })
 
   it("throws INSUFFICIENT_BALANCE with the idempotency key", async () => {

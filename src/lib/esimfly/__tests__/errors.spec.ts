@@ -21,81 +21,33 @@ const documented: [number, Record<string, unknown>, ErrorFamily][] = [
     { success: false, message: "Missing required field: packageCode", code: "MISSING_PACKAGE_CODE" },
     EsimflyInvalidRequestError,
   ],
-  [
-    400,
-    { success: false, message: "Invalid package code.", code: "INVALID_PACKAGE" },
-    EsimflyRefusedError,
-  ],
-  [
-    400,
-    { success: false, message: "Invalid price submitted", code: "PRICE_MISMATCH" },
-    EsimflyRefusedError,
-  ],
+  [400, { success: false, message: "Invalid package code.", code: "INVALID_PACKAGE" }, EsimflyRefusedError],
+  [400, { success: false, message: "Invalid price submitted", code: "PRICE_MISMATCH" }, EsimflyRefusedError],
   [
     400,
     { success: false, message: "Insufficient balance", code: "INSUFFICIENT_BALANCE" },
     EsimflyInsufficientBalanceError,
   ],
-  [
-    401,
-    { success: false, error: "Invalid HMAC signature", code: "INVALID_SIGNATURE" },
-    EsimflyAuthenticationError,
-  ],
+  [401, { success: false, error: "Invalid HMAC signature", code: "INVALID_SIGNATURE" }, EsimflyAuthenticationError],
   [
     403,
     { success: false, error: "Invalid user or not a business account", code: "INVALID_USER" },
     EsimflyAuthenticationError,
   ],
-  [
-    500,
-    { success: false, message: "Failed to process order", code: "ORDER_PROCESSING_ERROR" },
-    EsimflyRefusedError,
-  ],
+  [500, { success: false, message: "Failed to process order", code: "ORDER_PROCESSING_ERROR" }, EsimflyRefusedError],
   [
     400,
     { success: false, error: "Invalid or missing RT-RequestID header.", code: "INVALID_REQUEST_ID" },
     EsimflyInvalidRequestError,
   ],
-  [
-    409,
-    { success: false, error: "Duplicate request", code: "DUPLICATE_REQUEST" },
-    EsimflyInvalidRequestError,
-  ],
-  [
-    401,
-    { success: false, error: "Invalid API key", code: "INVALID_API_KEY" },
-    EsimflyAuthenticationError,
-  ],
-  [
-    401,
-    { success: false, error: "Request timestamp expired", code: "INVALID_TIMESTAMP" },
-    EsimflyAuthenticationError,
-  ],
-  [
-    429,
-    { success: false, error: "Too many requests", code: "RATE_LIMIT_EXCEEDED" },
-    EsimflyRateLimitError,
-  ],
-  [
-    404,
-    { success: false, error: "Order not found", code: "ORDER_NOT_FOUND" },
-    EsimflyNotFoundError,
-  ],
-  [
-    404,
-    { success: false, error: "eSIM not found", code: "ESIM_NOT_FOUND" },
-    EsimflyNotFoundError,
-  ],
-  [
-    400,
-    { success: false, error: "eSIM already cancelled", code: "ALREADY_CANCELLED" },
-    EsimflyRefusedError,
-  ],
-  [
-    400,
-    { success: false, error: "eSIM is installed", code: "ESIM_NOT_CANCELLABLE" },
-    EsimflyRefusedError,
-  ],
+  [409, { success: false, error: "Duplicate request", code: "DUPLICATE_REQUEST" }, EsimflyInvalidRequestError],
+  [401, { success: false, error: "Invalid API key", code: "INVALID_API_KEY" }, EsimflyAuthenticationError],
+  [401, { success: false, error: "Request timestamp expired", code: "INVALID_TIMESTAMP" }, EsimflyAuthenticationError],
+  [429, { success: false, error: "Too many requests", code: "RATE_LIMIT_EXCEEDED" }, EsimflyRateLimitError],
+  [404, { success: false, error: "Order not found", code: "ORDER_NOT_FOUND" }, EsimflyNotFoundError],
+  [404, { success: false, error: "eSIM not found", code: "ESIM_NOT_FOUND" }, EsimflyNotFoundError],
+  [400, { success: false, error: "eSIM already cancelled", code: "ALREADY_CANCELLED" }, EsimflyRefusedError],
+  [400, { success: false, error: "eSIM is installed", code: "ESIM_NOT_CANCELLABLE" }, EsimflyRefusedError],
 ]
 
 describe("errorFromResponse", () => {
@@ -168,7 +120,10 @@ describe("errorFromResponse", () => {
   it("falls back on the status for a body that is not esimfly's", () => {
     expect(errorFromResponse(404, undefined)).toBeInstanceOf(EsimflyNotFoundError)
     expect(errorFromResponse(429, "<html>")).toBeInstanceOf(EsimflyRateLimitError)
-    expect(errorFromResponse(502, undefined)).toMatchObject({ code: "HTTP_502", message: "esimfly responded with HTTP 502" })
+    expect(errorFromResponse(502, undefined)).toMatchObject({
+      code: "HTTP_502",
+      message: "esimfly responded with HTTP 502",
+    })
   })
 
   it("does not mistake a prototype key for a code", () => {
@@ -179,16 +134,28 @@ describe("errorFromResponse", () => {
   })
 
   it("maps an unknown code by its HTTP status: 401 authentication, 404 not found, 429 rate limited", () => {
-    expect(errorFromResponse(401, { code: "NEW_AUTH" })).toMatchObject({ constructor: EsimflyAuthenticationError, code: "NEW_AUTH" })
-    expect(errorFromResponse(404, { code: "NEW_GONE" })).toMatchObject({ constructor: EsimflyNotFoundError, code: "NEW_GONE" })
-    expect(errorFromResponse(429, { code: "NEW_SLOW" })).toMatchObject({ constructor: EsimflyRateLimitError, code: "NEW_SLOW" })
+    expect(errorFromResponse(401, { code: "NEW_AUTH" })).toMatchObject({
+      constructor: EsimflyAuthenticationError,
+      code: "NEW_AUTH",
+    })
+    expect(errorFromResponse(404, { code: "NEW_GONE" })).toMatchObject({
+      constructor: EsimflyNotFoundError,
+      code: "NEW_GONE",
+    })
+    expect(errorFromResponse(429, { code: "NEW_SLOW" })).toMatchObject({
+      constructor: EsimflyRateLimitError,
+      code: "NEW_SLOW",
+    })
   })
 
   it("gives each family its default code when the answer has none", () => {
     expect(errorFromResponse(401, undefined).code).toBe("AUTHENTICATION_REQUIRED")
     expect(errorFromResponse(404, undefined).code).toBe("NOT_FOUND")
     expect(errorFromResponse(429, undefined)).toMatchObject({ code: "RATE_LIMIT_EXCEEDED", retryable: true })
-    expect(errorFromResponse(403, undefined)).toMatchObject({ constructor: EsimflyInvalidRequestError, code: "HTTP_403" })
+    expect(errorFromResponse(403, undefined)).toMatchObject({
+      constructor: EsimflyInvalidRequestError,
+      code: "HTTP_403",
+    })
   })
 
   it("marks only ORDER_PROCESSING_ERROR as a retryable refusal", () => {
@@ -267,11 +234,17 @@ describe("outcome-unknown errors", () => {
   })
 
   it("serialises a lost cancel with the iccid and why, and no package", () => {
-    const error = EsimflyOutcomeUnknownError.cancel({ requestId: "r-2", iccid: "8988", causeKind: "network", status: 502 })
+    const error = EsimflyOutcomeUnknownError.cancel({
+      requestId: "r-2",
+      iccid: "8988",
+      causeKind: "network",
+      status: 502,
+    })
 
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "EsimflyOutcomeUnknownError",
-      message: "esimfly cancel outcome unknown (network); cancel again: esimfly answers ALREADY_CANCELLED if it went through",
+      message:
+        "esimfly cancel outcome unknown (network); cancel again: esimfly answers ALREADY_CANCELLED if it went through",
       code: "CANCEL_OUTCOME_UNKNOWN",
       status: 502,
       requestId: "r-2",

@@ -34,9 +34,18 @@ function windowServer(clock: FakeClock, limit: number) {
     const { pathname } = new URL(url)
     const method = init.method ?? "GET"
     const status = allowed ? 200 : 429
-    sent.push({ path: pathname.replace("/api/v1/business", ""), method, at: now, timestamp: headers["RT-Timestamp"], status })
+    sent.push({
+      path: pathname.replace("/api/v1/business", ""),
+      method,
+      at: now,
+      timestamp: headers["RT-Timestamp"],
+      status,
+    })
     if (!allowed) {
-      return json({ success: false, code: "RATE_LIMIT_EXCEEDED", error: "Too many" }, 429, { ...rateHeaders, "Retry-After": "60" })
+      return json({ success: false, code: "RATE_LIMIT_EXCEEDED", error: "Too many" }, 429, {
+        ...rateHeaders,
+        "Retry-After": "60",
+      })
     }
     const body = method === "POST" ? completedOrder() : { success: true, data: { balance: 10, currency: "USD" } }
     return json(body, 200, rateHeaders)

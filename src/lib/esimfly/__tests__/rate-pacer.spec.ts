@@ -195,7 +195,11 @@ describe("RatePacer", () => {
     const [refused] = await takeMany(1, MINUTE)
 
     expect(refused.error).toBeInstanceOf(EsimflyRateLimitError)
-    expect(refused.error).toMatchObject({ code: "RATE_LIMIT_WAIT_TOO_LONG", retryable: true, retryAfterMs: 10 * MINUTE })
+    expect(refused.error).toMatchObject({
+      code: "RATE_LIMIT_WAIT_TOO_LONG",
+      retryable: true,
+      retryAfterMs: 10 * MINUTE,
+    })
     expect((refused.error as Error).message).toContain("rateLimitMaxWaitMs")
     expect(pacer.snapshot().waiting).toBe(0)
   })

@@ -67,7 +67,10 @@ describe("requests", () => {
   })
 
   it("maps listOrders parameters to the documented snake_case query", async () => {
-    const history = { success: true, data: { orders: [], pagination: { page: 2, limit: 50, total: 0, total_pages: 0 } } }
+    const history = {
+      success: true,
+      data: { orders: [], pagination: { page: 2, limit: 50, total: 0, total_pages: 0 } },
+    }
     const { client, calls } = makeClient([json(history)])
 
     await client.listOrders({
@@ -96,8 +99,14 @@ describe("requests", () => {
   })
 
   it("sends package filters and the order reference as query parameters", async () => {
-    const packages = { success: true, data: { packages: [], pagination: { page: 1, limit: 10, total: 0, totalPages: 0 } } }
-    const { client, calls } = makeClient([json(packages), json({ success: true, order: { status: "pending", orderReference: "a&b" } })])
+    const packages = {
+      success: true,
+      data: { packages: [], pagination: { page: 1, limit: 10, total: 0, totalPages: 0 } },
+    }
+    const { client, calls } = makeClient([
+      json(packages),
+      json({ success: true, order: { status: "pending", orderReference: "a&b" } }),
+    ])
 
     await client.listPackages({ search: "Turkey", type: "local", country: "TR", page: 1, limit: 10 })
     await client.getOrder("a&b")
@@ -115,7 +124,11 @@ describe("input validation happens before any request", () => {
     ["quantity 11 (docs: max 10)", { packageCode: "TR1GB7D", quantity: 11 }, "quantity"],
     ["quantity 2.5", { packageCode: "TR1GB7D", quantity: 2.5 }, "quantity"],
     ["an empty package code", { packageCode: " " }, "packageCode"],
-    ["an idempotency key over 200 chars", { packageCode: "TR1GB7D", idempotencyKey: "k".repeat(201) }, "idempotencyKey"],
+    [
+      "an idempotency key over 200 chars",
+      { packageCode: "TR1GB7D", idempotencyKey: "k".repeat(201) },
+      "idempotencyKey",
+    ],
   ])("rejects %s", async (_name, input, field) => {
     const { client, calls } = makeClient([])
 
@@ -179,7 +192,9 @@ describe("logging", () => {
 
     const warnings = lines.filter((line) => line.startsWith("warn"))
     expect(warnings).toHaveLength(2)
-    expect(warnings[0]).toContain(`esimfly GET /balance failed (HTTP_503, request ${calls[0]!.headers["RT-RequestID"]}); retry 1 in 250 ms`)
+    expect(warnings[0]).toContain(
+      `esimfly GET /balance failed (HTTP_503, request ${calls[0]!.headers["RT-RequestID"]}); retry 1 in 250 ms`
+    )
     expect(warnings[1]).toContain("esimfly POST /esims/order outcome unknown (network")
     expect(warnings[1]).toContain('"idempotencyKey":"line_7"')
   })

@@ -17,7 +17,9 @@ function pathsOf(value: Json, prefix: Path = []): Path[] {
 
 function withValue(root: Json, path: Path, value: unknown, remove = false): Json {
   const copy = structuredClone(root)
-  const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string | number, Json>)[key], copy) as Record<string | number, Json>
+  const parent = path
+    .slice(0, -1)
+    .reduce<Json>((node, key) => (node as Record<string | number, Json>)[key], copy) as Record<string | number, Json>
   const last = path[path.length - 1]
   if (remove && !Array.isArray(parent)) delete parent[last]
   else parent[last] = value as Json
@@ -30,7 +32,9 @@ function mutations(sample: Json): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = []
   for (const path of pathsOf(sample)) {
     const where = path.join(".")
-    WRONG_VALUES.forEach((value) => out.push({ name: `${where}=${JSON.stringify(value)}`, text: JSON.stringify(withValue(sample, path, value)) }))
+    WRONG_VALUES.forEach((value) =>
+      out.push({ name: `${where}=${JSON.stringify(value)}`, text: JSON.stringify(withValue(sample, path, value)) })
+    )
     out.push({ name: `${where} removed`, text: JSON.stringify(withValue(sample, path, undefined, true)) })
   }
   const cuts = 24
@@ -38,7 +42,11 @@ function mutations(sample: Json): { name: string; text: string }[] {
     const at = Math.floor((text.length * i) / cuts)
     out.push({ name: `cut at ${at}`, text: text.slice(0, at) })
   }
-  out.push({ name: "not JSON", text: "<html>502 Bad Gateway</html>" }, { name: "bare null", text: "null" }, { name: "a number", text: "42" })
+  out.push(
+    { name: "not JSON", text: "<html>502 Bad Gateway</html>" },
+    { name: "bare null", text: "null" },
+    { name: "a number", text: "42" }
+  )
   return out
 }
 
@@ -53,13 +61,33 @@ const ORDER_STATUS: Json = {
     finalPrice: 2.72,
     orderDate: "2024-08-17T20:12:00Z",
     orderReference: "order_1692123456_ab7cd",
-    esims: [{ iccid: "8932042000010078801", status: "New", lpaString: LPA, qrCodeUrl: "https://qr.example.com/q.png", totalVolume: 1073741824 }],
+    esims: [
+      {
+        iccid: "8932042000010078801",
+        status: "New",
+        lpaString: LPA,
+        qrCodeUrl: "https://qr.example.com/q.png",
+        totalVolume: 1073741824,
+      },
+    ],
   },
 }
 const HISTORY: Json = {
   success: true,
   data: {
-    orders: [{ id: 1, order_reference: "ES-1", package_name: "US 1GB", package_code: "US1", amount: 1.44, currency: "USD", status: "completed", flag_url: null, created_at: "2024-01-15T10:30:00Z" }],
+    orders: [
+      {
+        id: 1,
+        order_reference: "ES-1",
+        package_name: "US 1GB",
+        package_code: "US1",
+        amount: 1.44,
+        currency: "USD",
+        status: "completed",
+        flag_url: null,
+        created_at: "2024-01-15T10:30:00Z",
+      },
+    ],
     summary: { totalOrders: 1, totalRevenue: 1.44 },
     pagination: { page: 1, limit: 20, total: 1, total_pages: 1 },
   },
@@ -68,16 +96,41 @@ const BALANCE: Json = { success: true, data: { balance: 47.28, currency: "USD" }
 const PACKAGES: Json = {
   success: true,
   data: {
-    packages: [{ package_code: "TR1GB7D", name: "Turkey 1GB", region: "Turkey", type: "local", data_amount_gb: 1, validity_days: 7, cost: "2.72", currency: "USD", countries: ["TR"] }],
+    packages: [
+      {
+        package_code: "TR1GB7D",
+        name: "Turkey 1GB",
+        region: "Turkey",
+        type: "local",
+        data_amount_gb: 1,
+        validity_days: 7,
+        cost: "2.72",
+        currency: "USD",
+        countries: ["TR"],
+      },
+    ],
     pagination: { page: 1, limit: 100, total: 1, totalPages: 1 },
   },
 }
-const CANCEL: Json = { success: true, data: { orderReference: "order_1", cancelled: ["8932042000010078801"], refunded: 2.72, currency: "USD", newBalance: 50 } }
+const CANCEL: Json = {
+  success: true,
+  data: {
+    orderReference: "order_1",
+    cancelled: ["8932042000010078801"],
+    refunded: 2.72,
+    currency: "USD",
+    newBalance: 50,
+  },
+}
 
 type Endpoint = { name: string; sample: Json; call: (client: EsimflyClient) => Promise<unknown> }
 
 const ENDPOINTS: Endpoint[] = [
-  { name: "createOrder", sample: completedOrder() as Json, call: (c) => c.createOrder({ packageCode: "TR1GB7D", quantity: 1, idempotencyKey: "o:l:1" }) },
+  {
+    name: "createOrder",
+    sample: completedOrder() as Json,
+    call: (c) => c.createOrder({ packageCode: "TR1GB7D", quantity: 1, idempotencyKey: "o:l:1" }),
+  },
   { name: "getOrder", sample: ORDER_STATUS, call: (c) => c.getOrder("order_1692123456_ab7cd") },
   { name: "listOrders", sample: HISTORY, call: (c) => c.listOrders() },
   { name: "getBalance", sample: BALANCE, call: (c) => c.getBalance() },
@@ -99,7 +152,9 @@ describe.each(ENDPOINTS)("$name reads hostile answers", ({ sample, call, name })
     const outcomes = { read: 0, refused: 0 }
     for (const { name: mutation, text } of cases) {
       for (const status of [200, 400, 503]) {
-        const { client } = makeClient(Array.from({ length: 8 }, () => () => raw(text, status, { "content-type": "application/json" })))
+        const { client } = makeClient(
+          Array.from({ length: 8 }, () => () => raw(text, status, { "content-type": "application/json" }))
+        )
         try {
           assertUsable(await call(client))
           outcomes.read++
@@ -109,7 +164,8 @@ describe.each(ENDPOINTS)("$name reads hostile answers", ({ sample, call, name })
           const leaked = typed && JSON.stringify({ message: error.message, ...error }).includes("sk_test_secret")
           if (!typed || leaked) crashes.push(`${status} ${mutation}: ${String(error)}`)
           // A purchase whose answer cannot be read may have happened: never a plain failure.
-          if (name === "createOrder" && status === 200 && !(error instanceof EsimflyOutcomeUnknownError)) crashes.push(`${mutation}: ${String(error)}`)
+          if (name === "createOrder" && status === 200 && !(error instanceof EsimflyOutcomeUnknownError))
+            crashes.push(`${mutation}: ${String(error)}`)
         }
       }
     }

@@ -47,7 +47,10 @@ describe("create-order responses", () => {
   it("reports a completed answer with fewer eSIMs than the quantity ordered as pending: poll for the rest, never re-order", async () => {
     const { client } = makeClient([json(completedOrder()), json(completedOrder())])
 
-    await expect(client.createOrder({ packageCode: "TR1GB7D", quantity: 2 })).resolves.toMatchObject({ status: "completed", pending: true })
+    await expect(client.createOrder({ packageCode: "TR1GB7D", quantity: 2 })).resolves.toMatchObject({
+      status: "completed",
+      pending: true,
+    })
     await expect(client.createOrder({ packageCode: "TR1GB7D", quantity: 1 })).resolves.toMatchObject({ pending: false })
   })
 
@@ -72,7 +75,12 @@ describe("create-order responses", () => {
 
     const result = await client.createOrder({ packageCode: "TR1GB7D" })
 
-    expect(result).toMatchObject({ status: "pending_details", pending: true, esims: [], note: "eSIM details are being processed." })
+    expect(result).toMatchObject({
+      status: "pending_details",
+      pending: true,
+      esims: [],
+      note: "eSIM details are being processed.",
+    })
   })
 
   it("accepts the newer pending shape: esims [] with isPending", async () => {
@@ -155,9 +163,14 @@ describe("order status responses", () => {
   })
 
   it("accepts an esims array", async () => {
-    const { client } = makeClient([json({ success: true, order: { ...order, esims: [esim, { ...esim, iccid: "8932042000010078802" }] } })])
+    const { client } = makeClient([
+      json({ success: true, order: { ...order, esims: [esim, { ...esim, iccid: "8932042000010078802" }] } }),
+    ])
 
-    expect((await client.getOrder("o")).esims.map((e) => e.iccid)).toEqual(["8932042000010078801", "8932042000010078802"])
+    expect((await client.getOrder("o")).esims.map((e) => e.iccid)).toEqual([
+      "8932042000010078801",
+      "8932042000010078802",
+    ])
   })
 
   it("reports an order with no eSIM yet as pending", async () => {
@@ -173,7 +186,10 @@ describe("order status responses", () => {
   })
 
   it("keeps an eSIM whose LPA cannot be recovered, with null install data", async () => {
-    const bare = { iccid: "8932042000010078803", directAppleInstallUrl: "https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA:1$..." }
+    const bare = {
+      iccid: "8932042000010078803",
+      directAppleInstallUrl: "https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA:1$...",
+    }
     const { client } = makeClient([json({ success: true, order: { ...order, esim: bare } })])
 
     const [only] = (await client.getOrder("o")).esims
@@ -226,7 +242,10 @@ describe("history, balance and package responses", () => {
   })
 
   it("normalises history with totalPages", async () => {
-    const body = { success: true, data: { orders: [], summary: {}, pagination: { page: 1, limit: 20, total: 0, totalPages: 0 } } }
+    const body = {
+      success: true,
+      data: { orders: [], summary: {}, pagination: { page: 1, limit: 20, total: 0, totalPages: 0 } },
+    }
     const { client } = makeClient([json(body)])
 
     expect((await client.listOrders()).pagination.totalPages).toBe(0)
@@ -253,11 +272,16 @@ describe("history, balance and package responses", () => {
       is_unlimited: false,
       has_voice: false,
       has_sms: false,
-      locationNetworkList: [{ locationName: "Turkey", operatorList: [{ operatorName: "Turkcell", networkType: "4G" }] }],
+      locationNetworkList: [
+        { locationName: "Turkey", operatorList: [{ operatorName: "Turkcell", networkType: "4G" }] },
+      ],
       countries: ["TR"],
       brand_new_field: "ignored",
     }
-    const body = { success: true, data: { packages: [pkg], pagination: { page: 1, limit: 100, total: 1, totalPages: 1 } } }
+    const body = {
+      success: true,
+      data: { packages: [pkg], pagination: { page: 1, limit: 100, total: 1, totalPages: 1 } },
+    }
     const { client } = makeClient([json(body)])
 
     const [only] = (await client.listPackages()).packages
@@ -275,7 +299,9 @@ describe("history, balance and package responses", () => {
       isUnlimited: false,
       hasVoice: false,
       hasSms: false,
-      locationNetworkList: [{ locationName: "Turkey", operatorList: [{ operatorName: "Turkcell", networkType: "4G" }] }],
+      locationNetworkList: [
+        { locationName: "Turkey", operatorList: [{ operatorName: "Turkcell", networkType: "4G" }] },
+      ],
       countries: ["TR"],
     })
   })

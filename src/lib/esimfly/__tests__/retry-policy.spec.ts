@@ -1,11 +1,4 @@
-import {
-  backoffMs,
-  parseRateLimitReset,
-  parseRetryAfter,
-  planRetry,
-  serverWaitMs,
-  shouldRetry,
-} from "../retry-policy"
+import { backoffMs, parseRateLimitReset, parseRetryAfter, planRetry, serverWaitMs, shouldRetry } from "../retry-policy"
 
 const policy = { maxRetries: 3, retryBaseMs: 500, retryMaxMs: 10000 }
 const now = Date.UTC(2026, 0, 1, 12, 0, 0)

@@ -29,7 +29,9 @@ describe("GET retries", () => {
   })
 
   it("honours Retry-After on 429 when it is longer than the backoff", async () => {
-    const limited = json({ success: false, code: "RATE_LIMIT_EXCEEDED", error: "Too many" }, 429, { "Retry-After": "3" })
+    const limited = json({ success: false, code: "RATE_LIMIT_EXCEEDED", error: "Too many" }, 429, {
+      "Retry-After": "3",
+    })
     const { client, calls, delays } = makeClient([limited, ok()])
 
     await client.getBalance()
@@ -49,7 +51,9 @@ describe("GET retries", () => {
   })
 
   it("gives up at once with the rate-limit error when the server asks for longer than retryMaxMs", async () => {
-    const limited = json({ success: false, code: "RATE_LIMIT_EXCEEDED", error: "Too many" }, 429, { "Retry-After": "3600" })
+    const limited = json({ success: false, code: "RATE_LIMIT_EXCEEDED", error: "Too many" }, 429, {
+      "Retry-After": "3600",
+    })
     const { client, calls, delays } = makeClient([limited, ok()])
 
     const error = await client.getBalance().catch((e: unknown) => e)
@@ -63,7 +67,10 @@ describe("GET retries", () => {
   it("does not retry a 400", async () => {
     const { client, calls } = makeClient([json({ success: false, code: "INVALID_PACKAGE", message: "no" }, 400), ok()])
 
-    await expect(client.getBalance()).rejects.toMatchObject({ constructor: EsimflyRefusedError, code: "INVALID_PACKAGE" })
+    await expect(client.getBalance()).rejects.toMatchObject({
+      constructor: EsimflyRefusedError,
+      code: "INVALID_PACKAGE",
+    })
     expect(calls).toHaveLength(1)
   })
 
@@ -73,7 +80,12 @@ describe("GET retries", () => {
     const error = await client.getBalance().catch((e: unknown) => e)
 
     expect(error).toBeInstanceOf(EsimflyTransportError)
-    expect(error).toMatchObject({ status: 502, code: "HTTP_502", retryable: true, requestId: calls[2]?.headers["RT-RequestID"] })
+    expect(error).toMatchObject({
+      status: 502,
+      code: "HTTP_502",
+      retryable: true,
+      requestId: calls[2]?.headers["RT-RequestID"],
+    })
     expect(calls).toHaveLength(3)
     expect(delays).toHaveLength(2)
   })
@@ -82,7 +94,10 @@ describe("GET retries", () => {
     const timeouts = makeClient([timeoutError()], { maxRetries: 0 })
     const resets = makeClient([resetError()], { maxRetries: 0 })
 
-    await expect(timeouts.client.getBalance()).rejects.toMatchObject({ constructor: EsimflyTransportError, code: "TIMEOUT" })
+    await expect(timeouts.client.getBalance()).rejects.toMatchObject({
+      constructor: EsimflyTransportError,
+      code: "TIMEOUT",
+    })
     const error = await resets.client.getBalance().catch((e: unknown) => e)
     expect(error).toMatchObject({ constructor: EsimflyTransportError, code: "NETWORK_ERROR" })
     expect((error as Error).message).toBe("esimfly GET /balance failed: TypeError: fetch failed (ECONNRESET)")

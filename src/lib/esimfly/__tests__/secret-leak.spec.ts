@@ -3,7 +3,17 @@ import { inspect } from "node:util"
 import { EsimflyClient } from "../client"
 import { EsimflyError } from "../errors"
 import { parseEsimflyOptions } from "../options"
-import { Call, Reply, completedOrder, fakeFetch, json, raw, recordingLogger, resetError, timeoutError } from "./fake-fetch"
+import {
+  Call,
+  Reply,
+  completedOrder,
+  fakeFetch,
+  json,
+  raw,
+  recordingLogger,
+  resetError,
+  timeoutError,
+} from "./fake-fetch"
 
 const SECRET = "sk_LEAKCANARY_0123456789"
 

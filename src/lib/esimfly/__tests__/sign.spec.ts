@@ -51,10 +51,13 @@ describe("signRequest", () => {
   })
 
   it("does not sign the query string of a GET", async () => {
-    const { client, calls } = makeClient([json({ success: true, order: { status: "pending", orderReference: "o1" } })], {
-      now: () => 1700000000000,
-      generateRequestId: () => requestId,
-    })
+    const { client, calls } = makeClient(
+      [json({ success: true, order: { status: "pending", orderReference: "o1" } })],
+      {
+        now: () => 1700000000000,
+        generateRequestId: () => requestId,
+      }
+    )
 
     await client.getOrder("o1")
 

@@ -24,7 +24,10 @@ const UNBOUGHT_STATUSES: EsimOrderStatus[] = [...BUYABLE_STATUSES, "held", "fail
  * esimfly order, which is this eSIM order's batch of one line only, so one ICCID is enough;
  * when that one is installed, the next one is tried, so the batch's other eSIMs still go.
  */
-async function cancelAtEsimfly(esim: EsimModuleService, esimOrder: CancelableEsimOrder): Promise<EsimOrderCancelOutcome> {
+async function cancelAtEsimfly(
+  esim: EsimModuleService,
+  esimOrder: CancelableEsimOrder
+): Promise<EsimOrderCancelOutcome> {
   const attempts: CancelAttempt[] = []
   for (const iccid of cancelCandidates(esimOrder.esims ?? [])) {
     const attempt = await esim
@@ -32,7 +35,12 @@ async function cancelAtEsimfly(esim: EsimModuleService, esimOrder: CancelableEsi
       .cancelEsim(iccid)
       .then(async (result): Promise<CancelAttempt> => {
         if (result.newBalance !== null && result.currency) {
-          await esim.recordEsimflyBalance({ amount: result.newBalance, currency: result.currency, read_at: new Date(), source: "cancel" })
+          await esim.recordEsimflyBalance({
+            amount: result.newBalance,
+            currency: result.currency,
+            read_at: new Date(),
+            source: "cancel",
+          })
         }
         return { iccid, kind: "canceled", result }
       })
@@ -48,7 +56,9 @@ async function cancelAtEsimfly(esim: EsimModuleService, esimOrder: CancelableEsi
   }
   const summary = summarizeCancel(attempts, new Date())
   const profiles = (esimOrder.esims ?? []).flatMap((profile) =>
-    profile && summary.profileStatuses[profile.iccid] ? [{ id: profile.id, status: summary.profileStatuses[profile.iccid] }] : []
+    profile && summary.profileStatuses[profile.iccid]
+      ? [{ id: profile.id, status: summary.profileStatuses[profile.iccid] }]
+      : []
   )
   if (profiles.length) {
     await esim.updateEsimProfiles(profiles)
@@ -69,7 +79,10 @@ async function recordWithoutCall(
     // The same note on every run would bury the eSIM order's history.
     return { id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome, message }
   }
-  const stop = outcome === "canceled_before_purchase" ? { status: "failed" as const, error_code: CANCELED_BY_MERCHANT, error_message: message } : {}
+  const stop =
+    outcome === "canceled_before_purchase"
+      ? { status: "failed" as const, error_code: CANCELED_BY_MERCHANT, error_message: message }
+      : {}
   await esim.updateEsimOrders({ id: esimOrder.id, ...stop, history: withEvent(esimOrder.history, event) })
   return { id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome, message }
 }
@@ -78,12 +91,25 @@ async function recordWithoutCall(
  * Cancels one eSIM order and writes the outcome on it: a bought batch is canceled at esimfly,
  * an unbought one is marked so that it is never bought, an unsettled one is left with a note.
  */
-export async function cancelEsimOrder(esim: EsimModuleService, esimOrder: CancelableEsimOrder): Promise<EsimOrderCancelOutcome> {
+export async function cancelEsimOrder(
+  esim: EsimModuleService,
+  esimOrder: CancelableEsimOrder
+): Promise<EsimOrderCancelOutcome> {
   if (esimOrder.status === "completed") {
     return cancelAtEsimfly(esim, esimOrder)
   }
   if (UNBOUGHT_STATUSES.includes(esimOrder.status)) {
-    return recordWithoutCall(esim, esimOrder, "canceled_before_purchase", `canceled before purchase (was ${esimOrder.status}); it will not be bought`)
+    return recordWithoutCall(
+      esim,
+      esimOrder,
+      "canceled_before_purchase",
+      `canceled before purchase (was ${esimOrder.status}); it will not be bought`
+    )
   }
-  return recordWithoutCall(esim, esimOrder, "skipped", skipReason(esimOrder.status) ?? `not canceled: the eSIM order is ${esimOrder.status}`)
+  return recordWithoutCall(
+    esim,
+    esimOrder,
+    "skipped",
+    skipReason(esimOrder.status) ?? `not canceled: the eSIM order is ${esimOrder.status}`
+  )
 }

@@ -1,9 +1,4 @@
-import {
-  CancelEsimResult,
-  EsimflyError,
-  EsimflyOutcomeUnknownError,
-  EsimflyRefusedError,
-} from "../../../lib/esimfly"
+import { CancelEsimResult, EsimflyError, EsimflyOutcomeUnknownError, EsimflyRefusedError } from "../../../lib/esimfly"
 import { EsimOrderEvent, EsimOrderStatus, profileStatus } from "../purchase"
 
 /** error_code of an eSIM order that was canceled before it was bought; it is never bought later. */
@@ -35,10 +30,19 @@ export type CancelOutcomeKind =
   | "unchanged"
 
 /** What a cancel did to one eSIM order, as the workflow returns it and `esim_order.canceled` carries it. */
-export type EsimOrderCancelOutcome = { id: string; line_item_id: string; outcome: CancelOutcomeKind; message: string | null }
+export type EsimOrderCancelOutcome = {
+  id: string
+  line_item_id: string
+  outcome: CancelOutcomeKind
+  message: string | null
+}
 
 /** What a cancel changes on an eSIM order and its eSIM profiles. */
-export type CancelSummary = { outcome: CancelOutcomeKind; event: EsimOrderEvent; profileStatuses: Record<string, string> }
+export type CancelSummary = {
+  outcome: CancelOutcomeKind
+  event: EsimOrderEvent
+  profileStatuses: Record<string, string>
+}
 
 type EsimOrderLike = { status: EsimOrderStatus; error_code?: string | null; history: unknown }
 
@@ -103,7 +107,8 @@ type Canceled = Extract<CancelAttempt, { kind: "canceled" }>
 type Failure = Extract<CancelAttempt, { kind: "unknown" | "failed" }>
 
 const isCanceled = (attempt: CancelAttempt): attempt is Canceled => attempt.kind === "canceled"
-const isFailure = (attempt: CancelAttempt): attempt is Failure => attempt.kind === "unknown" || attempt.kind === "failed"
+const isFailure = (attempt: CancelAttempt): attempt is Failure =>
+  attempt.kind === "unknown" || attempt.kind === "failed"
 const iccidsOf = (attempts: CancelAttempt[], kind: CancelAttempt["kind"]) =>
   attempts.filter((attempt) => attempt.kind === kind).map((attempt) => attempt.iccid)
 
@@ -127,7 +132,9 @@ export function summarizeCancel(attempts: CancelAttempt[], now: Date): CancelSum
     done ? canceledText(done) : null,
     already.length ? `already canceled at esimfly (${already.join(", ")})` : null,
     refused.length ? `not cancellable: installed (${refused.join(", ")})` : null,
-    failure ? `cancel ${failure.kind === "unknown" ? "outcome unknown" : "failed"} (${failure.code}): ${failure.message}` : null,
+    failure
+      ? `cancel ${failure.kind === "unknown" ? "outcome unknown" : "failed"} (${failure.code}): ${failure.message}`
+      : null,
   ]
   const outcome = outcomeOf(attempts)
   const event: EsimOrderEvent = {
@@ -142,9 +149,12 @@ export function summarizeCancel(attempts: CancelAttempt[], now: Date): CancelSum
 }
 
 const SKIP_REASONS: Partial<Record<EsimOrderStatus, string>> = {
-  pending_details: "cancel recorded: esimfly is still provisioning these eSIMs; they are canceled there as soon as they arrive, and never sent",
-  purchasing: "cancel recorded: whatever the purchase in flight buys is canceled at esimfly once it answers, and never sent",
-  needs_attention: "cancel recorded: the purchase outcome is unknown; reconciliation cancels whatever esimfly holds for it and buys nothing",
+  pending_details:
+    "cancel recorded: esimfly is still provisioning these eSIMs; they are canceled there as soon as they arrive, and never sent",
+  purchasing:
+    "cancel recorded: whatever the purchase in flight buys is canceled at esimfly once it answers, and never sent",
+  needs_attention:
+    "cancel recorded: the purchase outcome is unknown; reconciliation cancels whatever esimfly holds for it and buys nothing",
 }
 
 /** Why an eSIM order in this state is not canceled now; null when it can be handled. */

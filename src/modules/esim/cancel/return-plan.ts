@@ -1,5 +1,9 @@
 /** One line of a Medusa return: the order line item and how many came back (received or damaged). */
-export type ReturnedItem = { item_id: string; received_quantity: number | string | null; damaged_quantity?: number | string | null }
+export type ReturnedItem = {
+  item_id: string
+  received_quantity: number | string | null
+  damaged_quantity?: number | string | null
+}
 
 export type PartialReturn = { line_item_id: string; returned: number; ordered: number }
 
@@ -28,7 +32,10 @@ export function returnedEsimLines(
   }
   const returned = new Map<string, number>()
   for (const item of allReturnedItems) {
-    returned.set(item.item_id, (returned.get(item.item_id) ?? 0) + count(item.received_quantity) + count(item.damaged_quantity))
+    returned.set(
+      item.item_id,
+      (returned.get(item.item_id) ?? 0) + count(item.received_quantity) + count(item.damaged_quantity)
+    )
   }
   const lines = [...new Set(thisReturnItemIds)].filter((id) => ordered.has(id) && (returned.get(id) ?? 0) > 0)
   return {

@@ -87,7 +87,14 @@ export class CatalogueSyncTracker {
       return false
     }
     const started_at = this.now().toISOString()
-    this.status = { state: "running", started_at, finished_at: null, progress: { ...NO_PROGRESS }, result: null, error: null }
+    this.status = {
+      state: "running",
+      started_at,
+      finished_at: null,
+      progress: { ...NO_PROGRESS },
+      result: null,
+      error: null,
+    }
     return true
   }
 
@@ -97,7 +104,14 @@ export class CatalogueSyncTracker {
 
   finish(result: CatalogueSyncResult): void {
     const { pages_read, packages_read, products_created, products_updated, variants_deactivated } = result
-    const progress = { ...this.status.progress, pages_read, packages_read, products_created, products_updated, variants_deactivated }
+    const progress = {
+      ...this.status.progress,
+      pages_read,
+      packages_read,
+      products_created,
+      products_updated,
+      variants_deactivated,
+    }
     this.status = { ...this.status, state: "succeeded", finished_at: this.now().toISOString(), progress, result }
   }
 

@@ -35,7 +35,9 @@ function esimHtml(esim: DeliveredEsim): string {
   }
   return [
     `<h2>${escapeHtml(planOf(esim))}</h2>`,
-    esim.qr_code_data_url ? `<img src="cid:qr-${escapeHtml(qrKey(esim))}" alt="eSIM QR code" width="240" height="240"/>` : "",
+    esim.qr_code_data_url
+      ? `<img src="cid:qr-${escapeHtml(qrKey(esim))}" alt="eSIM QR code" width="240" height="240"/>`
+      : "",
     `<p>${link(esim.apple_install_url, "Install on iPhone")} ${link(esim.android_install_url, "Install on Android")}</p>`,
     `<p>Manual installation: SM-DP+ address <code>${escapeHtml(esim.smdp_address ?? "")}</code>, `,
     `activation code <code>${escapeHtml(esim.activation_code ?? "")}</code></p>`,
@@ -57,7 +59,15 @@ function esimText(esim: DeliveredEsim): string {
 function qrAttachment(esim: DeliveredEsim) {
   const base64 = esim.qr_code_data_url?.split(",")[1]
   return base64
-    ? [{ content: base64, filename: `esim-${qrKey(esim)}.png`, content_type: "image/png", disposition: "inline", id: `qr-${qrKey(esim)}` }]
+    ? [
+        {
+          content: base64,
+          filename: `esim-${qrKey(esim)}.png`,
+          content_type: "image/png",
+          disposition: "inline",
+          id: `qr-${qrKey(esim)}`,
+        },
+      ]
     : []
 }
 
@@ -110,7 +120,13 @@ export function deliveryNotification(input: DeliveryEmailInput) {
     content: {
       subject,
       text: [subject, ...rest, intro, ...input.esims.map(esimText), access.text].join("\n\n"),
-      html: [`<h1>${subject}</h1>`, ...rest.map((line) => `<p>${line}</p>`), `<p>${intro}</p>`, ...input.esims.map(esimHtml), access.html].join("\n"),
+      html: [
+        `<h1>${subject}</h1>`,
+        ...rest.map((line) => `<p>${line}</p>`),
+        `<p>${intro}</p>`,
+        ...input.esims.map(esimHtml),
+        access.html,
+      ].join("\n"),
     },
     attachments: input.esims.flatMap(qrAttachment),
     resource_id: input.order_id,

@@ -10,7 +10,8 @@ export type DeliveryPlan = {
 }
 
 /** The eSIMs a batch actually holds, never more than it ordered. */
-const heldCount = (esimOrder: PlannedEsimOrder) => Math.min(esimOrder.quantity, (esimOrder.esims ?? []).filter(Boolean).length)
+const heldCount = (esimOrder: PlannedEsimOrder) =>
+  Math.min(esimOrder.quantity, (esimOrder.esims ?? []).filter(Boolean).length)
 
 /** Lines whose every batch is bought and stored and that no fulfillment covers yet, for the eSIMs held. */
 export function readyLines(esimOrders: PlannedEsimOrder[]): DeliveryPlan {
@@ -20,7 +21,8 @@ export function readyLines(esimOrders: PlannedEsimOrder[]): DeliveryPlan {
   }
   const ready = [...byLine.entries()].filter(
     ([, batches]) =>
-      batches.every((esimOrder) => esimOrder.status === "completed" && !esimOrder.fulfillment_id) && batches.some((b) => heldCount(b) > 0)
+      batches.every((esimOrder) => esimOrder.status === "completed" && !esimOrder.fulfillment_id) &&
+      batches.some((b) => heldCount(b) > 0)
   )
   const readyEsimOrders = ready.flatMap(([, batches]) => batches)
   return {

@@ -19,7 +19,12 @@ export type DeliveryPhase =
   | "notification"
   | "events"
 
-export type DeliveryProfile = { order_id: string; started_at: number; total_ms: number; phases: Partial<Record<DeliveryPhase, number>> }
+export type DeliveryProfile = {
+  order_id: string
+  started_at: number
+  total_ms: number
+  phases: Partial<Record<DeliveryPhase, number>>
+}
 
 type Run = { startedAt: number; start: number; phases: Partial<Record<DeliveryPhase, number>> }
 
@@ -71,7 +76,12 @@ export function endDeliveryProfile(orderId: string): string | null {
     return null
   }
   runs.delete(orderId)
-  const profile: DeliveryProfile = { order_id: orderId, started_at: run.startedAt, total_ms: round(performance.now() - run.start), phases: run.phases }
+  const profile: DeliveryProfile = {
+    order_id: orderId,
+    started_at: run.startedAt,
+    total_ms: round(performance.now() - run.start),
+    phases: run.phases,
+  }
   return `${DELIVERY_PROFILE_MARK} ${JSON.stringify(profile)}`
 }
 

@@ -4,8 +4,21 @@ import { InstallDetails, installDetails } from "./install-details"
 /** The columns of an eSIM profile that a shopper may see. */
 export type StoreEsimSource = Pick<
   EsimProfileRow,
-  | "id" | "order_id" | "line_item_id" | "iccid" | "status" | "package_code" | "package_name" | "data_amount" | "validity_days"
-  | "lpa" | "smdp_address" | "activation_code" | "apple_install_url" | "android_install_url" | "created_at"
+  | "id"
+  | "order_id"
+  | "line_item_id"
+  | "iccid"
+  | "status"
+  | "package_code"
+  | "package_name"
+  | "data_amount"
+  | "validity_days"
+  | "lpa"
+  | "smdp_address"
+  | "activation_code"
+  | "apple_install_url"
+  | "android_install_url"
+  | "created_at"
 >
 
 /** The source columns with the install details rendered in place of the raw ones. */

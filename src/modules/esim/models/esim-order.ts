@@ -43,10 +43,7 @@ export const EsimOrder = model
     history: model.json().default({ events: [] }),
     esims: model.hasMany(() => EsimProfile, { mappedBy: "esim_order" }),
   })
-  .indexes([
-    { on: ["order_id", "line_item_id", "batch"], unique: true },
-    { on: ["status"] },
-  ])
+  .indexes([{ on: ["order_id", "line_item_id", "batch"], unique: true }, { on: ["status"] }])
 
 /** An `esim_order` row as the module reads it; every narrower shape is a `Pick` of it. */
 export type EsimOrderRow = InferTypeOf<typeof EsimOrder>

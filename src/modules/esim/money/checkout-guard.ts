@@ -57,7 +57,13 @@ function marginProblem(input: GuardInput): GuardVerdict | null {
     }
     const margin = ((line.unit_price - cost) / line.unit_price) * 100
     if (margin < floor) {
-      return { ok: false, reason: "margin", package_code: line.package_code, margin_percent: round(margin), floor_percent: floor }
+      return {
+        ok: false,
+        reason: "margin",
+        package_code: line.package_code,
+        margin_percent: round(margin),
+        floor_percent: floor,
+      }
     }
   }
   return null
@@ -66,7 +72,9 @@ function marginProblem(input: GuardInput): GuardVerdict | null {
 /** What the cart's eSIMs cost in the balance's currency; lines of unknown cost count nothing. */
 function requiredBalance(input: GuardInput): number {
   const currency = input.balance?.currency.toLowerCase()
-  const costs = input.lines.map((line) => (line.cost !== null && line.cost_currency?.toLowerCase() === currency ? line.cost * line.quantity : 0))
+  const costs = input.lines.map((line) =>
+    line.cost !== null && line.cost_currency?.toLowerCase() === currency ? line.cost * line.quantity : 0
+  )
   return round(costs.reduce((sum, cost) => sum + cost, 0))
 }
 

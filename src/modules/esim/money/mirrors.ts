@@ -13,7 +13,13 @@ export type BalanceReading = { amount: number; currency: string; read_at: Date; 
 /** What esimfly lists for one package; a null cost records that it lists none. */
 export type PackageCostReading = { package_code: string; cost: number | null; currency: string | null }
 
-export type MirroredBalance = { amount: number; currency: string; read_at: Date; source: BalanceSource; low_alerted: boolean }
+export type MirroredBalance = {
+  amount: number
+  currency: string
+  read_at: Date
+  source: BalanceSource
+  low_alerted: boolean
+}
 
 export type MirroredCost = { cost: number | null; currency: string | null; read_at: Date }
 

@@ -9,7 +9,11 @@ export type PackageCostLookupResult = { searched: string[]; listed: string[]; un
  * The mapped codes one run searches: those never mirrored first, then those read longer ago
  * than `maxAgeMs`, oldest first; at most `limit`, so a run stays light on the rate limit.
  */
-export function codesToLookUp(mapped: string[], mirrored: Map<string, MirroredCost>, { maxAgeMs, limit, now }: LookupSelection): string[] {
+export function codesToLookUp(
+  mapped: string[],
+  mirrored: Map<string, MirroredCost>,
+  { maxAgeMs, limit, now }: LookupSelection
+): string[] {
   const unique = [...new Set(mapped)]
   const missing = unique.filter((code) => !mirrored.has(code))
   const readAt = (code: string) => mirrored.get(code)?.read_at.getTime() ?? 0
@@ -21,5 +25,7 @@ export function codesToLookUp(mapped: string[], mirrored: Map<string, MirroredCo
 
 /** What one search tells: every package it listed, and the searched code with a null cost when it is not among them. */
 export function lookupReadings(code: string, listed: PackageCostReading[]): PackageCostReading[] {
-  return listed.some((reading) => reading.package_code === code) ? listed : [...listed, { package_code: code, cost: null, currency: null }]
+  return listed.some((reading) => reading.package_code === code)
+    ? listed
+    : [...listed, { package_code: code, cost: null, currency: null }]
 }

@@ -92,7 +92,12 @@ export function costIn(pkg: PricedPackage, currency: string, rates: ExchangeRate
 }
 
 /** Selling price in one currency: cost × (1 + markup %) + fixed amount, rounded; or the override's price. */
-export function quoteCurrency(pkg: PricedPackage, currency: string, rules: PricingRules, rates: ExchangeRate[]): PriceQuote {
+export function quoteCurrency(
+  pkg: PricedPackage,
+  currency: string,
+  rules: PricingRules,
+  rates: ExchangeRate[]
+): PriceQuote {
   const cost = costIn(pkg, currency, rates)
   if (typeof cost === "string") {
     return unpriced(currency, cost)

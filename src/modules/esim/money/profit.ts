@@ -28,7 +28,7 @@ export type ProfitRow = {
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits
 
 function rateFor(from: string, to: string, rates: ExchangeRate[]): ExchangeRate | null {
-  return from === to ? null : rates.find((rate) => rate.from === from && rate.to === to) ?? null
+  return from === to ? null : (rates.find((rate) => rate.from === from && rate.to === to) ?? null)
 }
 
 function toRow(lines: ProfitLine[], rates: ExchangeRate[]): ProfitRow {

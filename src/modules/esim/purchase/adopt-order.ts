@@ -24,9 +24,12 @@ export async function adoptOrder(
   const held = order.esims.length
   // A short order is not a delivery: kept pending_details, so the pending job polls it and flags it if it stays short.
   const done = !order.pending && held > 0 && held >= esimOrder.quantity
-  const short = !order.pending && held > 0 && held < esimOrder.quantity ? `; ${shortDeliveryMessage(held, esimOrder.quantity)}` : ""
+  const short =
+    !order.pending && held > 0 && held < esimOrder.quantity ? `; ${shortDeliveryMessage(held, esimOrder.quantity)}` : ""
   const status: EsimOrderStatus = done ? "completed" : "pending_details"
-  const timing = done ? { completed_at: now, next_poll_at: null } : { pending_since: now, poll_count: 0, next_poll_at: esim.nextPollAt(0, now) }
+  const timing = done
+    ? { completed_at: now, next_poll_at: null }
+    : { pending_since: now, poll_count: 0, next_poll_at: esim.nextPollAt(0, now) }
   await esim.updateEsimOrders({
     id: esimOrder.id,
     status,
@@ -35,13 +38,21 @@ export async function adoptOrder(
     error_code: null,
     error_message: null,
     ...timing,
-    history: withEvent(esimOrder.history, { at: now.toISOString(), type: "adopted", message: `esimfly order ${reference}${short}` }),
+    history: withEvent(esimOrder.history, {
+      at: now.toISOString(),
+      type: "adopted",
+      message: `esimfly order ${reference}${short}`,
+    }),
   })
   return status
 }
 
 async function historyOf(esim: EsimModuleService, esimOrder: AdoptableEsimOrder): Promise<OrderSummary[]> {
-  const orders = await readOrderHistory(esim, { ...historyWindow(esimOrder), search: esimOrder.package_code, status: "all" })
+  const orders = await readOrderHistory(esim, {
+    ...historyWindow(esimOrder),
+    search: esimOrder.package_code,
+    status: "all",
+  })
   if (!orders) {
     throw new Error(`esimfly's history around this purchase exceeds ${MAX_HISTORY_PAGES} pages; settle it by hand`)
   }
@@ -59,14 +70,25 @@ async function rivalsOf(esim: EsimModuleService, esimOrder: AdoptableEsimOrder):
  * by the idempotency key when the history cannot tell whose order is whose. Every
  * decision is written to the eSIM order's history.
  */
-export async function settleUnknownOutcome(esim: EsimModuleService, esimOrder: AdoptableEsimOrder): Promise<EsimOrderStatus> {
+export async function settleUnknownOutcome(
+  esim: EsimModuleService,
+  esimOrder: AdoptableEsimOrder
+): Promise<EsimOrderStatus> {
   if (esimOrder.esimfly_order_reference) {
     return adoptOrder(esim, esimOrder, esimOrder.esimfly_order_reference)
   }
   const history = await historyOf(esim, esimOrder)
-  const claimed = await esim.listEsimOrders({ esimfly_order_reference: history.map((o) => o.orderReference) }, { take: null })
+  const claimed = await esim.listEsimOrders(
+    { esimfly_order_reference: history.map((o) => o.orderReference) },
+    { take: null }
+  )
   const claimedReferences = new Set(claimed.map((c) => c.esimfly_order_reference ?? ""))
-  let decision: Resolution = resolveUnknownOutcome(esimOrder, history, claimedReferences, await rivalsOf(esim, esimOrder))
+  let decision: Resolution = resolveUnknownOutcome(
+    esimOrder,
+    history,
+    claimedReferences,
+    await rivalsOf(esim, esimOrder)
+  )
   if (decision.kind === "adopt") {
     const order = await esim.getClient().getOrder(decision.reference)
     decision = confirmAdoption(esimOrder, order)
@@ -81,6 +103,12 @@ export async function settleUnknownOutcome(esim: EsimModuleService, esimOrder: A
         "sending the same idempotency key again, which esimfly answers with the original order if there is one"
   const at = new Date().toISOString()
   // Back to pending: the retry's purchase sends the eSIM order's own idempotency key, never a new one.
-  await esim.updateEsimOrders({ id: esimOrder.id, status: "pending", error_code: null, error_message: null, history: withEvent(esimOrder.history, { at, type: decision.kind, message }) })
+  await esim.updateEsimOrders({
+    id: esimOrder.id,
+    status: "pending",
+    error_code: null,
+    error_message: null,
+    history: withEvent(esimOrder.history, { at, type: decision.kind, message }),
+  })
   return "pending"
 }

@@ -9,14 +9,20 @@ import type EsimModuleService from "../service"
 /** What buying an eSIM order reads of it. */
 export type BuyableEsimOrder = Pick<
   EsimOrderRow,
-  "id" | "order_id" | "line_item_id" | "customer_id" | "package_code" | "quantity" | "idempotency_key" | "attempts" | "history" | "esimfly_order_reference"
+  | "id"
+  | "order_id"
+  | "line_item_id"
+  | "customer_id"
+  | "package_code"
+  | "quantity"
+  | "idempotency_key"
+  | "attempts"
+  | "history"
+  | "esimfly_order_reference"
 >
 
 /** Stores eSIMs once: a replayed order returns ICCIDs that are already stored. */
-export async function storeProfiles(
-  esim: EsimModuleService,
-  rows: ReturnType<typeof toProfileRows>
-): Promise<void> {
+export async function storeProfiles(esim: EsimModuleService, rows: ReturnType<typeof toProfileRows>): Promise<void> {
   if (!rows.length) {
     return
   }
@@ -43,10 +49,19 @@ function isKeyReplay(esimOrder: BuyableEsimOrder): boolean {
 }
 
 /** Null when another run claimed the eSIM order first, or a cancel came: nothing was sent. */
-export async function buyEsimOrder(esim: EsimModuleService, esimOrder: BuyableEsimOrder, by?: EsimOrderRunner): Promise<PurchaseResult | null> {
+export async function buyEsimOrder(
+  esim: EsimModuleService,
+  esimOrder: BuyableEsimOrder,
+  by?: EsimOrderRunner
+): Promise<PurchaseResult | null> {
   const requestId = randomUUID()
   const sentAt = new Date()
-  const history = withEvent(esimOrder.history, { at: sentAt.toISOString(), type: "purchasing", request_id: requestId, ...(by ? { by } : {}) })
+  const history = withEvent(esimOrder.history, {
+    at: sentAt.toISOString(),
+    type: "purchasing",
+    request_id: requestId,
+    ...(by ? { by } : {}),
+  })
   const claim = { request_id: requestId, at: sentAt, history, replay: isKeyReplay(esimOrder) }
   if (!(await esim.claimEsimOrderForPurchase(esimOrder.id, claim))) {
     return null
@@ -58,7 +73,12 @@ export async function buyEsimOrder(esim: EsimModuleService, esimOrder: BuyableEs
     result = await timeDeliveryPhase(esimOrder.order_id, "create_order", () => esim.getClient().createOrder(request))
   } catch (error) {
     const outcome = purchaseFailed(error, new Date())
-    await esim.updateEsimOrders({ id: esimOrder.id, status: outcome.status, ...outcome.fields, history: withEvent(history, outcome.event) })
+    await esim.updateEsimOrders({
+      id: esimOrder.id,
+      status: outcome.status,
+      ...outcome.fields,
+      history: withEvent(history, outcome.event),
+    })
     return { status: outcome.status, balance_reported: false }
   }
   const answeredAt = new Date()
@@ -66,11 +86,23 @@ export async function buyEsimOrder(esim: EsimModuleService, esimOrder: BuyableEs
   // The reference goes first: if storing the eSIMs fails, the order can still be looked up.
   await esim.updateEsimOrders({ id: esimOrder.id, ...outcome.fields })
   if (result.newBalance !== null && result.currency) {
-    await esim.recordEsimflyBalance({ amount: result.newBalance, currency: result.currency, read_at: answeredAt, source: "create_order" })
+    await esim.recordEsimflyBalance({
+      amount: result.newBalance,
+      currency: result.currency,
+      read_at: answeredAt,
+      source: "create_order",
+    })
   }
   const bought = result
-  await timeDeliveryPhase(esimOrder.order_id, "store", () => storeProfiles(esim, toProfileRows(bought.esims, esimOrder, bought.packageName)))
+  await timeDeliveryPhase(esimOrder.order_id, "store", () =>
+    storeProfiles(esim, toProfileRows(bought.esims, esimOrder, bought.packageName))
+  )
   const nextPoll = outcome.status === "pending_details" ? { next_poll_at: esim.nextPollAt(0, new Date()) } : {}
-  await esim.updateEsimOrders({ id: esimOrder.id, status: outcome.status, ...nextPoll, history: withEvent(history, outcome.event) })
+  await esim.updateEsimOrders({
+    id: esimOrder.id,
+    status: outcome.status,
+    ...nextPoll,
+    history: withEvent(history, outcome.event),
+  })
   return { status: outcome.status, balance_reported: result.newBalance !== null }
 }

@@ -3,7 +3,8 @@ import { EsimOrderEvent, withEvent } from "./history"
 
 export type InterruptedEsimOrder = Pick<EsimOrderRow, "id" | "status" | "history" | "last_attempt_at">
 
-const INTERRUPTED_MESSAGE = "the purchase was interrupted before esimfly's answer was stored; look the order up before retrying"
+const INTERRUPTED_MESSAGE =
+  "the purchase was interrupted before esimfly's answer was stored; look the order up before retrying"
 
 /**
  * How long a claimed purchase may still be on its way: the wait for a rate-limit slot plus
@@ -24,12 +25,21 @@ export function isInterruptedPurchase(esimOrder: InterruptedEsimOrder, before: D
 }
 
 /** The update that turns an interrupted `purchasing` eSIM order into `needs_attention` (outcome unknown). */
-export function interruptedUpdate(esimOrder: InterruptedEsimOrder, at: Date, event: Pick<EsimOrderEvent, "message" | "by"> = {}) {
+export function interruptedUpdate(
+  esimOrder: InterruptedEsimOrder,
+  at: Date,
+  event: Pick<EsimOrderEvent, "message" | "by"> = {}
+) {
   return {
     id: esimOrder.id,
     status: "needs_attention" as const,
     error_code: "ORDER_OUTCOME_UNKNOWN",
     error_message: INTERRUPTED_MESSAGE,
-    history: withEvent(esimOrder.history, { at: at.toISOString(), type: "needs_attention", code: "INTERRUPTED", ...event }),
+    history: withEvent(esimOrder.history, {
+      at: at.toISOString(),
+      type: "needs_attention",
+      code: "INTERRUPTED",
+      ...event,
+    }),
   }
 }

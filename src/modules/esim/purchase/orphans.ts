@@ -24,7 +24,11 @@ function isNear(order: OrderSummary, esimOrder: UnsettledEsimOrder): boolean {
  * The orders of esimfly's history that no eSIM order claims. Each names the unsettled eSIM orders of
  * the same package around its time, whose reconciliation would adopt it.
  */
-export function findOrphans(history: OrderSummary[], claimed: Set<string>, unsettled: UnsettledEsimOrder[]): OrphanOrder[] {
+export function findOrphans(
+  history: OrderSummary[],
+  claimed: Set<string>,
+  unsettled: UnsettledEsimOrder[]
+): OrphanOrder[] {
   return history
     .filter((order) => !claimed.has(order.orderReference))
     .map((order) => ({
@@ -37,7 +41,9 @@ export function findOrphans(history: OrderSummary[], claimed: Set<string>, unset
 
 export class OrphanWindowTooLargeError extends Error {
   constructor() {
-    super(`esimfly's history in this window exceeds ${MAX_HISTORY_PAGES * 100} orders; choose a shorter from_date/to_date window`)
+    super(
+      `esimfly's history in this window exceeds ${MAX_HISTORY_PAGES * 100} orders; choose a shorter from_date/to_date window`
+    )
     this.name = "OrphanWindowTooLargeError"
   }
 }
@@ -50,7 +56,10 @@ export async function listOrphanOrders(esim: EsimModuleService, window: OrphanWi
   }
   const references = history.map((order) => order.orderReference)
   const claimed = references.length
-    ? await esim.listEsimOrders({ esimfly_order_reference: references }, { take: null, select: ["esimfly_order_reference"] })
+    ? await esim.listEsimOrders(
+        { esimfly_order_reference: references },
+        { take: null, select: ["esimfly_order_reference"] }
+      )
     : []
   const unsettled = await listUnsettledEsimOrders(esim)
   const claimedSet = new Set(claimed.map((esimOrder) => esimOrder.esimfly_order_reference ?? ""))

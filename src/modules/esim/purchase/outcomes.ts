@@ -17,7 +17,8 @@ export type PurchaseOutcome = {
   fields: Record<string, unknown>
 }
 
-type EsimOrderRef = Pick<EsimOrderRow, "id" | "order_id" | "line_item_id" | "package_code"> & Partial<Pick<EsimOrderRow, "customer_id">>
+type EsimOrderRef = Pick<EsimOrderRow, "id" | "order_id" | "line_item_id" | "package_code"> &
+  Partial<Pick<EsimOrderRow, "customer_id">>
 
 export type ProfileRow = {
   iccid: string
@@ -106,13 +107,22 @@ export function purchaseSucceeded(result: CreateOrderResult, now: Date, quantity
   } else {
     fields.completed_at = now
   }
-  const notes = [result.duplicate ? "esimfly replayed the original order" : null, held > 0 && held < quantity ? shortDeliveryMessage(held, quantity) : null]
+  const notes = [
+    result.duplicate ? "esimfly replayed the original order" : null,
+    held > 0 && held < quantity ? shortDeliveryMessage(held, quantity) : null,
+  ]
   const message = notes.filter(Boolean).join("; ") || undefined
   return { status, fields, event: { at: now.toISOString(), type: status, message } }
 }
 
 function failure(status: EsimOrderStatus, error: EsimflyError, now: Date, fields = {}): PurchaseOutcome {
-  const event = { at: now.toISOString(), type: status, code: error.code, message: error.message, request_id: error.requestId }
+  const event = {
+    at: now.toISOString(),
+    type: status,
+    code: error.code,
+    message: error.message,
+    request_id: error.requestId,
+  }
   return { status, event, fields: { error_code: error.code, error_message: error.message, ...fields } }
 }
 

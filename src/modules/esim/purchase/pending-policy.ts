@@ -4,7 +4,10 @@ import { EsimOrderEvent } from "./history"
 import { EsimOrderStatus } from "../models/esim-order-statuses"
 
 /** The part of a `pending_details` eSIM order the pending policy reads. */
-export type PendingEsimOrder = Pick<EsimOrderRow, "quantity" | "poll_count" | "pending_since" | "created_at" | "esimfly_order_reference"> & {
+export type PendingEsimOrder = Pick<
+  EsimOrderRow,
+  "quantity" | "poll_count" | "pending_since" | "created_at" | "esimfly_order_reference"
+> & {
   /** The eSIMs already stored for the eSIM order, when loaded (a short answer keeps them). */
   esims?: unknown[] | null
 }
@@ -24,7 +27,11 @@ export function pendingAgeMs(esimOrder: Pick<PendingEsimOrder, "pending_since" |
 }
 
 /** esimfly's advice: poll "up to about 10 min", then flag the order for follow-up. */
-export function isPendingTooOld(esimOrder: Pick<PendingEsimOrder, "pending_since" | "created_at">, now: Date, maxAgeMs: number): boolean {
+export function isPendingTooOld(
+  esimOrder: Pick<PendingEsimOrder, "pending_since" | "created_at">,
+  now: Date,
+  maxAgeMs: number
+): boolean {
   return pendingAgeMs(esimOrder, now) > maxAgeMs
 }
 
@@ -33,9 +40,10 @@ export function pendingTimedOut(esimOrder: PendingEsimOrder, now: Date, maxAgeMs
   const minutes = Math.round(maxAgeMs / 60000)
   const reference = esimOrder.esimfly_order_reference ?? "unknown"
   const held = esimOrder.esims?.filter(Boolean).length ?? 0
-  const what = held > 0 && held < esimOrder.quantity
-    ? `esimfly delivered ${held} of ${esimOrder.quantity} eSIMs (${esimOrder.quantity - held} missing) and no more`
-    : "esimfly has not delivered the eSIM details"
+  const what =
+    held > 0 && held < esimOrder.quantity
+      ? `esimfly delivered ${held} of ${esimOrder.quantity} eSIMs (${esimOrder.quantity - held} missing) and no more`
+      : "esimfly has not delivered the eSIM details"
   const message = `${what} after ${minutes} minutes; look the order up at esimfly (reference ${reference})`
   return {
     status: "needs_attention",
@@ -57,21 +65,43 @@ function flagged(now: Date, code: string, message: string): PendingChange {
  * Maps a status answer to the eSIM order's next state. Completed needs every eSIM of the
  * batch; a failed or short order is flagged for an admin, never re-ordered.
  */
-export function pollAnswered(esimOrder: PendingEsimOrder, order: OrderStatus, now: Date, nextPollAt: Date): PendingChange {
+export function pollAnswered(
+  esimOrder: PendingEsimOrder,
+  order: OrderStatus,
+  now: Date,
+  nextPollAt: Date
+): PendingChange {
   const at = now.toISOString()
   const count = order.esims.length
   if (order.pending) {
-    const event = esimOrder.poll_count === 0 ? { at, type: "pending_poll", message: "esimfly is still provisioning the eSIM details" } : null
+    const event =
+      esimOrder.poll_count === 0
+        ? { at, type: "pending_poll", message: "esimfly is still provisioning the eSIM details" }
+        : null
     return { status: "pending_details", fields: stillPending(esimOrder, nextPollAt, { error_message: null }), event }
   }
   if (count === 0) {
-    return flagged(now, "ESIMFLY_ORDER_FAILED", `esimfly reports the order as "${order.status}" without eSIMs; it was not re-ordered`)
+    return flagged(
+      now,
+      "ESIMFLY_ORDER_FAILED",
+      `esimfly reports the order as "${order.status}" without eSIMs; it was not re-ordered`
+    )
   }
   if (count < esimOrder.quantity) {
     const missing = esimOrder.quantity - count
-    return flagged(now, "ESIMS_MISSING", `esimfly delivered ${count} of ${esimOrder.quantity} eSIMs (${missing} missing); look the order up at esimfly`)
+    return flagged(
+      now,
+      "ESIMS_MISSING",
+      `esimfly delivered ${count} of ${esimOrder.quantity} eSIMs (${missing} missing); look the order up at esimfly`
+    )
   }
-  const fields = { completed_at: now, next_poll_at: null, error_code: null, error_message: null, poll_count: esimOrder.poll_count + 1 }
+  const fields = {
+    completed_at: now,
+    next_poll_at: null,
+    error_code: null,
+    error_message: null,
+    poll_count: esimOrder.poll_count + 1,
+  }
   const message = `esimfly delivered ${count} eSIM(s) after ${esimOrder.poll_count + 1} status poll(s)`
   return { status: "completed", fields, event: { at, type: "completed", message } }
 }

@@ -48,7 +48,8 @@ export function packageCodeOf(item: PlannableItem): string | null {
 /** The code recorded at checkout for the line's variant; else (an order made without a cart) the variant's own. */
 export function purchasedCodeOf(item: PlannableItem, order: PlannableOrder): string | null {
   const recorded = order.cart?.metadata?.[CHECKOUT_CODES_METADATA_KEY] as Record<string, unknown> | undefined
-  const atCheckout = item.variant_id && recorded && typeof recorded === "object" ? usableCode(recorded[item.variant_id]) : null
+  const atCheckout =
+    item.variant_id && recorded && typeof recorded === "object" ? usableCode(recorded[item.variant_id]) : null
   return atCheckout ?? packageCodeOf(item)
 }
 

@@ -2,7 +2,13 @@
  * esimfly refusals that say "not now" rather than "no": its own errors. Nothing was bought,
  * and a retry sends the eSIM order's own idempotency key, so reconciliation may try again by itself.
  */
-export const TRANSIENT_FAILURE_CODES = ["ORDER_PROCESSING_ERROR", "SYSTEM_ERROR", "PROVIDER_ERROR", "SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT"]
+export const TRANSIENT_FAILURE_CODES = [
+  "ORDER_PROCESSING_ERROR",
+  "SYSTEM_ERROR",
+  "PROVIDER_ERROR",
+  "SERVICE_UNAVAILABLE",
+  "GATEWAY_TIMEOUT",
+]
 
 /** Attempts after which a transiently failed purchase waits for a person (its Retry button). */
 export const MAX_AUTOMATIC_ATTEMPTS = 5

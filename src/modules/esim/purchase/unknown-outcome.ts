@@ -19,7 +19,10 @@ export const MATCH_WINDOW_MS = 10 * 60 * 1000
 /** The history window to read for an eSIM order: around its last attempt. */
 export function historyWindow(esimOrder: UnknownEsimOrder): { fromDate: string; toDate: string } {
   const at = new Date(esimOrder.last_attempt_at ?? Date.now()).getTime()
-  return { fromDate: new Date(at - MATCH_WINDOW_MS).toISOString(), toDate: new Date(at + MATCH_WINDOW_MS).toISOString() }
+  return {
+    fromDate: new Date(at - MATCH_WINDOW_MS).toISOString(),
+    toDate: new Date(at + MATCH_WINDOW_MS).toISOString(),
+  }
 }
 
 /** When the eSIM order first sent its create-order: its earliest `purchasing` event, else its last attempt. */
@@ -72,7 +75,10 @@ export function resolveUnknownOutcome(
   const first = firstAttemptAt(esimOrder)
   const older = candidates.filter((order) => first === null || Date.parse(order.createdAt ?? "") < first)
   if (older.length) {
-    return askByKey(candidates, `${older.map((o) => o.orderReference).join(", ")} was made before this purchase was first sent`)
+    return askByKey(
+      candidates,
+      `${older.map((o) => o.orderReference).join(", ")} was made before this purchase was first sent`
+    )
   }
   if (candidates.length > 1) {
     return askByKey(candidates, "several orders of the package could be this purchase")
@@ -85,7 +91,10 @@ export function resolveUnknownOutcome(
 }
 
 /** The one candidate is adopted only with the eSIM order's package and exactly its quantity of eSIMs. */
-export function confirmAdoption(esimOrder: Pick<UnknownEsimOrder, "package_code" | "quantity">, order: OrderStatus): Resolution {
+export function confirmAdoption(
+  esimOrder: Pick<UnknownEsimOrder, "package_code" | "quantity">,
+  order: OrderStatus
+): Resolution {
   const references = [order.orderReference]
   if (order.packageCode !== null && order.packageCode !== esimOrder.package_code) {
     return { kind: "ask_by_key", references, reason: `${order.orderReference} is of package ${order.packageCode}` }

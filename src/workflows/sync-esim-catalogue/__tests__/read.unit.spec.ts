@@ -30,7 +30,10 @@ function fakeReader(total: number, failing: number[] = []) {
     }
     const limit = params.limit ?? 100
     const codes = Array.from({ length: total }, (_, i) => `P${i + 1}`).slice((page - 1) * limit, page * limit)
-    return { packages: codes.map((code) => pkg(code)), pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } }
+    return {
+      packages: codes.map((code) => pkg(code)),
+      pagination: { page, limit, total, totalPages: Math.ceil(total / limit) },
+    }
   }
   return { read, calls }
 }
@@ -52,7 +55,10 @@ describe("readCatalogue", () => {
     const result = await readCatalogue(read, [{}], {}, 3)
     expect(result.packages.map((p) => p.package_code)).toEqual(["P1", "P2", "P3", "P7"])
     expect(result.failed_pages).toEqual([{ page: 2, type: null, country: null, message: "page 2 is down" }])
-    expect(deactivationVerdict(result)).toEqual({ allowed: false, reason: "page(s) 2 could not be read, so packages missing from this run may only be unseen" })
+    expect(deactivationVerdict(result)).toEqual({
+      allowed: false,
+      reason: "page(s) 2 could not be read, so packages missing from this run may only be unseen",
+    })
   })
 
   it("stops a walk whose first page failed: its page count is unknown", async () => {

@@ -29,7 +29,10 @@ export const beginEsimCatalogueSyncStep = createStep(
   async (input: BeginEsimCatalogueSyncInput, { container }) => {
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     if (!esim.getCatalogueSync().begin()) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "A catalogue sync is already running; GET /admin/esimfly/catalogue/sync shows its progress")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "A catalogue sync is already running; GET /admin/esimfly/catalogue/sync shows its progress"
+      )
     }
     const options = esim.getOptions()
     const run: CatalogueSyncRun = {
@@ -42,7 +45,10 @@ export const beginEsimCatalogueSyncStep = createStep(
   },
   async (began, { container }) => {
     if (began) {
-      container.resolve<EsimModuleService>(ESIM_MODULE).getCatalogueSync().fail("the sync failed and its writes were rolled back; see the server log")
+      container
+        .resolve<EsimModuleService>(ESIM_MODULE)
+        .getCatalogueSync()
+        .fail("the sync failed and its writes were rolled back; see the server log")
     }
   }
 )

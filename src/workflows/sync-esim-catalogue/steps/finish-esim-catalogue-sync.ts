@@ -23,7 +23,9 @@ export const finishEsimCatalogueSyncStep = createStep(
     container.resolve<EsimModuleService>(ESIM_MODULE).getCatalogueSync().finish(result)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const { products_created, products_updated, variants_created, variants_updated, variants_deactivated } = result
-    logger.info(`esimfly catalogue sync: ${JSON.stringify({ products_created, products_updated, variants_created, variants_updated, variants_deactivated })}`)
+    logger.info(
+      `esimfly catalogue sync: ${JSON.stringify({ products_created, products_updated, variants_created, variants_updated, variants_deactivated })}`
+    )
     if (result.deactivation_aborted) {
       logger.warn(`esimfly catalogue sync: nothing deactivated, ${result.deactivation_aborted_reason}`)
     }

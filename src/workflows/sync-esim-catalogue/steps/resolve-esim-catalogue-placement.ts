@@ -14,7 +14,10 @@ async function salesChannelId(container: MedusaContainer, configured: string | n
   }
   const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["id", "default_sales_channel_id"] })
   if (!store?.default_sales_channel_id) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, 'The store has no default sales channel; set the plugin option "salesChannelId"')
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      'The store has no default sales channel; set the plugin option "salesChannelId"'
+    )
   }
   return store.default_sales_channel_id
 }

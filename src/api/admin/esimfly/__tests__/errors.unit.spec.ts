@@ -4,9 +4,16 @@ import { toMedusaError } from "../errors"
 
 describe("toMedusaError", () => {
   it("passes the message of input rejected before sending as INVALID_DATA", () => {
-    const rejected = new EsimflyInvalidRequestError({ message: "quantity must be 1-10", code: "VALIDATION_ERROR", field: "quantity" })
+    const rejected = new EsimflyInvalidRequestError({
+      message: "quantity must be 1-10",
+      code: "VALIDATION_ERROR",
+      field: "quantity",
+    })
 
-    expect(toMedusaError(rejected)).toMatchObject({ type: MedusaError.Types.INVALID_DATA, message: "quantity must be 1-10" })
+    expect(toMedusaError(rejected)).toMatchObject({
+      type: MedusaError.Types.INVALID_DATA,
+      message: "quantity must be 1-10",
+    })
   })
 
   it("names esimfly's code when esimfly itself answers 4xx VALIDATION_ERROR", () => {
@@ -22,7 +29,10 @@ describe("toMedusaError", () => {
     const balance = errorFromResponse(400, { code: "INSUFFICIENT_BALANCE", message: "Insufficient balance" })
     const outage = errorFromResponse(503, undefined)
 
-    expect(toMedusaError(balance)).toMatchObject({ type: MedusaError.Types.NOT_ALLOWED, message: "Insufficient balance" })
+    expect(toMedusaError(balance)).toMatchObject({
+      type: MedusaError.Types.NOT_ALLOWED,
+      message: "Insufficient balance",
+    })
     expect(toMedusaError(outage)).toMatchObject({
       type: MedusaError.Types.UNEXPECTED_STATE,
       message: "esimfly is unavailable (HTTP_503): esimfly responded with HTTP 503",

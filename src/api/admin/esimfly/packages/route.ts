@@ -9,6 +9,8 @@ import { AdminGetEsimflyPackages } from "../validators"
 export async function GET(req: MedusaRequest<unknown, AdminGetEsimflyPackages>, res: MedusaResponse) {
   const q = req.validatedQuery as AdminGetEsimflyPackages
   const client = req.scope.resolve<EsimModuleService>(ESIM_MODULE).getClient()
-  const page = await callEsimfly(() => client.listPackages({ search: q.search, type: q.type, country: q.country, page: q.page, limit: q.limit }))
+  const page = await callEsimfly(() =>
+    client.listPackages({ search: q.search, type: q.type, country: q.country, page: q.page, limit: q.limit })
+  )
   res.json(toPackagesResponse(page))
 }

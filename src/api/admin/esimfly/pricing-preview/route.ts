@@ -12,6 +12,8 @@ export async function GET(req: MedusaRequest<unknown, AdminGetEsimflyPricingPrev
   const options = esim.getOptions()
   const client = esim.getClient()
   const pricing = { rules: options.pricing, rates: options.exchangeRates }
-  const preview = await callEsimfly(() => pricingPreview((params) => client.listPackages(params), filtersFromOption(options.catalogue), pricing, limit))
+  const preview = await callEsimfly(() =>
+    pricingPreview((params) => client.listPackages(params), filtersFromOption(options.catalogue), pricing, limit)
+  )
   res.json({ pricing_preview: preview })
 }

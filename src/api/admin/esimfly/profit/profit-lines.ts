@@ -18,7 +18,11 @@ export async function profitLines(container: MedusaContainer, from?: string, to?
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const orderIds = [...new Set(esimOrders.map((esimOrder) => esimOrder.order_id))]
-  const { data } = await query.graph({ entity: "order", fields: ["id", "currency_code", "items.id", "items.unit_price"], filters: { id: orderIds } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "currency_code", "items.id", "items.unit_price"],
+    filters: { id: orderIds },
+  })
   const prices: OrderPrices[] = data
   const orders = new Map(prices.map((order) => [order.id, order]))
   return esimOrders.flatMap((esimOrder) => {
@@ -27,17 +31,22 @@ export async function profitLines(container: MedusaContainer, from?: string, to?
     if (!order || !item) {
       return []
     }
-    const canceled = Math.min(esimOrder.quantity, (esimOrder.esims ?? []).filter((profile) => profile?.status === CANCELED_ESIM).length)
+    const canceled = Math.min(
+      esimOrder.quantity,
+      (esimOrder.esims ?? []).filter((profile) => profile?.status === CANCELED_ESIM).length
+    )
     const kept = esimOrder.quantity - canceled
-    return [{
-      order_id: esimOrder.order_id,
-      revenue: Number(item.unit_price) * kept,
-      currency_code: order.currency_code.toLowerCase(),
-      // esimfly refunds a canceled eSIM at what it charged: the batch's cost shrinks pro rata.
-      cost: esimOrder.amount === null ? null : (Number(esimOrder.amount) * kept) / esimOrder.quantity,
-      cost_currency_code: esimOrder.currency_code?.toLowerCase() ?? null,
-      esims: kept,
-      canceled,
-    }]
+    return [
+      {
+        order_id: esimOrder.order_id,
+        revenue: Number(item.unit_price) * kept,
+        currency_code: order.currency_code.toLowerCase(),
+        // esimfly refunds a canceled eSIM at what it charged: the batch's cost shrinks pro rata.
+        cost: esimOrder.amount === null ? null : (Number(esimOrder.amount) * kept) / esimOrder.quantity,
+        cost_currency_code: esimOrder.currency_code?.toLowerCase() ?? null,
+        esims: kept,
+        canceled,
+      },
+    ]
   })
 }

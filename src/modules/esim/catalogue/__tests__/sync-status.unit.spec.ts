@@ -25,9 +25,16 @@ describe("CatalogueSyncTracker", () => {
     expect(tracker.begin()).toBe(true)
     expect(tracker.begin()).toBe(false)
     tracker.progress({ pages_read: 2, total_pages: 3 })
-    expect(tracker.snapshot()).toMatchObject({ state: "running", progress: { pages_read: 2, total_pages: 3, products_created: 0 } })
+    expect(tracker.snapshot()).toMatchObject({
+      state: "running",
+      progress: { pages_read: 2, total_pages: 3, products_created: 0 },
+    })
     tracker.finish(RESULT)
-    expect(tracker.snapshot()).toMatchObject({ state: "succeeded", result: RESULT, progress: { pages_read: 3, products_created: 2, variants_deactivated: 1 } })
+    expect(tracker.snapshot()).toMatchObject({
+      state: "succeeded",
+      result: RESULT,
+      progress: { pages_read: 3, products_created: 2, variants_deactivated: 1 },
+    })
     expect(tracker.begin()).toBe(true)
     expect(tracker.snapshot().result).toBeNull()
   })
@@ -39,6 +46,10 @@ describe("CatalogueSyncTracker", () => {
     expect(tracker.isRunning()).toBe(true)
     tracker.fail("rolled back")
     tracker.explainFailure("esimfly is unavailable")
-    expect(tracker.snapshot()).toMatchObject({ state: "failed", error: "esimfly is unavailable", finished_at: "2026-11-25T10:00:00.000Z" })
+    expect(tracker.snapshot()).toMatchObject({
+      state: "failed",
+      error: "esimfly is unavailable",
+      finished_at: "2026-11-25T10:00:00.000Z",
+    })
   })
 })

@@ -11,7 +11,9 @@ describe("the guest link in the delivery email", () => {
   })
 
   it("appends the token to an existing fragment and still fills {order_id}", () => {
-    expect(guestAccessUrl("https://shop.test/esims?o={order_id}#view", "order 1", "t")).toBe("https://shop.test/esims?o=order%201#view&token=t")
+    expect(guestAccessUrl("https://shop.test/esims?o={order_id}#view", "order 1", "t")).toBe(
+      "https://shop.test/esims?o=order%201#view&token=t"
+    )
   })
 })
 
@@ -22,7 +24,9 @@ describe("guestAccessTtlDays", () => {
   })
 
   it.each([0, -1, 1.5, "soon", 3651])("stops start-up on guestAccessTtlDays %j, naming the option", async (bad) => {
-    await expect(load({ ...valid, guestAccessTtlDays: bad })).rejects.toThrow('esimfly: option "guestAccessTtlDays" must be an integer between 1 and 3650')
+    await expect(load({ ...valid, guestAccessTtlDays: bad })).rejects.toThrow(
+      'esimfly: option "guestAccessTtlDays" must be an integer between 1 and 3650'
+    )
   })
 
   it("lets a token in until its expiry and not after", () => {

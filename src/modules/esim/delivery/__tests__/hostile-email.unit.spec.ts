@@ -12,8 +12,9 @@ describe("the delivery email with hostile esimfly fields", () => {
   })
 
   it("escapes the plan, the SM-DP+ address and the activation code", async () => {
-    const notification = email(await esimWith({ data_amount: "<b>1</b>", smdp_address: "<s>x</s>", activation_code: "<i>y</i>" }))
+    const notification = email(
+      await esimWith({ data_amount: "<b>1</b>", smdp_address: "<s>x</s>", activation_code: "<i>y</i>" })
+    )
     expect(notification.content.html).not.toMatch(/<b>1|<s>x|<i>y/)
   })
-
 })

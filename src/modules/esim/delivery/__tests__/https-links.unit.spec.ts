@@ -14,7 +14,14 @@ describe("install links in the delivery email", () => {
 
 describe("installDetails with hostile install links", () => {
   it("drops a javascript:, data: or http: link from esimfly and keeps an https: one", async () => {
-    for (const bad of ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,x", "http://esimsetup.apple.com/x", "not a url"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JavaScript:alert(1)",
+      " javascript:alert(1)",
+      "data:text/html,x",
+      "http://esimsetup.apple.com/x",
+      "not a url",
+    ]) {
       const details = await installDetails({ lpa: null, apple_install_url: bad, android_install_url: bad })
       expect(details).toMatchObject({ apple_install_url: null, android_install_url: null })
     }

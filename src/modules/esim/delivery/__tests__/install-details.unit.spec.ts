@@ -17,14 +17,23 @@ describe("installDetails", () => {
     const details = await installDetails({ lpa: LPA })
     expect(details.qr_code_data_url).toMatch(/^data:image\/png;base64,/)
     expect(decodeQr(details.qr_code_data_url ?? "")).toBe(LPA)
-    expect(details).toMatchObject({ smdp_address: "rsp.sandbox.esimfly.local", activation_code: "ABCDE-FGHIJ-KLMNO-PQRST" })
-    expect(details.android_install_url).toBe(`https://esimsetup.android.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(LPA)}`)
+    expect(details).toMatchObject({
+      smdp_address: "rsp.sandbox.esimfly.local",
+      activation_code: "ABCDE-FGHIJ-KLMNO-PQRST",
+    })
+    expect(details.android_install_url).toBe(
+      `https://esimsetup.android.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(LPA)}`
+    )
     expect(lpaFromInstallUrl(details.apple_install_url)).toBe(LPA)
   })
 
   it("keeps what esimfly sent and renders nothing without an LPA", async () => {
     const details = await installDetails({ lpa: null, apple_install_url: "https://esimsetup.apple.com/x" })
-    expect(details).toMatchObject({ qr_code_data_url: null, apple_install_url: "https://esimsetup.apple.com/x", android_install_url: null })
+    expect(details).toMatchObject({
+      qr_code_data_url: null,
+      apple_install_url: "https://esimsetup.apple.com/x",
+      android_install_url: null,
+    })
   })
 })
 
@@ -44,27 +53,62 @@ describe("guest access tokens", () => {
 describe("deliveryNotification", () => {
   it("carries the QR inline, the manual codes and escapes the package name", async () => {
     const esim = {
-      id: "esim_1", order_id: "order_1", line_item_id: "line_1", status: "new", created_at: "2026-11-25",
-      iccid: "8988000000000000001", package_code: "TR-1GB-7D", package_name: "<b>Turkey</b>", data_amount: "1 GB", validity_days: 7,
+      id: "esim_1",
+      order_id: "order_1",
+      line_item_id: "line_1",
+      status: "new",
+      created_at: "2026-11-25",
+      iccid: "8988000000000000001",
+      package_code: "TR-1GB-7D",
+      package_name: "<b>Turkey</b>",
+      data_amount: "1 GB",
+      validity_days: 7,
       ...(await installDetails({ lpa: LPA })),
     }
-    const notification = deliveryNotification({ order_id: "order_1", email: "a@b.c", access_token: "tok_secret", access_url: null, esims: [esim] })
+    const notification = deliveryNotification({
+      order_id: "order_1",
+      email: "a@b.c",
+      access_token: "tok_secret",
+      access_url: null,
+      esims: [esim],
+    })
     expect(notification).toMatchObject({ to: "a@b.c", channel: "email", template: "esim-delivered" })
     expect(notification.content.html).toContain("cid:qr-8988000000000000001")
     expect(notification.content.html).toContain("&lt;b&gt;Turkey&lt;/b&gt;")
     expect(notification.content.text).toContain("ABCDE-FGHIJ-KLMNO-PQRST")
     expect(notification.content.text).toContain("access code tok_secret")
     expect(JSON.stringify(notification.data)).not.toContain("tok_secret")
-    const linked = deliveryNotification({ order_id: "order_1", email: "a@b.c", access_token: "tok_secret", access_url: "https://shop.test/esims?t=tok_secret", esims: [esim] })
+    const linked = deliveryNotification({
+      order_id: "order_1",
+      email: "a@b.c",
+      access_token: "tok_secret",
+      access_url: "https://shop.test/esims?t=tok_secret",
+      esims: [esim],
+    })
     expect(linked.content.html).toContain('href="https://shop.test/esims?t=tok_secret"')
-    expect(notification.attachments).toEqual([expect.objectContaining({ id: "qr-8988000000000000001", disposition: "inline", content_type: "image/png" })])
+    expect(notification.attachments).toEqual([
+      expect.objectContaining({ id: "qr-8988000000000000001", disposition: "inline", content_type: "image/png" }),
+    ])
   })
 
   it("says how many of the ordered eSIMs it carries when some are missing, and never calls a short delivery complete", async () => {
     const esim = (iccid: string) => ({
-      id: iccid, order_id: "order_1", line_item_id: "line_1", status: "new", created_at: "2026-11-25",
-      iccid, package_code: "TR-1GB-7D", package_name: "Turkey", data_amount: "1 GB", validity_days: 7,
-      qr_code_data_url: null, apple_install_url: null, android_install_url: null, smdp_address: null, activation_code: null, lpa: null,
+      id: iccid,
+      order_id: "order_1",
+      line_item_id: "line_1",
+      status: "new",
+      created_at: "2026-11-25",
+      iccid,
+      package_code: "TR-1GB-7D",
+      package_name: "Turkey",
+      data_amount: "1 GB",
+      validity_days: 7,
+      qr_code_data_url: null,
+      apple_install_url: null,
+      android_install_url: null,
+      smdp_address: null,
+      activation_code: null,
+      lpa: null,
     })
     const base = { order_id: "order_1", email: "a@b.c", access_token: "tok", access_url: null }
     const short = deliveryNotification({ ...base, esims: [esim("1"), esim("2")], ordered: 3 })

@@ -38,10 +38,17 @@ describe("delivery profile", () => {
   it("logs one line per run with the order id, its start and the milliseconds of each phase it went through", async () => {
     const profile = loadWith("true")
     profile.beginDeliveryProfile("order_1")
-    const prepare = profile.profiledInvoke("prepare", async (input: { order_id: string }) => `${input.order_id} prepared`)
+    const prepare = profile.profiledInvoke(
+      "prepare",
+      async (input: { order_id: string }) => `${input.order_id} prepared`
+    )
     await expect(prepare({ order_id: "order_1" })).resolves.toBe("order_1 prepared")
-    await profile.timeDeliveryPhase("order_1", "notify", () => profile.timeDeliveryPhase("order_1", "qr", async () => "drawn"))
-    await expect(profile.timeDeliveryPhase("order_1", "create_order", async () => Promise.reject(new Error("503")))).rejects.toThrow("503")
+    await profile.timeDeliveryPhase("order_1", "notify", () =>
+      profile.timeDeliveryPhase("order_1", "qr", async () => "drawn")
+    )
+    await expect(
+      profile.timeDeliveryPhase("order_1", "create_order", async () => Promise.reject(new Error("503")))
+    ).rejects.toThrow("503")
     const line = profile.endDeliveryProfile("order_1")
     expect(line?.startsWith(`${profile.DELIVERY_PROFILE_MARK} {`)).toBe(true)
     const logged = parse(line, profile.DELIVERY_PROFILE_MARK)

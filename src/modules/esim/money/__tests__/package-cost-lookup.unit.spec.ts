@@ -4,12 +4,19 @@ import { MirroredCost } from "../mirrors"
 
 const NOW = new Date("2026-12-03T12:00:00Z")
 const DAY_MS = 24 * 3600 * 1000
-const read = (daysAgo: number): MirroredCost => ({ cost: 2.5, currency: "USD", read_at: new Date(NOW.getTime() - daysAgo * DAY_MS) })
+const read = (daysAgo: number): MirroredCost => ({
+  cost: 2.5,
+  currency: "USD",
+  read_at: new Date(NOW.getTime() - daysAgo * DAY_MS),
+})
 const select = { maxAgeMs: 7 * DAY_MS, limit: 20, now: NOW }
 
 describe("codesToLookUp", () => {
   it("picks the mapped codes never mirrored and those read longer ago than maxAgeMs, once each", () => {
-    const mirrored = new Map([["FRESH", read(6)], ["STALE", read(8)]])
+    const mirrored = new Map([
+      ["FRESH", read(6)],
+      ["STALE", read(8)],
+    ])
     expect(codesToLookUp(["FRESH", "NEW", "STALE", "NEW"], mirrored, select)).toEqual(["NEW", "STALE"])
   })
 
@@ -20,8 +27,16 @@ describe("codesToLookUp", () => {
   })
 
   it("takes at most `limit` codes: never-mirrored ones first, then the oldest readings", () => {
-    const mirrored = new Map([["OLD-9", read(9)], ["OLD-30", read(30)], ["OLD-8", read(8)]])
-    expect(codesToLookUp(["OLD-9", "OLD-30", "NEW-A", "OLD-8", "NEW-B"], mirrored, { ...select, limit: 3 })).toEqual(["NEW-A", "NEW-B", "OLD-30"])
+    const mirrored = new Map([
+      ["OLD-9", read(9)],
+      ["OLD-30", read(30)],
+      ["OLD-8", read(8)],
+    ])
+    expect(codesToLookUp(["OLD-9", "OLD-30", "NEW-A", "OLD-8", "NEW-B"], mirrored, { ...select, limit: 3 })).toEqual([
+      "NEW-A",
+      "NEW-B",
+      "OLD-30",
+    ])
   })
 })
 
@@ -36,7 +51,10 @@ describe("lookupReadings", () => {
   })
 
   it("records the searched code with a null cost when esimfly does not list it", () => {
-    expect(lookupReadings("TR-1GB", listed)).toEqual([...listed, { package_code: "TR-1GB", cost: null, currency: null }])
+    expect(lookupReadings("TR-1GB", listed)).toEqual([
+      ...listed,
+      { package_code: "TR-1GB", cost: null, currency: null },
+    ])
     expect(lookupReadings("XX-NOPE", [])).toEqual([{ package_code: "XX-NOPE", cost: null, currency: null }])
   })
 })
@@ -46,7 +64,10 @@ describe("the cost-lookup options", () => {
 
   it("default to 20 codes per run and lookups on save, and accept environment strings", () => {
     expect(parseEsimModuleOptions(valid)).toMatchObject({ costLookupBatch: 20, costLookupOnSave: true })
-    expect(parseEsimModuleOptions({ ...valid, costLookupBatch: "5", costLookupOnSave: "false" })).toMatchObject({ costLookupBatch: 5, costLookupOnSave: false })
+    expect(parseEsimModuleOptions({ ...valid, costLookupBatch: "5", costLookupOnSave: "false" })).toMatchObject({
+      costLookupBatch: 5,
+      costLookupOnSave: false,
+    })
   })
 
   it.each([

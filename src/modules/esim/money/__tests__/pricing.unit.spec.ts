@@ -10,7 +10,11 @@ const RULES: PricingRules = {
   overrides: {},
 }
 
-const pkg = (cost: number | null, currency: string | null = "USD", package_code = "TR-1GB-7D") => ({ package_code, cost, currency })
+const pkg = (cost: number | null, currency: string | null = "USD", package_code = "TR-1GB-7D") => ({
+  package_code,
+  cost,
+  currency,
+})
 const rules = (patch: Partial<PricingRules>): PricingRules => ({ ...RULES, ...patch })
 
 describe("roundPrice", () => {
@@ -39,25 +43,91 @@ describe("quotePackage", () => {
 
   it.each<[string, PricingRules, ReturnType<typeof pkg>, object[]]>([
     // 2.72 × 1.30 = 3.536 → 3.99; margin (3.99 − 2.72) / 3.99 = 31.83 %
-    ["the default rules", RULES, pkg(2.72), [{ currency_code: "usd", amount: 3.99, cost: 2.72, margin_percent: 31.83, below_floor: false, source: "rules", problem: null }]],
+    [
+      "the default rules",
+      RULES,
+      pkg(2.72),
+      [
+        {
+          currency_code: "usd",
+          amount: 3.99,
+          cost: 2.72,
+          margin_percent: 31.83,
+          below_floor: false,
+          source: "rules",
+          problem: null,
+        },
+      ],
+    ],
     // 2.72 × 1.30 + 0.50 = 4.036 → 4.99
     ["a fixed amount per currency", rules({ fixedAmount: { usd: 0.5 } }), pkg(2.72), [{ amount: 4.99 }]],
     // USD cost, EUR store: 2.72 × 0.9 = 2.448; × 1.3 = 3.1824 → 3.99; margin (3.99 − 2.448) / 3.99 = 38.65 %
-    ["a converted cost", rules({ currencies: ["eur"] }), pkg(2.72), [{ currency_code: "eur", amount: 3.99, cost: 2.448, margin_percent: 38.65 }]],
-    ["no price where no rate exists", rules({ currencies: ["usd", "gbp"] }), pkg(2.72), [
-      { currency_code: "usd", amount: 3.99 },
-      { currency_code: "gbp", amount: null, margin_percent: null, below_floor: false, problem: 'no exchange rate from usd to gbp (option "exchangeRates")' },
-    ]],
-    ["no price without a cost", RULES, pkg(null), [{ amount: null, problem: "esimfly sent no cost or currency for this package" }]],
+    [
+      "a converted cost",
+      rules({ currencies: ["eur"] }),
+      pkg(2.72),
+      [{ currency_code: "eur", amount: 3.99, cost: 2.448, margin_percent: 38.65 }],
+    ],
+    [
+      "no price where no rate exists",
+      rules({ currencies: ["usd", "gbp"] }),
+      pkg(2.72),
+      [
+        { currency_code: "usd", amount: 3.99 },
+        {
+          currency_code: "gbp",
+          amount: null,
+          margin_percent: null,
+          below_floor: false,
+          problem: 'no exchange rate from usd to gbp (option "exchangeRates")',
+        },
+      ],
+    ],
+    [
+      "no price without a cost",
+      RULES,
+      pkg(null),
+      [{ amount: null, problem: "esimfly sent no cost or currency for this package" }],
+    ],
     // IQD account cost, IQD store: 3563 × 1.3 = 4631.9 → whole 4632
-    ["a cost in another account currency", rules({ currencies: ["iqd"], rounding: "whole" }), pkg(3563, "IQD"), [{ currency_code: "iqd", amount: 4632 }]],
+    [
+      "a cost in another account currency",
+      rules({ currencies: ["iqd"], rounding: "whole" }),
+      pkg(3563, "IQD"),
+      [{ currency_code: "iqd", amount: 4632 }],
+    ],
     // override markup 5 %: 2.72 × 1.05 = 2.856 → none 2.86; margin 4.9 % < floor 10 %
-    ["an override markup under the floor", rules({ rounding: "none", overrides: { "TR-1GB-7D": { markupPercent: 5 } } }), pkg(2.72), [{ amount: 2.86, margin_percent: 4.9, below_floor: true, source: "rules" }]],
-    ["an override fixed amount", rules({ rounding: "none", overrides: { "TR-1GB-7D": { fixedAmount: { usd: 1 } } } }), pkg(2.72), [{ amount: 4.54 }]],
+    [
+      "an override markup under the floor",
+      rules({ rounding: "none", overrides: { "TR-1GB-7D": { markupPercent: 5 } } }),
+      pkg(2.72),
+      [{ amount: 2.86, margin_percent: 4.9, below_floor: true, source: "rules" }],
+    ],
+    [
+      "an override fixed amount",
+      rules({ rounding: "none", overrides: { "TR-1GB-7D": { fixedAmount: { usd: 1 } } } }),
+      pkg(2.72),
+      [{ amount: 4.54 }],
+    ],
     // a fixed price is used as is (no rounding): margin (2.99 − 2.72) / 2.99 = 9.03 %
-    ["an override price", rules({ overrides: { "TR-1GB-7D": { price: { usd: 2.99 } } } }), pkg(2.72), [{ amount: 2.99, margin_percent: 9.03, below_floor: true, source: "override" }]],
-    ["an override for another package", rules({ overrides: { "JP-1GB-7D": { price: { usd: 1 } } } }), pkg(2.72), [{ amount: 3.99, source: "rules" }]],
-    ["a price under cost", rules({ markupPercent: -50, rounding: "none" }), pkg(2), [{ amount: 1, margin_percent: -100, below_floor: true }]],
+    [
+      "an override price",
+      rules({ overrides: { "TR-1GB-7D": { price: { usd: 2.99 } } } }),
+      pkg(2.72),
+      [{ amount: 2.99, margin_percent: 9.03, below_floor: true, source: "override" }],
+    ],
+    [
+      "an override for another package",
+      rules({ overrides: { "JP-1GB-7D": { price: { usd: 1 } } } }),
+      pkg(2.72),
+      [{ amount: 3.99, source: "rules" }],
+    ],
+    [
+      "a price under cost",
+      rules({ markupPercent: -50, rounding: "none" }),
+      pkg(2),
+      [{ amount: 1, margin_percent: -100, below_floor: true }],
+    ],
   ])("prices with %s", (_, pricing, input, expected) => {
     const quotes = quotePackage(input, pricing, rates)
     expect(quotes).toHaveLength(expected.length)
@@ -87,7 +157,10 @@ describe("pricing options", () => {
   })
 
   it("accepts numeric strings and upper-case currencies", () => {
-    const options = parseEsimModuleOptions({ ...base, pricing: { markupPercent: "25", currencies: ["EUR"], fixedAmount: { EUR: 1 } } })
+    const options = parseEsimModuleOptions({
+      ...base,
+      pricing: { markupPercent: "25", currencies: ["EUR"], fixedAmount: { EUR: 1 } },
+    })
     expect(options.pricing).toMatchObject({ markupPercent: 25, currencies: ["eur"], fixedAmount: { eur: 1 } })
   })
 })

@@ -1,7 +1,14 @@
 import { profitByCurrency, ProfitLine } from "../profit"
 
-const line = (order_id: string, revenue: number, currency_code: string, cost: number, cost_currency_code: string, esims = 1, canceled = 0): ProfitLine =>
-  ({ order_id, revenue, currency_code, cost, cost_currency_code, esims, canceled })
+const line = (
+  order_id: string,
+  revenue: number,
+  currency_code: string,
+  cost: number,
+  cost_currency_code: string,
+  esims = 1,
+  canceled = 0
+): ProfitLine => ({ order_id, revenue, currency_code, cost, cost_currency_code, esims, canceled })
 
 describe("profitByCurrency", () => {
   // Hand computation: USD store, USD costs: revenue 3 × 9.99 + 2 × 14.50 = 58.97; cost 2.72 × 3 + 5.50 × 2 = 19.16;
@@ -14,8 +21,30 @@ describe("profitByCurrency", () => {
 
   it("computes revenue, cost, profit and margin per currency and never adds currencies together", () => {
     expect(profitByCurrency(lines)).toEqual([
-      { currency_code: "eur", cost_currency_code: "usd", revenue: 24, cost: 5.44, profit: null, margin_percent: null, exchange_rate: null, orders_count: 1, esims_count: 2, canceled_esims_count: 1 },
-      { currency_code: "usd", cost_currency_code: "usd", revenue: 58.97, cost: 19.16, profit: 39.81, margin_percent: 67.51, exchange_rate: null, orders_count: 2, esims_count: 5, canceled_esims_count: 0 },
+      {
+        currency_code: "eur",
+        cost_currency_code: "usd",
+        revenue: 24,
+        cost: 5.44,
+        profit: null,
+        margin_percent: null,
+        exchange_rate: null,
+        orders_count: 1,
+        esims_count: 2,
+        canceled_esims_count: 1,
+      },
+      {
+        currency_code: "usd",
+        cost_currency_code: "usd",
+        revenue: 58.97,
+        cost: 19.16,
+        profit: 39.81,
+        margin_percent: 67.51,
+        exchange_rate: null,
+        orders_count: 2,
+        esims_count: 5,
+        canceled_esims_count: 0,
+      },
     ])
   })
 

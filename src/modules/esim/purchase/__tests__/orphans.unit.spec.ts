@@ -14,7 +14,11 @@ const order = (reference: string, packageCode: string, createdAt: string): Order
 })
 
 describe("findOrphans", () => {
-  const history = [order("A", "TR1GB7D", "2026-11-25T10:00:00Z"), order("B", "TR1GB7D", "2026-11-25T12:00:00Z"), order("C", "EU", "2026-11-25T10:01:00Z")]
+  const history = [
+    order("A", "TR1GB7D", "2026-11-25T10:00:00Z"),
+    order("B", "TR1GB7D", "2026-11-25T12:00:00Z"),
+    order("C", "EU", "2026-11-25T10:01:00Z"),
+  ]
 
   it("keeps only the orders no eSIM order claims", () => {
     expect(findOrphans(history, new Set(["A", "C"]), []).map((o) => o.orderReference)).toEqual(["B"])
@@ -36,7 +40,9 @@ describe("findOrphans", () => {
   })
 
   it("matches nothing to an order without a readable date", () => {
-    const [orphan] = findOrphans([order("D", "TR1GB7D", "garbage")], new Set(), [{ id: "x", package_code: "TR1GB7D", last_attempt_at: new Date() }])
+    const [orphan] = findOrphans([order("D", "TR1GB7D", "garbage")], new Set(), [
+      { id: "x", package_code: "TR1GB7D", last_attempt_at: new Date() },
+    ])
     expect(orphan.possibleEsimOrderIds).toEqual([])
   })
 })

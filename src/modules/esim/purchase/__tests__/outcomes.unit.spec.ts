@@ -16,43 +16,109 @@ const now = new Date("2026-11-25T10:00:00Z")
 
 describe("purchaseFailed", () => {
   it("holds an eSIM order on INSUFFICIENT_BALANCE with both amounts", () => {
-    const error = new EsimflyInsufficientBalanceError({ message: "Insufficient balance", status: 400, requestId: "r", currentBalance: 12.4, requiredBalance: 19, needToLoad: 6.6 })
-    expect(purchaseFailed(error, now)).toMatchObject({ status: "held", fields: { current_balance: 12.4, required_balance: 19, error_code: "INSUFFICIENT_BALANCE" } })
+    const error = new EsimflyInsufficientBalanceError({
+      message: "Insufficient balance",
+      status: 400,
+      requestId: "r",
+      currentBalance: 12.4,
+      requiredBalance: 19,
+      needToLoad: 6.6,
+    })
+    expect(purchaseFailed(error, now)).toMatchObject({
+      status: "held",
+      fields: { current_balance: 12.4, required_balance: 19, error_code: "INSUFFICIENT_BALANCE" },
+    })
   })
 
   it("never turns an unknown outcome into a plain failure", () => {
-    const error = EsimflyOutcomeUnknownError.order({ requestId: "r", packageCode: "TR", quantity: 1, causeKind: "timeout" })
+    const error = EsimflyOutcomeUnknownError.order({
+      requestId: "r",
+      packageCode: "TR",
+      quantity: 1,
+      causeKind: "timeout",
+    })
     expect(purchaseFailed(error, now).status).toBe("needs_attention")
-    expect(purchaseFailed(new TypeError("boom"), now)).toMatchObject({ status: "needs_attention", fields: { error_code: "UNEXPECTED_ERROR" } })
+    expect(purchaseFailed(new TypeError("boom"), now)).toMatchObject({
+      status: "needs_attention",
+      fields: { error_code: "UNEXPECTED_ERROR" },
+    })
   })
 
   it("treats a duplicate request as unknown: esimfly may be processing the same key", () => {
-    const duplicate = new EsimflyInvalidRequestError({ message: "Duplicate request", code: "DUPLICATE_REQUEST", status: 409, requestId: "r" })
-    expect(purchaseFailed(duplicate, now)).toMatchObject({ status: "needs_attention", fields: { error_code: "DUPLICATE_REQUEST" } })
+    const duplicate = new EsimflyInvalidRequestError({
+      message: "Duplicate request",
+      code: "DUPLICATE_REQUEST",
+      status: 409,
+      requestId: "r",
+    })
+    expect(purchaseFailed(duplicate, now)).toMatchObject({
+      status: "needs_attention",
+      fields: { error_code: "DUPLICATE_REQUEST" },
+    })
   })
 
   it("treats a reused request id (INVALID_REQUEST_ID) as unknown, and any other invalid request as failed", () => {
-    const reused = new EsimflyInvalidRequestError({ message: "Invalid request id", code: "INVALID_REQUEST_ID", status: 400 })
-    const missing = new EsimflyInvalidRequestError({ message: "Missing packageCode", code: "MISSING_PACKAGE_CODE", status: 400 })
-    expect(purchaseFailed(reused, now)).toMatchObject({ status: "needs_attention", fields: { error_code: "INVALID_REQUEST_ID" } })
-    expect(purchaseFailed(missing, now)).toMatchObject({ status: "failed", fields: { error_code: "MISSING_PACKAGE_CODE" } })
+    const reused = new EsimflyInvalidRequestError({
+      message: "Invalid request id",
+      code: "INVALID_REQUEST_ID",
+      status: 400,
+    })
+    const missing = new EsimflyInvalidRequestError({
+      message: "Missing packageCode",
+      code: "MISSING_PACKAGE_CODE",
+      status: 400,
+    })
+    expect(purchaseFailed(reused, now)).toMatchObject({
+      status: "needs_attention",
+      fields: { error_code: "INVALID_REQUEST_ID" },
+    })
+    expect(purchaseFailed(missing, now)).toMatchObject({
+      status: "failed",
+      fields: { error_code: "MISSING_PACKAGE_CODE" },
+    })
   })
 
   it("fails definite refusals with their code", () => {
-    const invalid = new EsimflyRefusedError({ message: "Invalid package code", code: "INVALID_PACKAGE", status: 400, requestId: "r" })
-    const processing = new EsimflyRefusedError({ message: "Failed to process order", code: "ORDER_PROCESSING_ERROR", status: 500, requestId: "r" })
+    const invalid = new EsimflyRefusedError({
+      message: "Invalid package code",
+      code: "INVALID_PACKAGE",
+      status: 400,
+      requestId: "r",
+    })
+    const processing = new EsimflyRefusedError({
+      message: "Failed to process order",
+      code: "ORDER_PROCESSING_ERROR",
+      status: 500,
+      requestId: "r",
+    })
     expect(purchaseFailed(invalid, now)).toMatchObject({ status: "failed", fields: { error_code: "INVALID_PACKAGE" } })
-    expect(purchaseFailed(processing, now)).toMatchObject({ status: "failed", fields: { error_code: "ORDER_PROCESSING_ERROR" } })
+    expect(purchaseFailed(processing, now)).toMatchObject({
+      status: "failed",
+      fields: { error_code: "ORDER_PROCESSING_ERROR" },
+    })
   })
 })
 
 describe("resolveUnknownOutcome", () => {
   const esimOrder = { package_code: "TR-1GB-7D", quantity: 1, last_attempt_at: now, history: null }
-  const row = (reference: string, code: string, at: string): OrderSummary =>
-    ({ id: 1, orderReference: reference, packageName: null, packageCode: code, amount: 1, currency: "USD", status: "completed", flagUrl: null, createdAt: at })
+  const row = (reference: string, code: string, at: string): OrderSummary => ({
+    id: 1,
+    orderReference: reference,
+    packageName: null,
+    packageCode: code,
+    amount: 1,
+    currency: "USD",
+    status: "completed",
+    flagUrl: null,
+    createdAt: at,
+  })
 
   it("adopts the one unclaimed order of the package near the attempt", () => {
-    const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"), row("order_b", "EU-5GB-30D", "2026-11-25T10:00:03Z"), row("order_c", "TR-1GB-7D", "2026-11-24T10:00:00Z")]
+    const history = [
+      row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"),
+      row("order_b", "EU-5GB-30D", "2026-11-25T10:00:03Z"),
+      row("order_c", "TR-1GB-7D", "2026-11-24T10:00:00Z"),
+    ]
     expect(resolveUnknownOutcome(esimOrder, history, new Set())).toEqual({ kind: "adopt", reference: "order_a" })
   })
 
@@ -62,31 +128,60 @@ describe("resolveUnknownOutcome", () => {
   })
 
   it("asks esimfly by the idempotency key when several orders could be this purchase", () => {
-    const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"), row("order_b", "TR-1GB-7D", "2026-11-25T10:01:00Z")]
-    expect(resolveUnknownOutcome(esimOrder, history, new Set())).toMatchObject({ kind: "ask_by_key", references: ["order_a", "order_b"] })
+    const history = [
+      row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z"),
+      row("order_b", "TR-1GB-7D", "2026-11-25T10:01:00Z"),
+    ]
+    expect(resolveUnknownOutcome(esimOrder, history, new Set())).toMatchObject({
+      kind: "ask_by_key",
+      references: ["order_a", "order_b"],
+    })
   })
 
   it("never adopts the only candidate when another lost or unfinished purchase of the package could own it", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
     const rival = { last_attempt_at: new Date("2026-11-25T10:00:01Z") }
-    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [rival])).toMatchObject({ kind: "ask_by_key", references: ["order_a"] })
-    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [{ last_attempt_at: null }])).toMatchObject({ kind: "ask_by_key" })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [rival])).toMatchObject({
+      kind: "ask_by_key",
+      references: ["order_a"],
+    })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [{ last_attempt_at: null }])).toMatchObject({
+      kind: "ask_by_key",
+    })
   })
 
   it("adopts the only candidate when the other unsettled purchases are far from it", () => {
     const history = [row("order_a", "TR-1GB-7D", "2026-11-25T10:00:02Z")]
     const farRival = { last_attempt_at: new Date("2026-11-25T09:30:00Z") }
-    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [farRival])).toEqual({ kind: "adopt", reference: "order_a" })
+    expect(resolveUnknownOutcome(esimOrder, history, new Set(), [farRival])).toEqual({
+      kind: "adopt",
+      reference: "order_a",
+    })
   })
 })
 
 describe("adopting only what is certainly the eSIM order's", () => {
   const purchasing = (at: string) => ({ at, type: "purchasing", request_id: "r" })
   // First sent at 09:58, lost; sent again at 10:00, lost too.
-  const history = { events: [purchasing("2026-11-25T09:58:00Z"), { at: "2026-11-25T09:58:03Z", type: "needs_attention" }, purchasing("2026-11-25T10:00:00Z")] }
+  const history = {
+    events: [
+      purchasing("2026-11-25T09:58:00Z"),
+      { at: "2026-11-25T09:58:03Z", type: "needs_attention" },
+      purchasing("2026-11-25T10:00:00Z"),
+    ],
+  }
   const esimOrder = { package_code: "TR-1GB-7D", quantity: 2, last_attempt_at: now, history }
-  const row = (reference: string, at: string, code = "TR-1GB-7D"): OrderSummary =>
-    ({ id: 1, orderReference: reference, packageName: null, packageCode: code, amount: 1, currency: "USD", status: "completed", flagUrl: null, createdAt: at })
+  const row = (reference: string, at: string, code = "TR-1GB-7D"): OrderSummary => ({
+    id: 1,
+    orderReference: reference,
+    packageName: null,
+    packageCode: code,
+    amount: 1,
+    currency: "USD",
+    status: "completed",
+    flagUrl: null,
+    createdAt: at,
+  })
 
   it("takes the first attempt from the earliest purchasing event, else the last attempt", () => {
     expect(firstAttemptAt(esimOrder)).toBe(Date.parse("2026-11-25T09:58:00Z"))
@@ -95,19 +190,48 @@ describe("adopting only what is certainly the eSIM order's", () => {
   })
 
   it.each([
-    ["one unclaimed order of the package after the first attempt", [row("a", "2026-11-25T09:58:01Z")], { kind: "adopt", reference: "a" }],
-    ["an order of the package older than the first attempt", [row("a", "2026-11-25T09:57:59Z")], { kind: "ask_by_key", references: ["a"] }],
-    ["one order after and one before the first attempt", [row("a", "2026-11-25T09:55:00Z"), row("b", "2026-11-25T10:00:01Z")], { kind: "ask_by_key", references: ["a", "b"] }],
-    ["two orders after the first attempt", [row("a", "2026-11-25T09:58:01Z"), row("b", "2026-11-25T10:00:01Z")], { kind: "ask_by_key", references: ["a", "b"] }],
-    ["an old order of the package and one of another package", [row("a", "2026-11-25T09:51:00Z"), row("b", "2026-11-25T10:00:01Z", "EU-5GB-30D")], { kind: "ask_by_key", references: ["a"] }],
+    [
+      "one unclaimed order of the package after the first attempt",
+      [row("a", "2026-11-25T09:58:01Z")],
+      { kind: "adopt", reference: "a" },
+    ],
+    [
+      "an order of the package older than the first attempt",
+      [row("a", "2026-11-25T09:57:59Z")],
+      { kind: "ask_by_key", references: ["a"] },
+    ],
+    [
+      "one order after and one before the first attempt",
+      [row("a", "2026-11-25T09:55:00Z"), row("b", "2026-11-25T10:00:01Z")],
+      { kind: "ask_by_key", references: ["a", "b"] },
+    ],
+    [
+      "two orders after the first attempt",
+      [row("a", "2026-11-25T09:58:01Z"), row("b", "2026-11-25T10:00:01Z")],
+      { kind: "ask_by_key", references: ["a", "b"] },
+    ],
+    [
+      "an old order of the package and one of another package",
+      [row("a", "2026-11-25T09:51:00Z"), row("b", "2026-11-25T10:00:01Z", "EU-5GB-30D")],
+      { kind: "ask_by_key", references: ["a"] },
+    ],
     ["only orders of other packages", [row("b", "2026-11-25T10:00:01Z", "EU-5GB-30D")], { kind: "rebuy" }],
   ])("history with %s: never a guess", (_name, orders, expected) => {
     expect(resolveUnknownOutcome(esimOrder, orders, new Set())).toMatchObject(expected)
   })
 
   const status = (esims: number, overrides: Partial<OrderStatus> = {}): OrderStatus => ({
-    id: 1, orderReference: "a", packageName: null, packageCode: "TR-1GB-7D", status: "completed", pending: false,
-    amount: 1, finalPrice: 1, orderDate: null, paymentMethod: null, paymentStatus: null,
+    id: 1,
+    orderReference: "a",
+    packageName: null,
+    packageCode: "TR-1GB-7D",
+    status: "completed",
+    pending: false,
+    amount: 1,
+    finalPrice: 1,
+    orderDate: null,
+    paymentMethod: null,
+    paymentStatus: null,
     esims: Array.from({ length: esims }, (_, i) => ({ iccid: `icc${i}` }) as OrderStatus["esims"][number]),
     ...overrides,
   })
@@ -116,24 +240,49 @@ describe("adopting only what is certainly the eSIM order's", () => {
     ["as many eSIMs as the eSIM order's quantity", status(2), { kind: "adopt", reference: "a" }],
     ["fewer eSIMs than the eSIM order's quantity", status(1), { kind: "ask_by_key", references: ["a"] }],
     ["more eSIMs than the eSIM order's quantity", status(3), { kind: "ask_by_key", references: ["a"] }],
-    ["no eSIMs yet (pending), so no quantity to compare", status(0, { status: "pending_details", pending: true }), { kind: "ask_by_key", references: ["a"] }],
-    ["another package than the eSIM order's", status(2, { packageCode: "EU-5GB-30D" }), { kind: "ask_by_key", references: ["a"] }],
+    [
+      "no eSIMs yet (pending), so no quantity to compare",
+      status(0, { status: "pending_details", pending: true }),
+      { kind: "ask_by_key", references: ["a"] },
+    ],
+    [
+      "another package than the eSIM order's",
+      status(2, { packageCode: "EU-5GB-30D" }),
+      { kind: "ask_by_key", references: ["a"] },
+    ],
   ])("the one candidate's status with %s decides the adoption", (_name, order, expected) => {
     expect(confirmAdoption(esimOrder, order)).toMatchObject(expected)
   })
 
   it("names the reason for asking by key", () => {
-    expect(confirmAdoption(esimOrder, status(1))).toMatchObject({ reason: expect.stringContaining("1 eSIM(s), this purchase is for 2") })
-    expect(resolveUnknownOutcome(esimOrder, [row("a", "2026-11-25T09:57:59Z")], new Set())).toMatchObject({ reason: expect.stringContaining("before this purchase was first sent") })
+    expect(confirmAdoption(esimOrder, status(1))).toMatchObject({
+      reason: expect.stringContaining("1 eSIM(s), this purchase is for 2"),
+    })
+    expect(resolveUnknownOutcome(esimOrder, [row("a", "2026-11-25T09:57:59Z")], new Set())).toMatchObject({
+      reason: expect.stringContaining("before this purchase was first sent"),
+    })
   })
 })
 
 describe("readyLines", () => {
-  const esimOrder = (id: string, line: string, status: string, fulfillment_id: string | null = null) =>
-    ({ id, line_item_id: line, quantity: 1, status, fulfillment_id, package_code: "P", esims: [{ iccid: `icc_${id}`, status: "new" }] })
+  const esimOrder = (id: string, line: string, status: string, fulfillment_id: string | null = null) => ({
+    id,
+    line_item_id: line,
+    quantity: 1,
+    status,
+    fulfillment_id,
+    package_code: "P",
+    esims: [{ iccid: `icc_${id}`, status: "new" }],
+  })
 
   it("fulfils a line only when every batch is completed and unfulfilled", () => {
-    const plan = readyLines([esimOrder("a1", "a", "completed"), esimOrder("a2", "a", "completed"), esimOrder("b1", "b", "completed"), esimOrder("b2", "b", "pending_details"), esimOrder("c1", "c", "completed", "ful_1")])
+    const plan = readyLines([
+      esimOrder("a1", "a", "completed"),
+      esimOrder("a2", "a", "completed"),
+      esimOrder("b1", "b", "completed"),
+      esimOrder("b2", "b", "pending_details"),
+      esimOrder("c1", "c", "completed", "ful_1"),
+    ])
     expect(plan.items).toEqual([{ id: "a", quantity: 2 }])
     expect(plan.summary.map((s) => s.iccid)).toEqual(["icc_a1", "icc_a2"])
   })
@@ -141,9 +290,21 @@ describe("readyLines", () => {
 
 describe("a short delivery is not a delivery", () => {
   const answer = (esims: number, overrides: Partial<CreateOrderResult> = {}): CreateOrderResult => ({
-    orderReference: "order_a", status: "completed", pending: false, duplicate: false, esimId: 1, packageName: null,
-    currency: "USD", newBalance: 10, amount: 8.16, finalPrice: 8.16, profit: null, paymentMethod: null,
-    processingTimeMs: null, message: null, note: null,
+    orderReference: "order_a",
+    status: "completed",
+    pending: false,
+    duplicate: false,
+    esimId: 1,
+    packageName: null,
+    currency: "USD",
+    newBalance: 10,
+    amount: 8.16,
+    finalPrice: 8.16,
+    profit: null,
+    paymentMethod: null,
+    processingTimeMs: null,
+    message: null,
+    note: null,
     esims: Array.from({ length: esims }, (_, i) => ({ iccid: `icc${i}` }) as CreateOrderResult["esims"][number]),
     ...overrides,
   })
@@ -156,12 +317,24 @@ describe("a short delivery is not a delivery", () => {
     const outcome = purchaseSucceeded(answer(2), now, 3)
     expect(outcome).toMatchObject({ status: "pending_details", fields: { pending_since: now, poll_count: 0 } })
     expect(outcome.fields).not.toHaveProperty("completed_at")
-    expect(outcome.event.message).toBe("esimfly answered with 2 of 3 eSIMs (1 missing); the 2 are kept and the order is polled for the rest")
+    expect(outcome.event.message).toBe(
+      "esimfly answered with 2 of 3 eSIMs (1 missing); the 2 are kept and the order is polled for the rest"
+    )
   })
 
   it("fulfils a completed batch only for the eSIMs it holds", () => {
     const held = (n: number) => Array.from({ length: n }, (_, i) => ({ iccid: `icc_${i}`, status: "new" }))
-    const plan = readyLines([{ id: "a1", line_item_id: "a", quantity: 3, status: "completed", fulfillment_id: null, package_code: "P", esims: held(2) }])
+    const plan = readyLines([
+      {
+        id: "a1",
+        line_item_id: "a",
+        quantity: 3,
+        status: "completed",
+        fulfillment_id: null,
+        package_code: "P",
+        esims: held(2),
+      },
+    ])
     expect(plan.items).toEqual([{ id: "a", quantity: 2 }])
     expect(plan.summary).toHaveLength(2)
   })

@@ -84,12 +84,25 @@ describe("pollAnswered", () => {
   it("completes the eSIM order when every eSIM arrived", () => {
     const change = pollAnswered(esimOrder({ poll_count: 2 }), status(), at(20000), next)
     expect(change.status).toBe("completed")
-    expect(change.fields).toMatchObject({ completed_at: at(20000), next_poll_at: null, error_message: null, poll_count: 3 })
-    expect(change.event).toMatchObject({ type: "completed", message: "esimfly delivered 1 eSIM(s) after 3 status poll(s)" })
+    expect(change.fields).toMatchObject({
+      completed_at: at(20000),
+      next_poll_at: null,
+      error_message: null,
+      poll_count: 3,
+    })
+    expect(change.event).toMatchObject({
+      type: "completed",
+      message: "esimfly delivered 1 eSIM(s) after 3 status poll(s)",
+    })
   })
 
   it("schedules the next poll while esimfly is still provisioning", () => {
-    const change = pollAnswered(esimOrder(), status({ status: "pending_details", pending: true, esims: [] }), at(20000), next)
+    const change = pollAnswered(
+      esimOrder(),
+      status({ status: "pending_details", pending: true, esims: [] }),
+      at(20000),
+      next
+    )
     expect(change.status).toBe("pending_details")
     expect(change.fields).toMatchObject({ poll_count: 1, next_poll_at: next })
   })
@@ -109,7 +122,10 @@ describe("pollAnswered", () => {
   it("flags a batch that came back short", () => {
     const change = pollAnswered(esimOrder({ quantity: 2 }), status(), at(20000), next)
     expect(change.status).toBe("needs_attention")
-    expect(change.fields).toMatchObject({ error_code: "ESIMS_MISSING", error_message: "esimfly delivered 1 of 2 eSIMs (1 missing); look the order up at esimfly" })
+    expect(change.fields).toMatchObject({
+      error_code: "ESIMS_MISSING",
+      error_message: "esimfly delivered 1 of 2 eSIMs (1 missing); look the order up at esimfly",
+    })
   })
 })
 
@@ -118,12 +134,19 @@ describe("pollFailed", () => {
     const error = new EsimflyTransportError({ message: "socket hang up", code: "NETWORK_ERROR", requestId: "req-1" })
     const change = pollFailed(esimOrder({ poll_count: 1 }), error, at(20000), at(65000))
     expect(change.status).toBe("pending_details")
-    expect(change.fields).toEqual({ poll_count: 2, next_poll_at: at(65000), error_message: "status check failed: socket hang up" })
+    expect(change.fields).toEqual({
+      poll_count: 2,
+      next_poll_at: at(65000),
+      error_message: "status check failed: socket hang up",
+    })
     expect(change.event).toMatchObject({ type: "poll_failed", code: error.code, request_id: "req-1" })
   })
 
   it("records a non-esimfly error too", () => {
-    expect(pollFailed(esimOrder(), new Error("boom"), at(0), at(1)).event).toMatchObject({ code: "UNEXPECTED_ERROR", message: "status check failed: boom" })
+    expect(pollFailed(esimOrder(), new Error("boom"), at(0), at(1)).event).toMatchObject({
+      code: "UNEXPECTED_ERROR",
+      message: "status check failed: boom",
+    })
   })
 })
 

@@ -13,7 +13,13 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const [outcome] = result.outcomes
   if (!outcome || NOTHING_LEFT.includes(outcome.outcome)) {
     const why = outcome?.message ?? "it was canceled before it was bought"
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `eSIM order ${esimOrder.id} has nothing left to cancel: ${why}`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `eSIM order ${esimOrder.id} has nothing left to cancel: ${why}`
+    )
   }
-  res.json({ esim_order: await retrieveEsimOrder(req.scope, esimOrder.id), cancel: { outcome: outcome.outcome, message: outcome.message } })
+  res.json({
+    esim_order: await retrieveEsimOrder(req.scope, esimOrder.id),
+    cancel: { outcome: outcome.outcome, message: outcome.message },
+  })
 }

@@ -7,8 +7,16 @@ export const HOSTILE = '1"><img src=x onerror=alert(1)>'
 /** A delivered eSIM with real install details, with `fields` put over it. */
 export async function esimWith(fields: Partial<DeliveredEsim>): Promise<DeliveredEsim> {
   return {
-    id: "esim_1", order_id: "order_1", line_item_id: "line_1", status: "new", created_at: "2026-12-03",
-    iccid: "8988000000000000001", package_code: "TR-1GB-7D", package_name: "Turkey", data_amount: "1 GB", validity_days: 7,
+    id: "esim_1",
+    order_id: "order_1",
+    line_item_id: "line_1",
+    status: "new",
+    created_at: "2026-12-03",
+    iccid: "8988000000000000001",
+    package_code: "TR-1GB-7D",
+    package_name: "Turkey",
+    data_amount: "1 GB",
+    validity_days: 7,
     ...(await installDetails({ lpa: LPA })),
     ...fields,
   }
