@@ -18,6 +18,9 @@ const DOORS = [
 const FORBIDDEN: [string, string[]][] = [
   ["lib/esimfly", ["modules", "workflows", "api", "providers", "admin", "jobs", "subscribers"]],
   ["modules", ["workflows", "api", "providers", "admin", "jobs", "subscribers"]],
+  ["api", ["workflows/steps"]],
+  ["jobs", ["workflows/steps"]],
+  ["subscribers", ["workflows/steps"]],
 ]
 
 type Import = { from: string; to: string; typeOnly: boolean }
@@ -79,7 +82,7 @@ describe("import boundaries", () => {
     expect(allImports().length).toBeGreaterThan(200)
   })
 
-  it("no file under src imports a file inside another folder's door, and the module and client import no framework glue", () => {
+  it("no file under src imports a file inside another folder's door; the module and client import no framework glue; routes, jobs and subscribers import no step", () => {
     expect(violations(allImports())).toEqual([])
   })
 

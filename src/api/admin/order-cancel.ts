@@ -2,7 +2,7 @@ import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/fra
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { releaseEsimFulfillmentsWorkflow } from "../../workflows/release-esim-fulfillments"
-import { canceledAt } from "../../workflows/steps/release-esim-fulfillments"
+import { canceledAt } from "../../workflows/utils/order-cancel-state"
 
 async function restore(container: MedusaContainer, ids: string[]): Promise<void> {
   const fulfillment = container.resolve(Modules.FULFILLMENT)

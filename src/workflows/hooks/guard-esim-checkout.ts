@@ -1,6 +1,6 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { CheckoutCart, esimCheckoutCodes } from "../utils/esim-checkout-codes"
-import { GuardedCart, guardEsimCheckout } from "../utils/guard-esim-checkout"
+import { GuardedCart, guardEsimCheckout } from "../utils/esim-checkout-verdict"
 import { recordEsimCheckout } from "../utils/record-esim-checkout"
 
 // Runs before the order is created and before payment is authorised (completeCartWorkflow's

@@ -53,8 +53,7 @@ export const cancelEsimOrdersStep = createStep(
     })
     const explicit = !!input.esim_order_ids
     const outcomes: EsimOrderCancelOutcome[] = []
-    for (const row of esimOrders) {
-      const esimOrder = row
+    for (const esimOrder of esimOrders) {
       const settled = hasSettledCancel(esimOrder) && (!explicit || esimOrder.error_code === CANCELED_BY_MERCHANT)
       const unchanged = {
         id: esimOrder.id,

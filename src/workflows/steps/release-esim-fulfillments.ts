@@ -1,10 +1,10 @@
-import { UpdateFulfillmentDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
 import { isEsimflyProvider } from "../utils/esim-fulfillment"
+import { canceledAt } from "../utils/order-cancel-state"
 
 export const releaseEsimFulfillmentsStepId = "release-esim-fulfillments"
 
@@ -14,12 +14,6 @@ type OrderRow = {
   status: string
   fulfillments?: ({ id: string; provider_id: string | null; canceled_at: unknown } | null)[] | null
 }
-
-// The module stores `canceled_at` as given, though its DTO type leaves it out; its
-// cancelFulfillment refuses delivered fulfillments, and delivered_at stays true.
-export const canceledAt = (at: Date | null): UpdateFulfillmentDTO & { canceled_at: Date | null } => ({
-  canceled_at: at,
-})
 
 const RELEASED =
   "fulfillment marked canceled so that Medusa can cancel the order; its eSIMs are canceled at esimfly once the order is canceled"

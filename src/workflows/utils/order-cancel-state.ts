@@ -1,4 +1,4 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaContainer, UpdateFulfillmentDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
@@ -17,3 +17,9 @@ export async function isOrderCanceled(container: MedusaContainer, orderId: strin
   await container.resolve<EsimModuleService>(ESIM_MODULE).requestEsimOrdersCancel({ order_id: orderId }, new Date())
   return true
 }
+
+// The module stores `canceled_at` as given, though its DTO type leaves it out; its
+// cancelFulfillment refuses delivered fulfillments, and delivered_at stays true.
+export const canceledAt = (at: Date | null): UpdateFulfillmentDTO & { canceled_at: Date | null } => ({
+  canceled_at: at,
+})
