@@ -1,25 +1,18 @@
 import { ArrowPath } from "@medusajs/icons"
 import { Button, Container, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { useConfirmedRetry } from "../hooks/use-confirmed-retry"
+import { RetryableRowProps, useRetryableRows } from "../hooks/use-confirmed-retry"
 import { useEsimOrders } from "../hooks/use-esim-orders"
 import { useEsimflyBalance } from "../hooks/use-esimfly-balance"
 import { formatDateTime, esimOrderErrorText } from "../lib/format"
-import { EsimOrder, RETRYABLE_STATUSES } from "../lib/types"
+import { RETRYABLE_STATUSES } from "../lib/types"
 import { CardHeader } from "./card-header"
 import { EsimStatusBadge } from "./esim-status-badge"
 import { SectionEmpty, SectionError, SectionSkeleton } from "./section-states"
 
 const LIMIT = 20
 
-type AttentionRowProps = {
-  esimOrder: EsimOrder
-  balanceCurrency?: string
-  retrying: boolean
-  onRetry: (esimOrder: EsimOrder) => void
-}
-
-const AttentionRow = ({ esimOrder, balanceCurrency, retrying, onRetry }: AttentionRowProps) => (
+const AttentionRow = ({ esimOrder, balanceCurrency, retrying, onRetry }: RetryableRowProps) => (
   <div
     className="flex flex-wrap items-start justify-between gap-3 px-6 py-4"
     data-testid="esim-attention-row"
@@ -61,7 +54,7 @@ export const NeedsAttentionList = () => {
     offset: 0,
   })
   const { data: balance } = useEsimflyBalance()
-  const { run, pendingId } = useConfirmedRetry()
+  const rowProps = useRetryableRows(balance?.currency)
   const esimOrders = data?.esim_orders ?? []
   return (
     <Container className="divide-y p-0" data-testid="esim-needs-attention">
@@ -81,13 +74,7 @@ export const NeedsAttentionList = () => {
         <SectionEmpty positive title="Nothing needs attention" description="Every eSIM purchase went through." />
       )}
       {esimOrders.map((esimOrder) => (
-        <AttentionRow
-          key={esimOrder.id}
-          esimOrder={esimOrder}
-          balanceCurrency={balance?.currency}
-          retrying={pendingId === esimOrder.id}
-          onRetry={run}
-        />
+        <AttentionRow key={esimOrder.id} {...rowProps(esimOrder)} />
       ))}
       {data && data.count > esimOrders.length && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-3">

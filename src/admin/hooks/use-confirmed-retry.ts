@@ -34,3 +34,22 @@ export const useConfirmedRetry = () =>
     onSuccess: ({ esim_order }) => reportOutcome(esim_order),
     failure: "Retry failed",
   })
+
+/** What a row needs to show an eSIM order with its retry button. */
+export type RetryableRowProps = {
+  esimOrder: EsimOrder
+  balanceCurrency?: string
+  retrying: boolean
+  onRetry: (esimOrder: EsimOrder) => void
+}
+
+/** The confirmed retry as each row's props: only the row whose eSIM order is being retried shows it running. */
+export const useRetryableRows = (balanceCurrency?: string) => {
+  const { run, pendingId } = useConfirmedRetry()
+  return (esimOrder: EsimOrder): RetryableRowProps => ({
+    esimOrder,
+    balanceCurrency,
+    retrying: pendingId === esimOrder.id,
+    onRetry: run,
+  })
+}

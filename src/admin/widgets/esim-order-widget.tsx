@@ -7,7 +7,7 @@ import { EsimOrderCard } from "../components/esim-order-card"
 import { PurchaseHoldNotice } from "../components/purchase-hold-notice"
 import { SectionError } from "../components/section-states"
 import { useConfirmedCancel } from "../hooks/use-confirmed-cancel"
-import { useConfirmedRetry } from "../hooks/use-confirmed-retry"
+import { useRetryableRows } from "../hooks/use-confirmed-retry"
 import { useResendEsimEmail } from "../hooks/use-esim-order-actions"
 import { useEsimOrders } from "../hooks/use-esim-orders"
 import { useEsimflyBalance } from "../hooks/use-esimfly-balance"
@@ -42,7 +42,7 @@ const EsimOrderWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
   const esimOrders = data?.esim_orders ?? []
   const needsBalance = esimOrders.some((esimOrder) => esimOrder.error_code === "INSUFFICIENT_BALANCE")
   const { data: balance } = useEsimflyBalance({ enabled: needsBalance })
-  const { run, pendingId } = useConfirmedRetry()
+  const rowProps = useRetryableRows(balance?.currency)
   const cancel = useConfirmedCancel()
 
   if (error) {
@@ -74,10 +74,7 @@ const EsimOrderWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
       {esimOrders.map((esimOrder) => (
         <EsimOrderCard
           key={esimOrder.id}
-          esimOrder={esimOrder}
-          balanceCurrency={balance?.currency}
-          retrying={pendingId === esimOrder.id}
-          onRetry={run}
+          {...rowProps(esimOrder)}
           cancelling={cancel.pendingId === esimOrder.id}
           onCancel={cancel.run}
         />

@@ -1,13 +1,8 @@
 import { createSandbox } from "../../../../sandbox"
 import { EsimflyClient } from "../client"
-import {
-  EsimflyInvalidRequestError,
-  EsimflyNotFoundError,
-  EsimflyOutcomeUnknownError,
-  EsimflyRateLimitError,
-  EsimflyRefusedError,
-} from "../errors"
-import { json, makeClient, raw, resetError, timeoutError, UUID_V4 } from "./fake-fetch"
+import { EsimflyInvalidRequestError, EsimflyNotFoundError, EsimflyRateLimitError, EsimflyRefusedError } from "../errors"
+import { json, makeClient, raw, Reply, resetError, timeoutError, UUID_V4 } from "./fake-fetch"
+import { sentOnceOutcomeUnknown } from "./support/sent-once"
 
 const ICCID = "8932042000010078801"
 
@@ -23,20 +18,11 @@ const cancelled = (overrides: Record<string, unknown> = {}) => ({
   },
 })
 
-async function outcomeUnknown(reply: Parameters<typeof makeClient>[0][number]) {
-  const { client, calls, delays } = makeClient([reply, json(cancelled())])
-  const error = await client.cancelEsim(ICCID).catch((e: unknown) => e)
-  expect(calls).toHaveLength(1)
-  expect(delays).toHaveLength(0)
-  expect(error).toBeInstanceOf(EsimflyOutcomeUnknownError)
-  expect(error).toMatchObject({
+const outcomeUnknown = (reply: Reply) =>
+  sentOnceOutcomeUnknown((client) => client.cancelEsim(ICCID), reply, cancelled(), {
     code: "CANCEL_OUTCOME_UNKNOWN",
     iccid: ICCID,
-    requestId: calls[0]?.headers["RT-RequestID"],
-    retryable: false,
   })
-  return error as EsimflyOutcomeUnknownError
-}
 
 describe("cancelEsim", () => {
   it("sends one signed POST /esims/cancel with the ICCID and normalises the answer", async () => {

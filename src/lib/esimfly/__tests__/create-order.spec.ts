@@ -1,30 +1,16 @@
-import {
-  EsimflyInsufficientBalanceError,
-  EsimflyOutcomeUnknownError,
-  EsimflyRateLimitError,
-  EsimflyRefusedError,
-} from "../errors"
-import { completedOrder, json, makeClient, raw, resetError, timeoutError } from "./fake-fetch"
+import { EsimflyInsufficientBalanceError, EsimflyRateLimitError, EsimflyRefusedError } from "../errors"
+import { completedOrder, json, makeClient, raw, Reply, resetError, timeoutError } from "./fake-fetch"
+import { sentOnceOutcomeUnknown } from "./support/sent-once"
 
 const input = { packageCode: "TR1GB7D", quantity: 2, idempotencyKey: "line_42" }
 
-async function outcomeUnknown(reply: Parameters<typeof makeClient>[0][number]) {
-  const { client, calls, delays } = makeClient([reply, json(completedOrder())])
-  const error = await client.createOrder(input).catch((e: unknown) => e)
-  expect(calls).toHaveLength(1)
-  expect(delays).toHaveLength(0)
-  expect(error).toBeInstanceOf(EsimflyOutcomeUnknownError)
-  const unknown = error as EsimflyOutcomeUnknownError
-  expect(unknown).toMatchObject({
+const outcomeUnknown = (reply: Reply) =>
+  sentOnceOutcomeUnknown((client) => client.createOrder(input), reply, completedOrder(), {
     code: "ORDER_OUTCOME_UNKNOWN",
-    requestId: calls[0]?.headers["RT-RequestID"],
     idempotencyKey: "line_42",
     packageCode: "TR1GB7D",
     quantity: 2,
-    retryable: false,
   })
-  return unknown
-}
 
 describe("createOrder is sent exactly once", () => {
   it("reports an unknown outcome on timeout", async () => {

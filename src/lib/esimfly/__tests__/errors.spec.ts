@@ -211,46 +211,34 @@ describe("error answers through the client", () => {
 })
 
 describe("outcome-unknown errors", () => {
-  it("serialises a lost create-order with what was bought and why, and no iccid", () => {
-    const error = EsimflyOutcomeUnknownError.order({
-      requestId: "r-1",
-      idempotencyKey: "line_1",
-      packageCode: "TR_1GB",
-      quantity: 2,
-      causeKind: "timeout",
-    })
+  const serialised = (error: Error) => JSON.parse(JSON.stringify(error))
 
-    expect(JSON.parse(JSON.stringify(error))).toEqual({
+  it("serialises a lost create-order with what was bought and why, and no iccid", () => {
+    const lost = { requestId: "r-1", idempotencyKey: "line_1", packageCode: "TR_1GB", quantity: 2 }
+    const error = EsimflyOutcomeUnknownError.order({ ...lost, causeKind: "timeout" })
+
+    expect(serialised(error)).toEqual({
       name: "EsimflyOutcomeUnknownError",
       message: "esimfly create-order outcome unknown (timeout); look the order up before retrying",
       code: "ORDER_OUTCOME_UNKNOWN",
-      requestId: "r-1",
-      idempotencyKey: "line_1",
       retryable: false,
-      packageCode: "TR_1GB",
-      quantity: 2,
       causeKind: "timeout",
+      ...lost,
     })
   })
 
   it("serialises a lost cancel with the iccid and why, and no package", () => {
-    const error = EsimflyOutcomeUnknownError.cancel({
-      requestId: "r-2",
-      iccid: "8988",
-      causeKind: "network",
-      status: 502,
-    })
+    const lost = { requestId: "r-2", iccid: "8988", status: 502 }
+    const error = EsimflyOutcomeUnknownError.cancel({ ...lost, causeKind: "network" })
 
-    expect(JSON.parse(JSON.stringify(error))).toEqual({
+    expect(serialised(error)).toEqual({
       name: "EsimflyOutcomeUnknownError",
       message:
         "esimfly cancel outcome unknown (network); cancel again: esimfly answers ALREADY_CANCELLED if it went through",
       code: "CANCEL_OUTCOME_UNKNOWN",
-      status: 502,
-      requestId: "r-2",
       retryable: false,
-      iccid: "8988",
       causeKind: "network",
+      ...lost,
     })
   })
 })

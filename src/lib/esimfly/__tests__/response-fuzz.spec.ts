@@ -1,6 +1,7 @@
 import { EsimflyClient } from "../client"
 import { EsimflyError, EsimflyOutcomeUnknownError } from "../errors"
 import { completedOrder, LPA, makeClient, raw } from "./fake-fetch"
+import { historyOrderWire, packageWire } from "./support/wire-samples"
 
 /** Values of the wrong type (and some right-typed nonsense) put in place of each field. */
 const WRONG_VALUES: unknown[] = [null, 0, -1, 1e308, "", "x", "<script>", true, [], {}, [null], { a: 1 }]
@@ -75,19 +76,7 @@ const ORDER_STATUS: Json = {
 const HISTORY: Json = {
   success: true,
   data: {
-    orders: [
-      {
-        id: 1,
-        order_reference: "ES-1",
-        package_name: "US 1GB",
-        package_code: "US1",
-        amount: 1.44,
-        currency: "USD",
-        status: "completed",
-        flag_url: null,
-        created_at: "2024-01-15T10:30:00Z",
-      },
-    ],
+    orders: [historyOrderWire],
     summary: { totalOrders: 1, totalRevenue: 1.44 },
     pagination: { page: 1, limit: 20, total: 1, total_pages: 1 },
   },
@@ -96,19 +85,7 @@ const BALANCE: Json = { success: true, data: { balance: 47.28, currency: "USD" }
 const PACKAGES: Json = {
   success: true,
   data: {
-    packages: [
-      {
-        package_code: "TR1GB7D",
-        name: "Turkey 1GB",
-        region: "Turkey",
-        type: "local",
-        data_amount_gb: 1,
-        validity_days: 7,
-        cost: "2.72",
-        currency: "USD",
-        countries: ["TR"],
-      },
-    ],
+    packages: [packageWire],
     pagination: { page: 1, limit: 100, total: 1, totalPages: 1 },
   },
 }

@@ -2,6 +2,7 @@ import { EsimflyTransportError } from "../errors"
 
 const unexpectedResponse = { constructor: EsimflyTransportError, code: "UNEXPECTED_RESPONSE" }
 import { LPA, completedOrder, json, makeClient, raw } from "./fake-fetch"
+import { historyOrderWire, packageRead, packageWire } from "./support/wire-samples"
 
 const ANDROID = `https://esimsetup.android.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(LPA)}`
 
@@ -199,23 +200,11 @@ describe("order status responses", () => {
 })
 
 describe("history, balance and package responses", () => {
-  const historyOrder = {
-    id: 12345,
-    order_reference: "ES-1234567890-ABC",
-    package_name: "United States 1GB 7Days",
-    package_code: "PHAJHEAYP",
-    amount: 1.44,
-    currency: "USD",
-    status: "completed",
-    flag_url: null,
-    created_at: "2024-01-15T10:30:00Z",
-  }
-
   it("normalises history with total_pages", async () => {
     const body = {
       success: true,
       data: {
-        orders: [historyOrder],
+        orders: [historyOrderWire],
         summary: { total_orders: 156, total_revenue: 1234.56 },
         pagination: { page: 1, limit: 20, total: 156, total_pages: 8 },
       },
@@ -259,25 +248,7 @@ describe("history, balance and package responses", () => {
   })
 
   it("normalises a package and ignores unknown fields", async () => {
-    const pkg = {
-      package_code: "TR1GB7D",
-      name: "Turkey 1GB 7Days",
-      region: "Turkey",
-      type: "local",
-      data_amount_gb: 1,
-      validity_days: 7,
-      cost: "2.72",
-      currency: "USD",
-      features: { voice_minutes: null, sms_count: 0, is_rechargeable: true },
-      is_unlimited: false,
-      has_voice: false,
-      has_sms: false,
-      locationNetworkList: [
-        { locationName: "Turkey", operatorList: [{ operatorName: "Turkcell", networkType: "4G" }] },
-      ],
-      countries: ["TR"],
-      brand_new_field: "ignored",
-    }
+    const pkg = { ...packageWire, brand_new_field: "ignored" }
     const body = {
       success: true,
       data: { packages: [pkg], pagination: { page: 1, limit: 100, total: 1, totalPages: 1 } },
@@ -286,24 +257,7 @@ describe("history, balance and package responses", () => {
 
     const [only] = (await client.listPackages()).packages
 
-    expect(only).toEqual({
-      packageCode: "TR1GB7D",
-      name: "Turkey 1GB 7Days",
-      region: "Turkey",
-      type: "local",
-      dataAmountGb: 1,
-      validityDays: 7,
-      cost: 2.72,
-      currency: "USD",
-      features: { voiceMinutes: null, smsCount: 0, isRechargeable: true },
-      isUnlimited: false,
-      hasVoice: false,
-      hasSms: false,
-      locationNetworkList: [
-        { locationName: "Turkey", operatorList: [{ operatorName: "Turkcell", networkType: "4G" }] },
-      ],
-      countries: ["TR"],
-    })
+    expect(only).toEqual(packageRead)
   })
 
   it("reads the balance", async () => {

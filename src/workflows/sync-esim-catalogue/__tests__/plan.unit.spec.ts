@@ -1,16 +1,7 @@
 import { ProductStatus } from "@medusajs/framework/utils"
-import { PricingRules } from "../../../modules/esim/money"
 import { planCatalogueSync } from "../plan"
 import { CataloguePackage, ExistingProduct, ExistingVariant, NewProduct, SyncPlanInput } from "../types"
-
-const RULES: PricingRules = {
-  currencies: ["usd"],
-  markupPercent: 30,
-  fixedAmount: {},
-  rounding: "0.99",
-  marginFloorPercent: 10,
-  overrides: {},
-}
+import { DEFAULT_PRICING_RULES as RULES } from "../../../modules/esim/__tests__/support/pricing-rules"
 
 const pkg = (package_code: string, patch: Partial<CataloguePackage> = {}): CataloguePackage => ({
   package_code,

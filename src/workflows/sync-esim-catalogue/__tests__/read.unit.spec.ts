@@ -1,21 +1,12 @@
 import { ListPackagesParams, Package, PackagePage } from "../../../lib/esimfly"
 import { deactivationVerdict, readCatalogue } from "../read"
 import { catalogueWalks } from "../scope"
+import { packageRead } from "../../../lib/esimfly/__tests__/support/wire-samples"
 
 const pkg = (packageCode: string, countries = ["TR"]): Package => ({
+  ...packageRead,
   packageCode,
   name: packageCode,
-  region: "Turkey",
-  type: "local",
-  dataAmountGb: 1,
-  validityDays: 7,
-  cost: 2.72,
-  currency: "USD",
-  features: { voiceMinutes: null, smsCount: null, isRechargeable: null },
-  isUnlimited: false,
-  hasVoice: null,
-  hasSms: null,
-  locationNetworkList: [{ locationName: "Turkey", operatorList: [] }],
   countries,
 })
 

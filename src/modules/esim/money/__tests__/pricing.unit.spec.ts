@@ -1,14 +1,6 @@
 import { parseEsimModuleOptions } from "../../options"
 import { PricingRules, quotePackage, Rounding, roundPrice } from "../pricing"
-
-const RULES: PricingRules = {
-  currencies: ["usd"],
-  markupPercent: 30,
-  fixedAmount: {},
-  rounding: "0.99",
-  marginFloorPercent: 10,
-  overrides: {},
-}
+import { DEFAULT_PRICING_RULES as RULES } from "../../__tests__/support/pricing-rules"
 
 const pkg = (cost: number | null, currency: string | null = "USD", package_code = "TR-1GB-7D") => ({
   package_code,

@@ -14,7 +14,27 @@ import { confirmAdoption, firstAttemptAt, resolveUnknownOutcome } from "../unkno
 
 const now = new Date("2026-11-25T10:00:00Z")
 
+/** One row of esimfly's order history, as the client returns it. */
+const orderSummary = (reference: string, code: string, at: string): OrderSummary => ({
+  id: 1,
+  orderReference: reference,
+  packageName: null,
+  packageCode: code,
+  amount: 1,
+  currency: "USD",
+  status: "completed",
+  flagUrl: null,
+  createdAt: at,
+})
+
 describe("purchaseFailed", () => {
+  const expectOutcome = (error: unknown, status: string, error_code: string) =>
+    expect(purchaseFailed(error, now)).toMatchObject({ status, fields: { error_code } })
+  const invalidRequest = (message: string, code: string, status: number, requestId?: string) =>
+    new EsimflyInvalidRequestError({ message, code, status, requestId })
+  const refused = (message: string, code: string, status: number) =>
+    new EsimflyRefusedError({ message, code, status, requestId: "r" })
+
   it("holds an eSIM order on INSUFFICIENT_BALANCE with both amounts", () => {
     const error = new EsimflyInsufficientBalanceError({
       message: "Insufficient balance",
@@ -38,80 +58,32 @@ describe("purchaseFailed", () => {
       causeKind: "timeout",
     })
     expect(purchaseFailed(error, now).status).toBe("needs_attention")
-    expect(purchaseFailed(new TypeError("boom"), now)).toMatchObject({
-      status: "needs_attention",
-      fields: { error_code: "UNEXPECTED_ERROR" },
-    })
+    expectOutcome(new TypeError("boom"), "needs_attention", "UNEXPECTED_ERROR")
   })
 
   it("treats a duplicate request as unknown: esimfly may be processing the same key", () => {
-    const duplicate = new EsimflyInvalidRequestError({
-      message: "Duplicate request",
-      code: "DUPLICATE_REQUEST",
-      status: 409,
-      requestId: "r",
-    })
-    expect(purchaseFailed(duplicate, now)).toMatchObject({
-      status: "needs_attention",
-      fields: { error_code: "DUPLICATE_REQUEST" },
-    })
+    const duplicate = invalidRequest("Duplicate request", "DUPLICATE_REQUEST", 409, "r")
+    expectOutcome(duplicate, "needs_attention", "DUPLICATE_REQUEST")
   })
 
   it("treats a reused request id (INVALID_REQUEST_ID) as unknown, and any other invalid request as failed", () => {
-    const reused = new EsimflyInvalidRequestError({
-      message: "Invalid request id",
-      code: "INVALID_REQUEST_ID",
-      status: 400,
-    })
-    const missing = new EsimflyInvalidRequestError({
-      message: "Missing packageCode",
-      code: "MISSING_PACKAGE_CODE",
-      status: 400,
-    })
-    expect(purchaseFailed(reused, now)).toMatchObject({
-      status: "needs_attention",
-      fields: { error_code: "INVALID_REQUEST_ID" },
-    })
-    expect(purchaseFailed(missing, now)).toMatchObject({
-      status: "failed",
-      fields: { error_code: "MISSING_PACKAGE_CODE" },
-    })
+    expectOutcome(
+      invalidRequest("Invalid request id", "INVALID_REQUEST_ID", 400),
+      "needs_attention",
+      "INVALID_REQUEST_ID"
+    )
+    expectOutcome(invalidRequest("Missing packageCode", "MISSING_PACKAGE_CODE", 400), "failed", "MISSING_PACKAGE_CODE")
   })
 
   it("fails definite refusals with their code", () => {
-    const invalid = new EsimflyRefusedError({
-      message: "Invalid package code",
-      code: "INVALID_PACKAGE",
-      status: 400,
-      requestId: "r",
-    })
-    const processing = new EsimflyRefusedError({
-      message: "Failed to process order",
-      code: "ORDER_PROCESSING_ERROR",
-      status: 500,
-      requestId: "r",
-    })
-    expect(purchaseFailed(invalid, now)).toMatchObject({ status: "failed", fields: { error_code: "INVALID_PACKAGE" } })
-    expect(purchaseFailed(processing, now)).toMatchObject({
-      status: "failed",
-      fields: { error_code: "ORDER_PROCESSING_ERROR" },
-    })
+    expectOutcome(refused("Invalid package code", "INVALID_PACKAGE", 400), "failed", "INVALID_PACKAGE")
+    expectOutcome(refused("Failed to process order", "ORDER_PROCESSING_ERROR", 500), "failed", "ORDER_PROCESSING_ERROR")
   })
 })
 
 describe("resolveUnknownOutcome", () => {
   const esimOrder = { package_code: "TR-1GB-7D", quantity: 1, last_attempt_at: now, history: null }
-  const row = (reference: string, code: string, at: string): OrderSummary => ({
-    id: 1,
-    orderReference: reference,
-    packageName: null,
-    packageCode: code,
-    amount: 1,
-    currency: "USD",
-    status: "completed",
-    flagUrl: null,
-    createdAt: at,
-  })
+  const row = orderSummary
 
   it("adopts the one unclaimed order of the package near the attempt", () => {
     const history = [
@@ -171,17 +143,7 @@ describe("adopting only what is certainly the eSIM order's", () => {
     ],
   }
   const esimOrder = { package_code: "TR-1GB-7D", quantity: 2, last_attempt_at: now, history }
-  const row = (reference: string, at: string, code = "TR-1GB-7D"): OrderSummary => ({
-    id: 1,
-    orderReference: reference,
-    packageName: null,
-    packageCode: code,
-    amount: 1,
-    currency: "USD",
-    status: "completed",
-    flagUrl: null,
-    createdAt: at,
-  })
+  const row = (reference: string, at: string, code = "TR-1GB-7D") => orderSummary(reference, code, at)
 
   it("takes the first attempt from the earliest purchasing event, else the last attempt", () => {
     expect(firstAttemptAt(esimOrder)).toBe(Date.parse("2026-11-25T09:58:00Z"))
