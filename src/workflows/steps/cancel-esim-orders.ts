@@ -4,6 +4,8 @@ import { profiledInvoke } from "../../modules/esim/delivery"
 import {
   CancelableEsimOrder,
   CANCELED_BY_MERCHANT,
+  cancelFilters,
+  CancelSelection,
   EsimOrderCancelOutcome,
   hasSettledCancel,
 } from "../../modules/esim/cancel"
@@ -13,15 +15,7 @@ import { isOrderCanceled } from "../utils/order-cancel-state"
 
 export const cancelEsimOrdersStepId = "cancel-esim-orders"
 
-export type CancelEsimOrdersInput = {
-  order_id: string
-  /** Only these lines; every eSIM line of the order when left out. */
-  line_item_ids?: string[]
-  /** Only these eSIM orders, asked for by an admin: esimfly is asked again even after an earlier outcome. */
-  esim_order_ids?: string[]
-  /** Only eSIM orders whose cancel was asked for (a purchase run finishing a cancel that came meanwhile). */
-  requested_only?: boolean
-}
+export type CancelEsimOrdersInput = CancelSelection
 
 export type CancelEsimOrdersOutput = { outcomes: EsimOrderCancelOutcome[] }
 
@@ -40,13 +34,7 @@ export const cancelEsimOrdersStep = createStep(
     if (input.requested_only) {
       await isOrderCanceled(container, input.order_id)
     }
-    const filters = {
-      order_id: input.order_id,
-      ...(input.line_item_ids ? { line_item_id: input.line_item_ids } : {}),
-      ...(input.esim_order_ids ? { id: input.esim_order_ids } : {}),
-      ...(input.requested_only ? { cancel_requested_at: { $ne: null } } : {}),
-    }
-    const esimOrders = await esim.listEsimOrders(filters, {
+    const esimOrders = await esim.listEsimOrders(cancelFilters(input), {
       take: null,
       relations: ["esims"],
       order: { line_item_id: "ASC", batch: "ASC" },
@@ -55,13 +43,8 @@ export const cancelEsimOrdersStep = createStep(
     const outcomes: EsimOrderCancelOutcome[] = []
     for (const esimOrder of esimOrders) {
       const settled = hasSettledCancel(esimOrder) && (!explicit || esimOrder.error_code === CANCELED_BY_MERCHANT)
-      const unchanged = {
-        id: esimOrder.id,
-        line_item_id: esimOrder.line_item_id,
-        outcome: "unchanged" as const,
-        message: null,
-      }
-      outcomes.push(settled ? unchanged : await esim.cancelEsimOrder(esimOrder))
+      const unchanged = { id: esimOrder.id, line_item_id: esimOrder.line_item_id, outcome: "unchanged" as const }
+      outcomes.push(settled ? { ...unchanged, message: null } : await esim.cancelEsimOrder(esimOrder))
     }
     if (outcomes.some((outcome) => outcome.outcome === "canceled")) {
       // A refund raises the mirrored balance, which may end a low-balance incident.

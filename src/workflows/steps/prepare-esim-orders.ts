@@ -3,14 +3,12 @@ import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framew
 import { ESIM_MODULE } from "../../modules/esim"
 import { profiledInvoke } from "../../modules/esim/delivery"
 import {
-  interruptedUpdate,
-  isInterruptedPurchase,
+  markInterruptedPurchases,
   planEsimOrders,
   PlannableOrder,
-  PURCHASE_ELIGIBILITY_FIELDS,
+  PURCHASE_PLAN_FIELDS,
   purchaseEligibility,
   PurchaseEligibility,
-  purchaseInFlightMs,
   withEvent,
 } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
@@ -20,15 +18,6 @@ export const prepareEsimOrdersStepId = "prepare-esim-orders"
 export type PrepareEsimOrdersInput = { order_id: string }
 
 export type PrepareEsimOrdersOutput = { created: number; interrupted: number; eligibility: PurchaseEligibility }
-
-const ORDER_FIELDS = [
-  ...PURCHASE_ELIGIBILITY_FIELDS,
-  "email",
-  "customer_id",
-  "items.*",
-  "items.variant.metadata",
-  "cart.metadata",
-]
 
 /**
  * Creates the eSIM orders an order still lacks (one per line and batch of ≤ 10) once it
@@ -42,7 +31,7 @@ export const prepareEsimOrdersStep = createStep(
     const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
     // One read of the order serves both the decision and the plan; the eSIM orders are read beside it.
     const [{ data }, existing] = await Promise.all([
-      query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } }),
+      query.graph({ entity: "order", fields: PURCHASE_PLAN_FIELDS, filters: { id: order_id } }),
       esim.listEsimOrders({ order_id }, { take: null }),
     ])
     // An order that may not buy gets no eSIM order; eSIM orders made before (a cancel, say) are left as they are.
@@ -59,16 +48,7 @@ export const prepareEsimOrdersStep = createStep(
         missing.map((draft) => ({ ...draft, history: withEvent(null, { at: now, type: "pending" }) }))
       )
     }
-    const now = new Date()
-    const before = new Date(now.getTime() - purchaseInFlightMs(esim.getOptions()))
-    const interrupted = existing.filter((esimOrder) => isInterruptedPurchase(esimOrder, before))
-    if (interrupted.length) {
-      await esim.updateEsimOrders(interrupted.map((esimOrder) => interruptedUpdate(esimOrder, now)))
-    }
-    return new StepResponse<PrepareEsimOrdersOutput>({
-      created: missing.length,
-      interrupted: interrupted.length,
-      eligibility,
-    })
+    const interrupted = await markInterruptedPurchases(esim, existing)
+    return new StepResponse<PrepareEsimOrdersOutput>({ created: missing.length, interrupted, eligibility })
   })
 )

@@ -1,19 +1,13 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import { withEvent } from "../../modules/esim/purchase"
 import EsimModuleService from "../../modules/esim/service"
-import { isEsimflyProvider } from "../utils/esim-fulfillment"
-import { canceledAt } from "../utils/order-cancel-state"
+import { canceledAt, releasableEsimFulfillments } from "../utils/order-cancel-state"
 
 export const releaseEsimFulfillmentsStepId = "release-esim-fulfillments"
 
 export type ReleaseEsimFulfillmentsInput = { order_id: string }
-
-type OrderRow = {
-  status: string
-  fulfillments?: ({ id: string; provider_id: string | null; canceled_at: unknown } | null)[] | null
-}
 
 const RELEASED =
   "fulfillment marked canceled so that Medusa can cancel the order; its eSIMs are canceled at esimfly once the order is canceled"
@@ -27,14 +21,7 @@ const RELEASED =
 export const releaseEsimFulfillmentsStep = createStep(
   releaseEsimFulfillmentsStepId,
   async ({ order_id }: ReleaseEsimFulfillmentsInput, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const fields = ["status", "fulfillments.id", "fulfillments.provider_id", "fulfillments.canceled_at"]
-    const { data } = await query.graph({ entity: "order", fields, filters: { id: order_id } })
-    const order: OrderRow | undefined = data[0]
-    const open = (order?.fulfillments ?? []).flatMap((f) => (f && !f.canceled_at ? [f] : []))
-    const blocked =
-      !order || ["canceled", "completed"].includes(order.status) || open.some((f) => !isEsimflyProvider(f.provider_id))
-    const ids = blocked ? [] : open.map((f) => f.id)
+    const ids = await releasableEsimFulfillments(container, order_id)
     const fulfillment = container.resolve(Modules.FULFILLMENT)
     for (const id of ids) {
       await fulfillment.updateFulfillment(id, canceledAt(new Date()))

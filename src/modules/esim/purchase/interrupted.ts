@@ -1,5 +1,6 @@
 import type { EsimOrderRow } from "../models/esim-order"
 import { EsimOrderEvent, withEvent } from "./history"
+import type EsimModuleService from "../service"
 
 export type InterruptedEsimOrder = Pick<EsimOrderRow, "id" | "status" | "history" | "last_attempt_at">
 
@@ -42,4 +43,18 @@ export function interruptedUpdate(
       ...event,
     }),
   }
+}
+
+/** Marks the eSIM orders a crash left "purchasing" past any possible answer; returns how many. */
+export async function markInterruptedPurchases(
+  esim: EsimModuleService,
+  esimOrders: InterruptedEsimOrder[]
+): Promise<number> {
+  const now = new Date()
+  const before = new Date(now.getTime() - purchaseInFlightMs(esim.getOptions()))
+  const interrupted = esimOrders.filter((esimOrder) => isInterruptedPurchase(esimOrder, before))
+  if (interrupted.length) {
+    await esim.updateEsimOrders(interrupted.map((esimOrder) => interruptedUpdate(esimOrder, now)))
+  }
+  return interrupted.length
 }

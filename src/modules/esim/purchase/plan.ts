@@ -1,3 +1,4 @@
+import { PURCHASE_ELIGIBILITY_FIELDS } from "./eligibility"
 /** esimfly sells at most 10 eSIMs per create-order (docs: create-order.md, "Quantity Limits"). */
 export const MAX_ESIMS_PER_PURCHASE = 10
 
@@ -88,3 +89,13 @@ export function planEsimOrders(order: PlannableOrder): EsimOrderDraft[] {
     }))
   })
 }
+
+/** What prepare reads of the order, once, for both the eligibility decision and the plan. */
+export const PURCHASE_PLAN_FIELDS = [
+  ...PURCHASE_ELIGIBILITY_FIELDS,
+  "email",
+  "customer_id",
+  "items.*",
+  "items.variant.metadata",
+  "cart.metadata",
+]
