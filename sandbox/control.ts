@@ -1,15 +1,21 @@
 import { IncomingMessage, ServerResponse } from "node:http"
+import { EsimLife } from "./after-sale-types"
 import { ChaosConfig } from "./chaos"
 import { SandboxCore } from "./core"
 import { FailNextFault, FaultMatch, SandboxFaults, ShortOrderFault } from "./faults"
 import { readBody, sendJson } from "./http-io"
 import { applyPackagePatch } from "./catalogue-control"
+import { depleteEsim, expireEsim, installEsim, useData } from "./device"
+import { usageView } from "./esim-views"
 import { buildLedger } from "./ledger"
 import { resetSandbox, setBalance, setEsimState, setOrderStatus } from "./operations"
 import { CONTROL_BASE } from "./paths"
 import { RateLimitConfig } from "./types"
+import { WebhookFault } from "./webhook-faults"
 
 type ControlHandler = (core: SandboxCore, body: Record<string, unknown>) => unknown
+
+const usageOf = (core: SandboxCore, life: EsimLife) => usageView(core, life)
 
 const FAULT_KEYS = [
   "latencyMs",
@@ -20,6 +26,7 @@ const FAULT_KEYS = [
   "stayPending",
   "shortNext",
   "chaos",
+  "webhookNext",
 ]
 
 const CONTROL_ROUTES = new Map<string, ControlHandler>([
@@ -31,6 +38,10 @@ const CONTROL_ROUTES = new Map<string, ControlHandler>([
   ["POST /reset", (core) => (resetSandbox(core), { reset: true })],
   ["POST /order-status", (core, body) => (setOrderStatus(core, body.orderReference, body.status), buildLedger(core))],
   ["POST /esim-state", (core, body) => (setEsimState(core, body.iccid, body.state), buildLedger(core))],
+  ["POST /device/install", (core, body) => usageOf(core, installEsim(core, body.iccid))],
+  ["POST /device/use", (core, body) => usageOf(core, useData(core, body.iccid, body.mb))],
+  ["POST /device/deplete", (core, body) => usageOf(core, depleteEsim(core, body.iccid))],
+  ["POST /device/expire", (core, body) => usageOf(core, expireEsim(core, body.iccid))],
 ])
 
 /** The unauthenticated /__sandbox routes used by tests and the demo. */
@@ -69,7 +80,7 @@ function parseControlBody(raw: Buffer | null): Record<string, unknown> | null {
   }
 }
 
-/** Applies { latencyMs?, failNext?, hangNext?, dropReplyNext?, rateLimit?, stayPending?, shortNext?, chaos? }. */
+/** Applies { latencyMs?, failNext?, hangNext?, dropReplyNext?, rateLimit?, stayPending?, shortNext?, chaos?, webhookNext? }. */
 export function applyFaultPatch(faults: SandboxFaults, patch: Record<string, unknown>): unknown {
   const unknown = Object.keys(patch).filter((key) => !FAULT_KEYS.includes(key))
   if (unknown.length > 0) {
@@ -83,6 +94,7 @@ export function applyFaultPatch(faults: SandboxFaults, patch: Record<string, unk
   listOf(patch.stayPending).forEach((code) => faults.stayPending(code as string))
   listOf(patch.shortNext).forEach((fault) => faults.shortNext(fault as ShortOrderFault))
   if (patch.chaos !== undefined) faults.setChaos(patch.chaos as ChaosConfig | null)
+  listOf(patch.webhookNext).forEach((fault) => faults.webhookNext(fault as WebhookFault))
   return faults.snapshot()
 }
 

@@ -5,6 +5,7 @@ import { resolveOptions } from "./options"
 import { SandboxRateLimiter } from "./rate-limit"
 import { createState, SandboxState } from "./state"
 import { ApiReply, ResolvedOptions, SandboxOptions } from "./types"
+import { createWebhookRuntime, WebhookRuntime } from "./webhook-runtime"
 
 /** The shared insides of one sandbox, handed to every route. */
 export interface SandboxCore {
@@ -20,6 +21,7 @@ export interface SandboxCore {
   now: () => number
   /** Aborted on close, so latency sleeps end with the server. */
   closing: AbortController
+  webhooks: WebhookRuntime
 }
 
 export function createCore(input?: SandboxOptions): SandboxCore {
@@ -36,6 +38,7 @@ export function createCore(input?: SandboxOptions): SandboxCore {
     limiter,
     now: options.now,
     closing: new AbortController(),
+    webhooks: createWebhookRuntime(),
   }
 }
 

@@ -1,4 +1,6 @@
 import { RouteContext, SandboxCore } from "./core"
+import { changeStatus } from "./device"
+import { lifeOf } from "./esim-life"
 import { toMajor } from "./money"
 import { parseJsonObject } from "./order-request"
 import { businessError, success } from "./replies"
@@ -45,7 +47,9 @@ function commitCancel(ctx: RouteContext, order: OrderRecord, requestedIccid: str
   const { state } = ctx.core
   const eligible = order.esims.filter((esim) => esim.state === "new")
   eligible.forEach((esim) => {
+    const life = lifeOf(ctx.core, esim.iccid)
     esim.state = "cancelled"
+    if (life) changeStatus(ctx.core, life, "CANCELLED")
   })
   const refundMinor = order.unitMinor * eligible.length
   state.balanceMinor += refundMinor

@@ -3,6 +3,7 @@ import { assertRateLimit, isCount } from "./options"
 import { pathMatches } from "./paths"
 import { SandboxRateLimiter } from "./rate-limit"
 import { RateLimitConfig } from "./types"
+import { WebhookFault, WebhookFaultQueue, WebhookFaultRule } from "./webhook-faults"
 
 /** Which API calls a fault applies to: the next `count` (default 1), optionally by path/method. */
 export interface FaultMatch {
@@ -61,6 +62,7 @@ export interface FaultSnapshot {
   shortNext: ShortRule[]
   /** The chaos setting with its counts, or null when off. */
   chaos: ChaosSnapshot | null
+  webhookNext: WebhookFaultRule[]
 }
 
 /** The fault switches of a running sandbox (object API; the control routes call the same). */
@@ -75,6 +77,8 @@ export interface SandboxFaults {
   shortNext(fault?: ShortOrderFault): void
   /** Random latency, 5xx, 429 and dropped replies on a share of API calls; null turns it off. */
   setChaos(config: ChaosConfig | null): void
+  /** The next webhook deliveries are duplicated, held back behind the next one, dropped or signed wrong. */
+  webhookNext(fault: WebhookFault): void
   reset(): void
   snapshot(): FaultSnapshot
 }
@@ -100,6 +104,7 @@ export class SandboxFaultBook implements SandboxFaults {
   private shorts: ShortRule[] = []
   private readonly pendingCodes = new Set<string>()
   private chaos: SandboxChaos | null
+  readonly webhooks = new WebhookFaultQueue()
 
   constructor(
     private readonly initialLatencyMs: number,
@@ -171,6 +176,10 @@ export class SandboxFaultBook implements SandboxFaults {
     return this.chaos?.draw() ?? null
   }
 
+  webhookNext(fault: WebhookFault): void {
+    this.webhooks.add(fault)
+  }
+
   staysPending(packageCode: string): boolean {
     return this.pendingCodes.has(packageCode)
   }
@@ -182,6 +191,7 @@ export class SandboxFaultBook implements SandboxFaults {
     this.drops = []
     this.shorts = []
     this.pendingCodes.clear()
+    this.webhooks.clear()
     this.limiter.reset()
     // The starting setting again (off unless the sandbox was created with chaos), from its seed.
     this.chaos = this.initialChaos && new SandboxChaos(this.initialChaos)
@@ -197,6 +207,7 @@ export class SandboxFaultBook implements SandboxFaults {
       stayPending: [...this.pendingCodes],
       shortNext: this.shorts.map((rule) => ({ ...rule })),
       chaos: this.chaos?.snapshot() ?? null,
+      webhookNext: this.webhooks.snapshot(),
     }
   }
 

@@ -1,18 +1,24 @@
 import { removePackage, setPackageCost } from "./catalogue-control"
 import { createCore } from "./core"
 import { SandboxFaults } from "./faults"
+import { depleteEsim, expireEsim, installEsim, useData } from "./device"
+import { usageView } from "./esim-views"
 import { buildLedger } from "./ledger"
 import { resetSandbox, setBalance, setEsimState, setOrderStatus } from "./operations"
 import { packageWire, PackageWire } from "./packages"
 import { API_BASE, CONTROL_BASE } from "./paths"
 import { closeServer, createSandboxServer, listenOn } from "./server"
 import { Currency, OrderStatus, SandboxLedger, SandboxOptions, SettableEsimState } from "./types"
+import { settleWebhooks, stopWebhooks } from "./webhook-runtime"
 
 export type {
   Currency,
   EsimState,
   LedgerCancellation,
+  LedgerDelivery,
+  LedgerDeliveryAttempt,
   LedgerEsim,
+  LedgerTopup,
   LedgerOrder,
   OrderStatus,
   PendingShape,
@@ -26,6 +32,10 @@ export type {
 export type { ChaosConfig, ChaosKind, ChaosSnapshot } from "./chaos"
 export type { FailNextFault, FaultMatch, FaultReply, FaultRule, FailRule, FaultSnapshot, SandboxFaults } from "./faults"
 export type { PackageWire } from "./packages"
+export type { WebhookEvent, WebhookFaultKind } from "./after-sale-types"
+export type { WebhookFault } from "./webhook-faults"
+export { WEBHOOK_EVENTS } from "./after-sale-types"
+export { PARTNER_PACKAGES } from "./esim-life"
 export { API_BASE, CONTROL_BASE } from "./paths"
 
 export interface SandboxAddress {
@@ -60,6 +70,16 @@ export interface Sandbox {
   reset(): void
   /** The catalogue exactly as GET /esims/packages lists it. */
   packages(): PackageWire[]
+  /** A device installs the eSIM (NEW → ACTIVE); answers its GET /esims/usage/query view. */
+  installEsim(iccid: string): Record<string, unknown>
+  /** The device uses `mb` MB; crossing 500/200/100/50 MB left is reported once each, 0 left is DEPLETED. */
+  useData(iccid: string, mb: number): Record<string, unknown>
+  /** Uses up what is left (DEPLETED). */
+  depleteEsim(iccid: string): Record<string, unknown>
+  /** The validity ends (EXPIRED). */
+  expireEsim(iccid: string): Record<string, unknown>
+  /** Resolves once no webhook delivery is being sent or waits for a retry (held deliveries excepted). */
+  settleWebhooks(): Promise<void>
 }
 
 /** Creates an esimfly business API simulator; call listen() to serve it. */
@@ -79,6 +99,7 @@ export function createSandbox(options?: SandboxOptions): Sandbox {
     },
     close: () => {
       core.closing.abort()
+      stopWebhooks(core.webhooks)
       return closeServer(server)
     },
     ledger: () => buildLedger(core),
@@ -89,6 +110,11 @@ export function createSandbox(options?: SandboxOptions): Sandbox {
     removePackage: (packageCode) => removePackage(core, packageCode),
     reset: () => resetSandbox(core),
     packages: () => core.catalogue.map((pkg) => packageWire(pkg, currency)),
+    installEsim: (iccid) => usageView(core, installEsim(core, iccid)),
+    useData: (iccid, mb) => usageView(core, useData(core, iccid, mb)),
+    depleteEsim: (iccid) => usageView(core, depleteEsim(core, iccid)),
+    expireEsim: (iccid) => usageView(core, expireEsim(core, iccid)),
+    settleWebhooks: () => settleWebhooks(core.webhooks),
   }
 }
 

@@ -24,6 +24,27 @@ export function buildLedger(core: SandboxCore): SandboxLedgerWithRateLimit {
     balance: toMajor(state.balanceMinor, options.currency),
     currency: options.currency,
     rateLimit: ledgerRateLimit(core),
+    topups: state.topups.map(({ amountMinor, at, ...topup }) => ({
+      ...topup,
+      amount: toMajor(amountMinor, options.currency),
+      at: new Date(at).toISOString(),
+    })),
+    webhooks: ledgerWebhooks(core),
+  }
+}
+
+function ledgerWebhooks(core: SandboxCore): SandboxLedger["webhooks"] {
+  const { webhook, deliveries } = core.state
+  const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
+  return {
+    url: webhook?.url ?? null,
+    events: [...(webhook?.events ?? [])],
+    secret: webhook?.secret ?? null,
+    deliveries: deliveries.map((delivery) => ({
+      ...delivery,
+      attempts: delivery.attempts.map((attempt) => ({ ...attempt, at: new Date(attempt.at).toISOString() })),
+      deliveredAt: iso(delivery.deliveredAt),
+    })),
   }
 }
 

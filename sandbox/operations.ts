@@ -4,6 +4,7 @@ import { toMajor, toMinor } from "./money"
 import { completeOrder } from "./order-lifecycle"
 import { resetState } from "./state"
 import { OrderStatus, SettableEsimState } from "./types"
+import { stopWebhooks } from "./webhook-runtime"
 
 const ORDER_STATUSES: readonly OrderStatus[] = ["completed", "pending_details", "failed", "cancelled"]
 const ESIM_STATES: readonly SettableEsimState[] = ["new", "installed", "used"]
@@ -23,6 +24,7 @@ export function resetSandbox(core: SandboxCore): void {
   resetState(core.state, toMinor(core.options.balance, core.options.currency))
   restoreCatalogue(core)
   core.faults.reset()
+  stopWebhooks(core.webhooks)
 }
 
 /** Moves an order to another state, e.g. to see failed or cancelled orders in GET /orders. */

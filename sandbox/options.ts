@@ -24,6 +24,8 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     chaos: chaosOption(options.chaos),
     now: options.now ?? Date.now,
     smdpAddress: options.smdpAddress ?? "rsp.sandbox.esimfly.local",
+    webhookTimeFactor: options.webhookTimeFactor ?? 1,
+    allowHttpWebhooks: options.allowHttpWebhooks ?? false,
   }
   validateOptions(resolved)
   return resolved
@@ -49,6 +51,7 @@ function validateOptions(o: ResolvedOptions): void {
   }
   if (!(o.latencyMs >= 0)) fail("latencyMs", "must be a number ≥ 0")
   assertRateLimit(o.rateLimit, "rateLimit")
+  if (!(o.webhookTimeFactor > 0)) fail("webhookTimeFactor", "must be a number > 0")
 }
 
 function chaosOption(value: SandboxOptions["chaos"]): ResolvedOptions["chaos"] {

@@ -1,5 +1,6 @@
 import { RouteHandler } from "./core"
 import { cancelEsim } from "./esim-cancel"
+import { listEsims, liveStatus, queryUsage } from "./esim-reads"
 import { toMajor } from "./money"
 import { getOrderStatus } from "./order-status"
 import { listOrders } from "./order-history"
@@ -7,7 +8,9 @@ import { createOrder } from "./orders"
 import { listPackages } from "./packages"
 import { API_BASE } from "./paths"
 import { gatewayError, success } from "./replies"
+import { listTopupPackages, orderTopup } from "./topup"
 import { ApiReply } from "./types"
+import { getWebhook, putWebhook } from "./webhook-config"
 
 const getBalance: RouteHandler = ({ core }) =>
   success({
@@ -27,6 +30,12 @@ const ROUTES = new Map([
   ["/esims/packages", methods({ GET: listPackages })],
   ["/orders", methods({ GET: listOrders })],
   ["/balance", methods({ GET: getBalance })],
+  ["/webhooks", methods({ PUT: putWebhook, GET: getWebhook })],
+  ["/esims", methods({ GET: listEsims })],
+  ["/esims/usage/query", methods({ GET: queryUsage })],
+  ["/esims/status", methods({ POST: liveStatus })],
+  ["/topup/packages", methods({ GET: listTopupPackages })],
+  ["/topup/order", methods({ POST: orderTopup })],
 ])
 
 export type RouteMatch = { ok: true; handler: RouteHandler } | { ok: false; reply: ApiReply }

@@ -1,3 +1,4 @@
+import { DeliveryRecord, EsimLife, TopupRecord, WebhookConfig } from "./after-sale-types"
 import { OrderRecord, RequestRecord } from "./types"
 
 /** Marks an idempotency key whose first request has not finished yet. */
@@ -14,6 +15,12 @@ export interface SandboxState {
   seenRequestIds: Map<string, number>
   nextOrderId: number
   nextSeq: number
+  /** eSIM lifecycles, created on first use (install, usage, top-up, reads). */
+  lives: Map<string, EsimLife>
+  nextPackageId: number
+  webhook: WebhookConfig | null
+  deliveries: DeliveryRecord[]
+  topups: TopupRecord[]
 }
 
 export function createState(balanceMinor: number): SandboxState {
@@ -26,6 +33,11 @@ export function createState(balanceMinor: number): SandboxState {
     seenRequestIds: new Map(),
     nextOrderId: 2501,
     nextSeq: 1,
+    lives: new Map(),
+    nextPackageId: 7001,
+    webhook: null,
+    deliveries: [],
+    topups: [],
   }
 }
 
@@ -37,4 +49,8 @@ export function resetState(state: SandboxState, balanceMinor: number): void {
   state.idempotency.clear()
   state.requests = []
   state.seenRequestIds.clear()
+  state.lives.clear()
+  state.webhook = null
+  state.deliveries = []
+  state.topups = []
 }

@@ -39,6 +39,10 @@ export interface SandboxOptions {
   /** Injectable clock (ms since epoch), used for timestamps, windows and order dates. */
   now?: () => number
   smdpAddress?: string
+  /** Scales every webhook delay: the 10 s reply window and the retry schedule. Default 1; tests use e.g. 0.001. */
+  webhookTimeFactor?: number
+  /** Accepts http://localhost and http://127.0.0.1 webhook URLs (tests receive there). Default false: https only. */
+  allowHttpWebhooks?: boolean
 }
 
 export interface ResolvedOptions {
@@ -55,6 +59,8 @@ export interface ResolvedOptions {
   chaos: Required<ChaosConfig> | null
   now: () => number
   smdpAddress: string
+  webhookTimeFactor: number
+  allowHttpWebhooks: boolean
 }
 
 /** Lifecycle of one eSIM: only a `new` one can be cancelled (beyond-the-reference.md, "cancels before activation"). */
@@ -157,11 +163,49 @@ export interface LedgerOrder {
   cancellations: LedgerCancellation[]
 }
 
+export interface LedgerDeliveryAttempt {
+  attempt: number
+  at: string
+  status: number | null
+  error: string | null
+  signature: string
+}
+
+/** One webhook delivery: a duplicate-fault copy has the same id and `duplicate: true`. */
+export interface LedgerDelivery {
+  id: string
+  event: string
+  iccid: string
+  orderReference: string
+  url: string
+  body: string
+  timestamp: string
+  status: "pending" | "held" | "delivered" | "failed" | "dropped"
+  fault: "duplicate" | "outOfOrder" | "drop" | "badSignature" | null
+  duplicate: boolean
+  attempts: LedgerDeliveryAttempt[]
+  deliveredAt: string | null
+}
+
+export interface LedgerTopup {
+  orderReference: string
+  requestId: string
+  iccid: string
+  packageCode: string
+  quantity: number
+  amount: number
+  addedMb: number
+  at: string
+}
+
 export interface SandboxLedger {
   orders: LedgerOrder[]
   requests: RequestRecord[]
   balance: number
   currency: Currency
+  topups: LedgerTopup[]
+  /** The registered URL, its events and current secret (null until PUT /webhooks), and every delivery. */
+  webhooks: { url: string | null; events: string[]; secret: string | null; deliveries: LedgerDelivery[] }
 }
 
 /** What a route handler answers; the server adds the rate-limit headers. */

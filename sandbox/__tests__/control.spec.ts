@@ -118,6 +118,8 @@ describe("/__sandbox control routes", () => {
       balance: 1000,
       currency: "USD",
       rateLimit: { limit: 1000, windowMs: 3_600_000, calls: [] },
+      topups: [],
+      webhooks: { url: null, events: [], secret: null, deliveries: [] },
     })
     expect(sandbox.faults.snapshot()).toMatchObject({ latencyMs: 0, failNext: [] })
     expect((await api.get("/balance")).status).toBe(200)

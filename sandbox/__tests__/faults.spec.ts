@@ -120,6 +120,7 @@ describe("sandbox faults", () => {
     sandbox.faults.setRateLimit({ limit: 0, windowMs: 1000 })
     sandbox.faults.stayPending("TR-1GB-7D")
     sandbox.faults.shortNext({ count: 3 })
+    sandbox.faults.webhookNext({ kind: "drop", count: 2 })
     sandbox.faults.reset()
     expect(sandbox.faults.snapshot()).toEqual({
       latencyMs: 0,
@@ -130,6 +131,7 @@ describe("sandbox faults", () => {
       stayPending: [],
       shortNext: [],
       chaos: null,
+      webhookNext: [],
     })
     const order = await api.post<CreateOrderBody>("/esims/order", { packageCode: "TR-1GB-7D" })
     expect(order.body.status).toBe("completed")
