@@ -41,6 +41,8 @@ Runs the esimfly business API simulator until Ctrl+C.
   --pending-seconds <n>            pending orders complete after n seconds as well
   --pending-shape placeholders|empty
                                    how pending eSIMs are listed (default placeholders)
+  --allow-http-webhooks true|false accept http://localhost and http://127.0.0.1 webhook URLs
+  --webhook-time-factor <n>        scale the webhook reply window and retry delays (default 1)
   --help                           show this help
 `
 
@@ -48,6 +50,7 @@ type FlagSetter = (config: CliConfig, value: string) => void
 
 const CURRENCIES: readonly Currency[] = ["USD", "IQD"]
 const SHAPES: readonly PendingShape[] = ["placeholders", "empty"]
+const BOOLS = ["true", "false"] as const
 
 const FLAGS = new Map<string, FlagSetter>([
   ["--port", (c, v) => (c.port = integer("--port", v, 0, 65535))],
@@ -67,6 +70,11 @@ const FLAGS = new Map<string, FlagSetter>([
   ["--pending-polls", (c, v) => (c.options.pendingPolls = integer("--pending-polls", v, 0))],
   ["--pending-seconds", (c, v) => (c.options.pendingSeconds = decimal("--pending-seconds", v))],
   ["--pending-shape", (c, v) => (c.options.pendingShape = oneOf("--pending-shape", v, SHAPES))],
+  [
+    "--allow-http-webhooks",
+    (c, v) => (c.options.allowHttpWebhooks = oneOf("--allow-http-webhooks", v, BOOLS) === "true"),
+  ],
+  ["--webhook-time-factor", (c, v) => (c.options.webhookTimeFactor = decimal("--webhook-time-factor", v))],
 ])
 
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined>): CliCommand {

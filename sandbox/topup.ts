@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks"
-import { EsimLife } from "./after-sale-types"
+import { EsimLife, TopupRecord } from "./after-sale-types"
 import { CataloguePackage } from "./catalogue"
 import { RouteContext } from "./core"
 import { changeStatus } from "./device"
@@ -85,8 +85,7 @@ export async function orderTopup(ctx: RouteContext): Promise<ApiReply> {
 
 /** Checks and deducts the balance in one synchronous step, then grows the eSIM. */
 function commitTopup(ctx: RouteContext, life: EsimLife, pkg: CataloguePackage, quantity: number, elapsedMs: number) {
-  const { core } = ctx
-  const { state, options } = core
+  const { state, options } = ctx.core
   const { currency } = options
   const amountMinor = priceInCurrency(pkg.usdCents, currency) * quantity
   if (state.balanceMinor < amountMinor) {
@@ -97,10 +96,9 @@ function commitTopup(ctx: RouteContext, life: EsimLife, pkg: CataloguePackage, q
   state.balanceMinor -= amountMinor
   const addedMb = (pkg.dataGb ?? 0) * MB_PER_GB * quantity
   growEsim(ctx, life, addedMb, pkg.validityDays * quantity)
-  const orderReference = `topup_${core.now()}_${referenceSuffix()}`
-  const at = core.now()
-  state.topups.push({
-    orderReference,
+  const at = ctx.core.now()
+  const record: TopupRecord = {
+    orderReference: `topup_${at}_${referenceSuffix()}`,
     requestId: ctx.requestId,
     iccid: life.iccid,
     packageCode: pkg.code,
@@ -108,24 +106,31 @@ function commitTopup(ctx: RouteContext, life: EsimLife, pkg: CataloguePackage, q
     amountMinor,
     addedMb,
     at,
-  })
-  return success({
+  }
+  state.topups.push(record)
+  return success(topupBody(ctx, life, pkg, record, elapsedMs))
+}
+
+/** The documented answer; `expiredTime` is human-readable, not ISO. */
+function topupBody(ctx: RouteContext, life: EsimLife, pkg: CataloguePackage, record: TopupRecord, elapsedMs: number) {
+  const { currency } = ctx.core.options
+  return {
     message: "Top-up completed successfully",
-    orderReference,
+    orderReference: record.orderReference,
     iccid: life.iccid,
     packageName: pkg.name,
-    newBalance: toMajor(state.balanceMinor, currency),
+    newBalance: toMajor(ctx.core.state.balanceMinor, currency),
     currency,
     status: "completed",
-    amount: toMajor(amountMinor, currency),
-    profit: toMajor(profitOf(amountMinor), currency),
+    amount: toMajor(record.amountMinor, currency),
+    profit: toMajor(profitOf(record.amountMinor), currency),
     processing_time_ms: Math.round(elapsedMs),
     esimData: {
       newTotalVolumeGB: life.totalMb / MB_PER_GB,
       newRemainingVolumeGB: Math.round((remainingMb(life) / MB_PER_GB) * 1000) / 1000,
       expiredTime: humanTime(life.expiresAt ?? installDeadline(life.order)),
     },
-  })
+  }
 }
 
 /** A new package on the eSIM: more data and days, thresholds armed again, DEPLETED/EXPIRED back to ACTIVE. */

@@ -83,6 +83,9 @@ describe("parseCliArgs", () => {
         "empty",
         "--chaos",
         "0.2:42",
+        "--allow-http-webhooks",
+        "true",
+        "--webhook-time-factor=0.01",
       ],
       {}
     )
@@ -101,6 +104,8 @@ describe("parseCliArgs", () => {
           pendingPolls: 4,
           pendingShape: "empty",
           chaos: { rate: 0.2, seed: 42 },
+          allowHttpWebhooks: true,
+          webhookTimeFactor: 0.01,
         },
         failNext: [{ count: 2, status: 503, code: "SERVICE_UNAVAILABLE" }],
         dropReplyNext: [1],
