@@ -61,10 +61,11 @@ function banner(sandbox: Sandbox, address: SandboxAddress): string {
     "  control endpoints (no auth):",
     `    GET  ${control}/ledger`,
     `    GET  ${control}/faults`,
-    `    POST ${control}/faults        {latencyMs, failNext, hangNext, dropReplyNext, rateLimit, stayPending, chaos}`,
+    `    POST ${control}/faults        {latencyMs, failNext, hangNext, dropReplyNext, rateLimit, stayPending, chaos, webhookNext}`,
     `    POST ${control}/balance       {"amount"}`,
     `    POST ${control}/order-status  {"orderReference","status"}`,
     `    POST ${control}/esim-state    {"iccid","state"}  (installed | used | new)`,
+    `    POST ${control}/device/install {"iccid"}   /device/use {"iccid","mb"}   /device/deplete, /device/expire {"iccid"}`,
     `    POST ${control}/reset`,
     "",
     `  faults: latency ${latencyMs} ms, rate limit ${rateLimit.limit}/${rateLimit.windowMs} ms, ` +
