@@ -66,7 +66,7 @@ export function lifeOf(core: SandboxCore, iccid: string): EsimLife | null {
 /** Every delivered eSIM's lifecycle, newest order first. */
 export function allLives(core: SandboxCore): EsimLife[] {
   const orders = [...core.state.orders].reverse()
-  return orders.flatMap((order) => order.esims.map((esim) => lifeOf(core, esim.iccid) as EsimLife))
+  return orders.flatMap((order) => order.esims.flatMap((esim) => lifeOf(core, esim.iccid) ?? []))
 }
 
 export function remainingMb(life: EsimLife): number {
