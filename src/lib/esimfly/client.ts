@@ -1,5 +1,42 @@
 import { z } from "zod"
 
+import {
+  EsimStatusInput,
+  ListEsimsParams,
+  ListTopupPackagesParams,
+  OrderTopupInput,
+  UsageQueryInput,
+  esimStatusInputSchema,
+  listEsimsParamsSchema,
+  listTopupPackagesParamsSchema,
+  orderTopupInputSchema,
+  setWebhookInputSchema,
+  usageQueryInputSchema,
+} from "./after-sale-inputs"
+import {
+  normalizeListedEsim,
+  normalizeLiveStatus,
+  normalizeTopup,
+  normalizeUsage,
+  normalizeWebhookState,
+} from "./after-sale-normalize"
+import {
+  esimStatusResponseSchema,
+  esimsResponseSchema,
+  getWebhookResponseSchema,
+  setWebhookResponseSchema,
+  topupOrderResponseSchema,
+  usageQueryResponseSchema,
+} from "./after-sale-schemas"
+import type {
+  EsimPage,
+  EsimUsage,
+  LiveEsimStatus,
+  SetWebhookInput,
+  TopupResult,
+  WebhookConfig,
+  WebhookState,
+} from "./after-sale-types"
 import { EsimflyOutcomeUnknownError, EsimflyTransportError, OrderOutcomeCause } from "./errors"
 import {
   CreateOrderInput,
@@ -12,7 +49,13 @@ import {
   orderReferenceSchema,
   parseInput,
 } from "./inputs"
-import { normalizeCreateOrder, normalizeOrderHistory, normalizeOrderStatus, normalizePackagePage } from "./normalize"
+import {
+  normalizeCreateOrder,
+  normalizeOrderHistory,
+  normalizeOrderStatus,
+  normalizePackagePage,
+  normalizePagination,
+} from "./normalize"
 import { EsimflyOptionsInput, parseEsimflyOptions } from "./options"
 import { RateLimitState } from "./rate-limit"
 import { PacerSnapshot } from "./rate-pacer"
@@ -25,7 +68,7 @@ import {
   orderStatusResponseSchema,
   packagesResponseSchema,
 } from "./schemas"
-import { EsimflyTransport, PostOutcome, QueryParams, TransportDeps } from "./transport"
+import { Answer, EsimflyTransport, PostOutcome, QueryParams, TransportDeps } from "./transport"
 import type {
   Balance,
   CancelEsimResult,
@@ -175,14 +218,92 @@ export class EsimflyClient {
     }
   }
 
+  /**
+   * Sets the webhook URL and events and returns the signing secret, which only this answer
+   * shows; every call rotates it (docs: webhooks.md). Sent once: a lost answer throws
+   * WEBHOOK_OUTCOME_UNKNOWN, and calling again is the way out.
+   */
+  async setWebhook(input: SetWebhookInput): Promise<WebhookConfig> {
+    const { url, events } = parseInput(setWebhookInputSchema, input, "setWebhook")
+    const outcome = await this.#transport.sendOnce("PUT", "/webhooks", { webhook_url: url, events })
+    if (outcome.kind === "answer") {
+      const parsed = setWebhookResponseSchema.safeParse(outcome.answer.body)
+      if (parsed.success) {
+        const { webhook, message, note } = parsed.data
+        const { secret, events: subscribed } = webhook
+        return { url: webhook.url, secret, events: subscribed, message: message ?? null, note: note ?? null }
+      }
+    }
+    throw EsimflyOutcomeUnknownError.webhook(unknownCause(outcome))
+  }
+
+  /** The webhook as configured (never the secret), the events on offer and the last deliveries. */
+  async getWebhook(): Promise<WebhookState> {
+    return normalizeWebhookState(await this.#get("/webhooks", {}, getWebhookResponseSchema))
+  }
+
+  /** One page of the account's eSIMs with usage in MB (docs: esims.md); the nightly sweep, not a per-eSIM loop. */
+  async listEsims(params: ListEsimsParams = {}): Promise<EsimPage> {
+    const { status, limit, page } = parseInput(listEsimsParamsSchema, params, "listEsims")
+    const body = await this.#get("/esims", { status, limit, page }, esimsResponseSchema)
+    const pagination = normalizePagination(body.data.pagination, { page: page ?? 1, limit: limit ?? null })
+    return { esims: body.data.esims.map(normalizeListedEsim), pagination }
+  }
+
+  /** Data left on one eSIM, in MB (docs: esims-usage.md); a 404 is final. */
+  async queryUsage(input: UsageQueryInput): Promise<EsimUsage> {
+    const { iccid, orderReference } = parseInput(usageQueryInputSchema, input, "queryUsage")
+    const query = { iccid, order_id: orderReference }
+    const body = await this.#get("/esims/usage/query", query, usageQueryResponseSchema)
+    return normalizeUsage(body.data)
+  }
+
+  /**
+   * Live status read from the network (docs: esim-status.md), in GB. A POST that only reads:
+   * sent once and never retried, because it is the costliest read and a 502 must not loop.
+   */
+  async esimStatus(input: EsimStatusInput): Promise<LiveEsimStatus> {
+    const { iccid, esimId } = parseInput(esimStatusInputSchema, input, "esimStatus")
+    const answer = await this.#transport.postRead("/esims/status", iccid === undefined ? { esimId } : { iccid })
+    const body = this.#read(answer, "esimfly POST /esims/status", esimStatusResponseSchema)
+    return normalizeLiveStatus(body.data)
+  }
+
+  /** The top-up packages one eSIM can take; `cost` is our price (docs: topup-packages.md). */
+  async listTopupPackages(params: ListTopupPackagesParams): Promise<PackagePage> {
+    const { iccid, page, limit } = parseInput(listTopupPackagesParamsSchema, params, "listTopupPackages")
+    const body = await this.#get("/topup/packages", { iccid, page, limit }, packagesResponseSchema)
+    return normalizePackagePage(body.data, { page: page ?? 1, limit: limit ?? null })
+  }
+
+  /**
+   * Tops an eSIM up with exactly one request: the call has no idempotency key (docs:
+   * topup-order.md), so a lost answer throws `EsimflyOutcomeUnknownError` (TOPUP_OUTCOME_UNKNOWN).
+   */
+  async orderTopup(input: OrderTopupInput): Promise<TopupResult> {
+    const topup = parseInput(orderTopupInputSchema, input, "orderTopup")
+    const { iccid, packageCode, quantity } = topup
+    const outcome = await this.#transport.postOnce("/topup/order", { iccid, packageCode, quantity })
+    if (outcome.kind === "answer") {
+      const parsed = topupOrderResponseSchema.safeParse(outcome.answer.body)
+      if (parsed.success) {
+        return normalizeTopup(parsed.data)
+      }
+    }
+    throw EsimflyOutcomeUnknownError.topup({ ...topup, ...unknownCause(outcome) })
+  }
+
   async #get<T>(path: string, query: QueryParams, schema: z.ZodType<T>): Promise<T> {
-    const answer = await this.#transport.get(path, query)
+    return this.#read(await this.#transport.get(path, query), `esimfly GET ${path}`, schema)
+  }
+
+  #read<T>(answer: Answer, where: string, schema: z.ZodType<T>): T {
     const parsed = schema.safeParse(answer.body)
     if (parsed.success) {
       return parsed.data
     }
     const detail = describeSchemaError(parsed.error)
     const { status, requestId } = answer
-    throw EsimflyTransportError.unexpectedResponse(`esimfly GET ${path}`, detail, { status, requestId })
+    throw EsimflyTransportError.unexpectedResponse(where, detail, { status, requestId })
   }
 }

@@ -6,11 +6,11 @@ import { sanitize } from "./redact"
  * Typed errors: one class per family; esimfly's own code always stays in `code`.
  * - EsimflyAuthenticationError: the credentials were refused (401, 403 INVALID_USER, INVALID_SIGNATURE, INVALID_API_KEY, INVALID_TIMESTAMP).
  * - EsimflyInvalidRequestError: the request itself was wrong (MISSING_PACKAGE_CODE, a reused request id or key, input rejected before sending, any other 4xx).
- * - EsimflyRefusedError: esimfly understood and refused the purchase or cancel (balance, package, price, processing, already cancelled, not cancellable).
+ * - EsimflyRefusedError: esimfly understood and refused the purchase, top-up or cancel (balance, package, price, processing, already cancelled, not cancellable, not toppable).
  * - EsimflyRateLimitError: the rate limit is used up, at esimfly (429) or in the client's own pacer; carries `retryAfterMs`.
- * - EsimflyOutcomeUnknownError: a create-order or cancel may or may not have happened; carries what was asked and why the answer was lost.
- * - EsimflyTransportError: no usable answer (timeout, network failure, unreadable body, any other 5xx).
- * - EsimflyNotFoundError: the order or eSIM does not exist (404, ORDER_NOT_FOUND, ESIM_NOT_FOUND).
+ * - EsimflyOutcomeUnknownError: a create-order, cancel, top-up or webhook change may or may not have happened; carries what was asked and why the answer was lost.
+ * - EsimflyTransportError: no usable answer (timeout, network failure, unreadable body, PROVIDER_ERROR, any other 5xx).
+ * - EsimflyNotFoundError: the order or eSIM does not exist or is not ours (404, ORDER_NOT_FOUND, ESIM_NOT_FOUND, ESIM_ACCESS_DENIED, FORBIDDEN).
  * EsimflyInsufficientBalanceError is the one refusal with its own type, because it carries the amounts;
  * EsimflyOptionsError is about the plugin's options, not an esimfly answer.
  */
@@ -135,7 +135,7 @@ export class EsimflyRateLimitError extends EsimflyError {
   }
 }
 
-/** Why a create-order or cancel outcome is unknown. */
+/** Why the outcome of a call that is never re-sent is unknown. */
 export type OrderOutcomeCause = "timeout" | "network" | "bad_gateway" | "unreadable_response"
 
 type OutcomeUnknownBase = {
@@ -154,6 +154,9 @@ export type OrderOutcomeUnknownInit = OutcomeUnknownBase & {
 /** What was being cancelled when the outcome became unknown. */
 export type CancelOutcomeUnknownInit = OutcomeUnknownBase & { iccid: string }
 
+/** What was being topped up when the outcome became unknown. */
+export type TopupOutcomeUnknownInit = OutcomeUnknownBase & { iccid: string; packageCode: string; quantity: number }
+
 type OutcomeUnknownInit = OutcomeUnknownBase & {
   message: string
   code: string
@@ -163,7 +166,7 @@ type OutcomeUnknownInit = OutcomeUnknownBase & {
   iccid?: string
 }
 
-/** A create-order or cancel was sent but its answer was lost: it may or may not have happened. */
+/** A create-order, cancel, top-up or webhook change was sent but its answer was lost: it may or may not have happened. */
 export class EsimflyOutcomeUnknownError extends EsimflyError {
   readonly packageCode?: string
   readonly quantity?: number
@@ -182,6 +185,25 @@ export class EsimflyOutcomeUnknownError extends EsimflyError {
       `esimfly cancel outcome unknown (${init.causeKind}); ` +
       "cancel again: esimfly answers ALREADY_CANCELLED if it went through"
     return new EsimflyOutcomeUnknownError({ ...init, message, code: "CANCEL_OUTCOME_UNKNOWN" })
+  }
+
+  /**
+   * TOPUP_OUTCOME_UNKNOWN: a top-up has no idempotency key, so never re-send it; it happened if
+   * `total_mb` of the usage query grew past the value read before (docs: lifecycle.md, "Top-ups").
+   */
+  static topup(init: TopupOutcomeUnknownInit): EsimflyOutcomeUnknownError {
+    const message =
+      `esimfly top-up outcome unknown (${init.causeKind}); ` +
+      "compare the eSIM's usage total_mb with the value before the top-up before retrying"
+    return new EsimflyOutcomeUnknownError({ ...init, message, code: "TOPUP_OUTCOME_UNKNOWN" })
+  }
+
+  /** WEBHOOK_OUTCOME_UNKNOWN: the secret may have rotated unseen; set the webhook again to get a new one. */
+  static webhook(init: OutcomeUnknownBase): EsimflyOutcomeUnknownError {
+    const message =
+      `esimfly set-webhook outcome unknown (${init.causeKind}); ` +
+      "set it again: each call rotates the secret and only its answer shows the new one"
+    return new EsimflyOutcomeUnknownError({ ...init, message, code: "WEBHOOK_OUTCOME_UNKNOWN" })
   }
 
   constructor(init: OutcomeUnknownInit) {
@@ -227,7 +249,7 @@ export class EsimflyTransportError extends EsimflyError {
   }
 }
 
-/** The order or eSIM does not exist: 404, ORDER_NOT_FOUND or ESIM_NOT_FOUND. */
+/** The order or eSIM does not exist or is not ours: 404, ORDER_NOT_FOUND, ESIM_NOT_FOUND, ESIM_ACCESS_DENIED or FORBIDDEN. */
 export class EsimflyNotFoundError extends EsimflyError {
   constructor(init: EsimflyErrorInit) {
     super(init, "NOT_FOUND")
@@ -289,11 +311,14 @@ const REUSED_REQUEST_CODES: readonly string[] = ["INVALID_REQUEST_ID", "DUPLICAT
 
 /**
  * esimfly's code, else the HTTP status, to its family (docs: create-order.md, orders.md,
- * beyond-the-reference.md; ESIM_NOT_CANCELLABLE is an assumed code). Anything else is an
+ * beyond-the-reference.md, lifecycle.md; ESIM_NOT_CANCELLABLE is an assumed code). Anything else is an
  * invalid request below 500 and a transport error from 500 on.
  */
 const FAMILIES = new Map<string | number, ErrorFactory>([
   ["MISSING_PACKAGE_CODE", invalidRequest],
+  ["MISSING_ICCID", invalidRequest],
+  ["MISSING_IDENTIFIER", invalidRequest],
+  ["MISSING_FIELDS", invalidRequest],
   ...REUSED_REQUEST_CODES.map((code): [string, ErrorFactory] => [code, invalidRequest]),
   ["INVALID_PACKAGE", refused],
   ["PRICE_MISMATCH", refused],
@@ -311,6 +336,11 @@ const FAMILIES = new Map<string | number, ErrorFactory>([
   ["ORDER_PROCESSING_ERROR", (init) => new EsimflyRefusedError({ ...init, retryable: true })],
   ["ALREADY_CANCELLED", refused],
   ["ESIM_NOT_CANCELLABLE", refused],
+  ["ESIM_NOT_TOPPABLE", refused],
+  ["INVALID_TOPUP_PACKAGE", refused],
+  ["TOPUP_NOT_SUPPORTED", refused],
+  // The upstream network failed a live read (docs: esim-status.md, 502): a later call may work.
+  ["PROVIDER_ERROR", (init) => new EsimflyTransportError({ ...init, retryable: true })],
   ["INVALID_SIGNATURE", authentication],
   ["INVALID_API_KEY", authentication],
   ["INVALID_TIMESTAMP", authentication],
@@ -318,6 +348,9 @@ const FAMILIES = new Map<string | number, ErrorFactory>([
   ["RATE_LIMIT_EXCEEDED", rateLimited],
   ["ORDER_NOT_FOUND", notFound],
   ["ESIM_NOT_FOUND", notFound],
+  // An ICCID of no eSIM of ours answers 403 from top-up packages and live status (lifecycle.md, contradiction 6).
+  ["ESIM_ACCESS_DENIED", notFound],
+  ["FORBIDDEN", notFound],
   [401, authentication],
   [404, notFound],
   [429, rateLimited],

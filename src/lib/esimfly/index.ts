@@ -1,3 +1,21 @@
+export {
+  esimStatusInputSchema,
+  listEsimsParamsSchema,
+  listTopupPackagesParamsSchema,
+  orderTopupInputSchema,
+  setWebhookInputSchema,
+  usageQueryInputSchema,
+} from "./after-sale-inputs"
+export type {
+  EsimStatusInput,
+  ListEsimsParams,
+  ListTopupPackagesParams,
+  OrderTopupInput,
+  UsageQueryInput,
+} from "./after-sale-inputs"
+export { parseEsimflyDateTime } from "./after-sale-normalize"
+export * from "./after-sale-schemas"
+export type * from "./after-sale-types"
 export { EsimflyClient } from "./client"
 export type { EsimflyClientConfig } from "./client"
 export * from "./errors"
@@ -33,3 +51,12 @@ export { signRequest } from "./sign"
 export type { SignInput } from "./sign"
 export type { EsimflyLogger, FetchLike } from "./transport"
 export type * from "./types"
+export { WEBHOOK_EVENTS, parseWebhookEvent, webhookEventSchema } from "./webhook-event"
+export type {
+  EsimflyWebhookEvent,
+  KnownWebhookEvent,
+  UnknownWebhookEvent,
+  WebhookEventName,
+  WebhookParseResult,
+} from "./webhook-event"
+export { verifyWebhookSignature } from "./webhook-signature"

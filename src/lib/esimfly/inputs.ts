@@ -2,17 +2,18 @@ import { z } from "zod"
 
 import { EsimflyInvalidRequestError } from "./errors"
 
-function integer(min: number, max: number) {
+/** An integer in [min, max], with one message for every way to miss it. */
+export function integer(min: number, max: number) {
   const message = `must be an integer between ${min} and ${max}`
   return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
 }
 
-const positiveInteger = z
+export const positiveInteger = z
   .number({ error: "must be a positive integer" })
   .int({ error: "must be a positive integer" })
   .min(1, { error: "must be a positive integer" })
 
-const nonBlank = z
+export const nonBlank = z
   .string({ error: "must be a string" })
   .refine((value) => value.trim().length > 0, { error: "must be a non-empty string" })
 

@@ -67,7 +67,7 @@ export type PostOutcome =
       status?: number
     }
 
-type HttpMethod = "GET" | "POST"
+type HttpMethod = "GET" | "POST" | "PUT"
 
 type Sent = {
   method: HttpMethod
@@ -183,7 +183,18 @@ export class EsimflyTransport {
    * Anything after which the request may have been processed is reported as unknown.
    */
   async postOnce(path: string, payload: unknown, idempotencyKey?: string, requestId?: string): Promise<PostOutcome> {
-    const result = await this.#attempt("POST", path, {}, JSON.stringify(payload), requestId)
+    return this.sendOnce("POST", path, payload, idempotencyKey, requestId)
+  }
+
+  /** `postOnce` for any writing method (PUT /webhooks rotates a secret that only the answer shows). */
+  async sendOnce(
+    method: "POST" | "PUT",
+    path: string,
+    payload: unknown,
+    idempotencyKey?: string,
+    requestId?: string
+  ): Promise<PostOutcome> {
+    const result = await this.#attempt(method, path, {}, JSON.stringify(payload), requestId)
     if (result.kind !== "response") {
       return this.#unknown(result, result.kind, idempotencyKey)
     }
@@ -198,6 +209,19 @@ export class EsimflyTransport {
       throw outcome
     }
     return { kind: "answer", answer: outcome }
+  }
+
+  /**
+   * A POST that only reads (live eSIM status), sent once: it is esimfly's costliest read and a
+   * 502 must not be looped (docs: esim-status.txt). Nothing changes, so a failure throws like a GET's.
+   */
+  async postRead(path: string, payload: unknown): Promise<Answer> {
+    const result = await this.#attempt("POST", path, {}, JSON.stringify(payload))
+    const outcome = result.kind === "response" ? this.#interpret(result) : this.#failureError(result)
+    if (outcome instanceof EsimflyError) {
+      throw outcome
+    }
+    return outcome
   }
 
   /** After a 429 that said how long to wait, the pacer already holds every request until then. */
@@ -222,10 +246,10 @@ export class EsimflyTransport {
     const secretKey = this.#secretKey
     const signature = signRequest({ secretKey, timestamp, requestId, accessCode, body })
     const { orderTimeoutMs, timeoutMs: getTimeoutMs } = this.#config
-    const timeoutMs = method === "POST" ? orderTimeoutMs : getTimeoutMs
+    const timeoutMs = method === "GET" ? getTimeoutMs : orderTimeoutMs
     const signal = AbortSignal.timeout(timeoutMs)
     const headers = this.#headers(method, requestId, timestamp, signature)
-    const withBody = method === "POST" ? { body } : {}
+    const withBody = method === "GET" ? {} : { body }
     const init: RequestInit = { method, headers, signal, ...withBody }
     const sent = { method, path, requestId, signature, timeoutMs }
     let feedback: PacerFeedback | null = null
@@ -256,7 +280,7 @@ export class EsimflyTransport {
       "RT-Timestamp": timestamp,
       "RT-Signature": signature,
       Accept: "application/json",
-      ...(method === "POST" ? { "Content-Type": "application/json" } : {}),
+      ...(method === "GET" ? {} : { "Content-Type": "application/json" }),
     }
   }
 
@@ -272,7 +296,7 @@ export class EsimflyTransport {
     const status = attempt.kind === "response" ? attempt.status : undefined
     this.#logger?.warn(
       `esimfly ${attempt.method} ${attempt.path} outcome unknown ` +
-        `(${causeKind}, request ${requestId}); look the order up before retrying`,
+        `(${causeKind}, request ${requestId}); find out whether it happened before sending it again`,
       { requestId, idempotencyKey }
     )
     return { kind: "unknown", causeKind, requestId, status }

@@ -48,6 +48,16 @@ const documented: [number, Record<string, unknown>, ErrorFamily][] = [
   [404, { success: false, error: "eSIM not found", code: "ESIM_NOT_FOUND" }, EsimflyNotFoundError],
   [400, { success: false, error: "eSIM already cancelled", code: "ALREADY_CANCELLED" }, EsimflyRefusedError],
   [400, { success: false, error: "eSIM is installed", code: "ESIM_NOT_CANCELLABLE" }, EsimflyRefusedError],
+  // after-sale codes (docs: lifecycle.md, "Top-ups" and "Usage and status")
+  [400, { success: false, error: "iccid is required", code: "MISSING_ICCID" }, EsimflyInvalidRequestError],
+  [400, { success: false, error: "eSIM cannot be topped up", code: "ESIM_NOT_TOPPABLE" }, EsimflyRefusedError],
+  [403, { success: false, error: "Access denied", code: "ESIM_ACCESS_DENIED" }, EsimflyNotFoundError],
+  [400, { success: false, error: "Invalid top-up package", code: "INVALID_TOPUP_PACKAGE" }, EsimflyRefusedError],
+  [400, { success: false, error: "Top-up not supported", code: "TOPUP_NOT_SUPPORTED" }, EsimflyRefusedError],
+  [400, { success: false, error: "Missing required fields", code: "MISSING_FIELDS" }, EsimflyInvalidRequestError],
+  [400, { success: false, error: "iccid or esimId required", code: "MISSING_IDENTIFIER" }, EsimflyInvalidRequestError],
+  [403, { success: false, error: "Forbidden", code: "FORBIDDEN" }, EsimflyNotFoundError],
+  [502, { success: false, error: "Provider error", code: "PROVIDER_ERROR" }, EsimflyTransportError],
 ]
 
 describe("errorFromResponse", () => {

@@ -34,6 +34,15 @@ const CODES = [
   "ESIM_NOT_FOUND",
   "ALREADY_CANCELLED",
   "ESIM_NOT_CANCELLABLE",
+  "MISSING_ICCID",
+  "ESIM_NOT_TOPPABLE",
+  "ESIM_ACCESS_DENIED",
+  "INVALID_TOPUP_PACKAGE",
+  "TOPUP_NOT_SUPPORTED",
+  "MISSING_IDENTIFIER",
+  "FORBIDDEN",
+  "PROVIDER_ERROR",
+  "MISSING_FIELDS",
   "SOMETHING_UNKNOWN",
 ]
 
@@ -105,6 +114,13 @@ const operations: [string, (client: EsimflyClient) => Promise<unknown>][] = [
   ["getBalance", (client) => client.getBalance()],
   ["listPackages", (client) => client.listPackages()],
   ["cancelEsim", (client) => client.cancelEsim("8932042000010078801")],
+  ["setWebhook", (client) => client.setWebhook({ url: "https://shop.example/hook", events: ["esim.installed"] })],
+  ["getWebhook", (client) => client.getWebhook()],
+  ["listEsims", (client) => client.listEsims({ status: "ACTIVE" })],
+  ["queryUsage", (client) => client.queryUsage({ iccid: "8932042000010078801" })],
+  ["esimStatus", (client) => client.esimStatus({ iccid: "8932042000010078801" })],
+  ["listTopupPackages", (client) => client.listTopupPackages({ iccid: "8932042000010078801" })],
+  ["orderTopup", (client) => client.orderTopup({ iccid: "8932042000010078801", packageCode: "TR-TOPUP-1GB" })],
 ]
 
 describe("no secret or signature ever leaks", () => {
