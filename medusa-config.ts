@@ -25,6 +25,7 @@ const esimModuleOptions = {
   orderLockWaitS: process.env.ESIMFLY_ORDER_LOCK_WAIT_S,
   costLookupBatch: process.env.ESIMFLY_COST_LOOKUP_BATCH,
   costLookupOnSave: process.env.ESIMFLY_COST_LOOKUP_ON_SAVE,
+  webhookSecret: process.env.ESIMFLY_WEBHOOK_SECRET || undefined,
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const

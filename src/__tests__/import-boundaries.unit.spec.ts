@@ -10,6 +10,7 @@ const DOORS = [
   "modules/esim/cancel",
   "modules/esim/money",
   "modules/esim/catalogue",
+  "modules/esim/lifecycle",
   "workflows/sync-esim-catalogue",
   "lib/esimfly",
 ]

@@ -21,6 +21,8 @@ export const JOB_VARIABLES = {
   /** esimfly: sync the catalogue every 6–12 h. */
   ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS: { fallback: 12 * 60 * MINUTE_MS, min: MINUTE_MS, max: MAX_INTERVAL_MS },
   ESIMFLY_COST_LOOKUP_INTERVAL_MS: { fallback: 10 * MINUTE_MS, min: MINUTE_MS, max: MAX_INTERVAL_MS },
+  /** Tick of the job that retries webhook events whose eSIM was not stored yet; each event waits its own backoff. */
+  ESIMFLY_WEBHOOK_RETRY_INTERVAL_MS: { fallback: 30 * 1000, min: 1000, max: DAY_MS },
 } satisfies Record<string, JobVariable>
 
 export type JobVariableName = keyof typeof JOB_VARIABLES

@@ -78,6 +78,12 @@ const esimModuleOptionsSchema = z
     costLookupBatch: integerOption(1, 100, 20),
     /** Saving a variant with a code the cost mirror lacks searches esimfly for it at once, outside the admin's request. */
     costLookupOnSave: booleanOption(true),
+    /** The `whsec_…` secret esimfly signs webhooks with (docs/options.md, "Webhooks"); only ever used to verify, never logged. */
+    webhookSecret: z
+      .string({ error: "must be a non-empty string" })
+      .trim()
+      .min(1, { error: "must be a non-empty string" })
+      .optional(),
   })
   .loose()
 

@@ -20,6 +20,8 @@ import { EsimOrder } from "./models/esim-order"
 import { EsimProfile } from "./models/esim-profile"
 import { EsimflyBalance } from "./models/esimfly-balance"
 import { EsimflyPackageCost } from "./models/esimfly-package-cost"
+import { EsimflyWebhookEvent } from "./models/esimfly-webhook-event"
+import { insertWebhookEvent, NewWebhookEvent } from "./lifecycle"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
 import {
@@ -49,6 +51,7 @@ export default class EsimModuleService extends MedusaService({
   EsimDelivery,
   EsimflyBalance,
   EsimflyPackageCost,
+  EsimflyWebhookEvent,
 }) {
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient
@@ -187,6 +190,17 @@ export default class EsimModuleService extends MedusaService({
   /** esimfly orders in the window that no eSIM order of the store claims. */
   listOrphanOrders(window: OrphanWindow): Promise<OrphanReport> {
     return listOrphanOrders(this, window)
+  }
+
+  /** The secret esimfly signs webhooks with: the `webhookSecret` option (a stored, connected secret will take precedence). */
+  webhookSecret(): string | null {
+    return this.options_.webhookSecret ?? null
+  }
+
+  /** Stores a webhook delivery once per `X-Webhook-Id`; null for a replay. */
+  @InjectManager()
+  async recordEsimflyWebhook(row: NewWebhookEvent, @MedusaContext() context: Context = {}): Promise<string | null> {
+    return insertWebhookEvent(context.manager as SqlEntityManager, row)
   }
 
   getBaseUrl(): string {

@@ -2,6 +2,8 @@ import type { InferTypeOf } from "@medusajs/framework/types"
 import { model } from "@medusajs/framework/utils"
 import { EsimOrder } from "./esim-order"
 
+export const LIFECYCLE_STATUSES = ["new", "active", "depleted", "expired", "canceled"] as const
+
 /** One eSIM as esimfly delivered it, with everything a shopper needs to install it. */
 export const EsimProfile = model
   .define("esim_profile", {
@@ -20,6 +22,11 @@ export const EsimProfile = model
     data_amount: model.text().nullable(),
     validity_days: model.number().nullable(),
     status: model.text().default("new"),
+    /** Where the eSIM is in its life, from esimfly's webhooks; never moves backwards (lifecycle/status.ts). */
+    lifecycle_status: model.enum([...LIFECYCLE_STATUSES]).default("new"),
+    installed_at: model.dateTime().nullable(),
+    status_changed_at: model.dateTime().nullable(),
+    expires_at: model.dateTime().nullable(),
     esim_order: model.belongsTo(() => EsimOrder, { mappedBy: "esims" }),
   })
   .indexes([{ on: ["customer_id"] }])

@@ -1,0 +1,30 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
+import { ESIM_MODULE } from "../../../modules/esim"
+import { ESIMFLY_WEBHOOK_RECEIVED, readWebhookDelivery } from "../../../modules/esim/lifecycle"
+import EsimModuleService from "../../../modules/esim/service"
+
+const header = (req: MedusaRequest, name: string) => req.get(name) ?? undefined
+
+/** esimfly's webhooks: verified on the raw bytes, stored once per X-Webhook-Id, answered at once, processed by a subscriber. */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
+  const delivery = {
+    rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
+    signature: header(req, "x-webhook-signature"),
+    webhookId: header(req, "x-webhook-id"),
+    eventHeader: header(req, "x-webhook-event"),
+  }
+  const row = readWebhookDelivery(delivery, esim.webhookSecret(), new Date())
+  if (!row) {
+    return res.status(401).json({ message: "invalid webhook signature" })
+  }
+  const id = await esim.recordEsimflyWebhook(row)
+  if (!id) {
+    return res.status(200).json({ received: true, duplicate: true })
+  }
+  if (row.status === "received") {
+    await req.scope.resolve(Modules.EVENT_BUS).emit({ name: ESIMFLY_WEBHOOK_RECEIVED, data: { id } })
+  }
+  res.status(200).json({ received: true })
+}

@@ -1,0 +1,34 @@
+import { LIFECYCLE_STATUSES } from "../models/esim-profile"
+
+export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number]
+
+const RANK: Record<LifecycleStatus, number> = { new: 0, active: 1, depleted: 2, expired: 2, canceled: 2 }
+
+/**
+ * The status an eSIM moves to when an event says `incoming`: only forwards (new < active <
+ * depleted | expired | canceled), and a terminal status stays, so a late or replayed event
+ * (ACTIVE after DEPLETED) never moves an eSIM back.
+ */
+export function nextLifecycleStatus(current: LifecycleStatus, incoming: LifecycleStatus): LifecycleStatus {
+  return RANK[incoming] > RANK[current] ? incoming : current
+}
+
+/** esimfly's status words (docs: lifecycle.md, `esim.status.changed`), in the plugin's spelling; null when none fits. */
+export function lifecycleStatusOf(wire: string | null): LifecycleStatus | null {
+  switch (wire?.toUpperCase()) {
+    case "NEW":
+      return "new"
+    case "ACTIVE":
+      return "active"
+    case "DEPLETED":
+      return "depleted"
+    case "EXPIRED":
+    case "USED_EXPIRED":
+      return "expired"
+    case "CANCELLED":
+    case "CANCELED":
+      return "canceled"
+    default:
+      return null
+  }
+}
