@@ -1,17 +1,18 @@
 import { createSandbox } from "../../sandbox"
 
 type Sandbox = ReturnType<typeof createSandbox>
+type SandboxOptions = Parameters<typeof createSandbox>[0]
 
 /**
  * Starts the esimfly sandbox on a random port before the Medusa test app boots, and
  * points the test host's medusa-config at it through the ESIMFLY_* variables.
  * Call it at the top level of a spec, before medusaIntegrationTestRunner.
  */
-export function useSandbox(): { current: () => Sandbox } {
+export function useSandbox(options?: SandboxOptions): { current: () => Sandbox } {
   let sandbox: Sandbox | undefined
 
   beforeAll(async () => {
-    sandbox = createSandbox()
+    sandbox = createSandbox(options)
     const { url } = await sandbox.listen(0)
     process.env.ESIMFLY_BASE_URL = url
     process.env.ESIMFLY_ACCESS_CODE = sandbox.accessCode
