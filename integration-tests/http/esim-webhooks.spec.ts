@@ -69,6 +69,11 @@ beforeAll(async () => {
   process.env.ESIMFLY_WEBHOOK_SECRET = secret
 })
 
+afterAll(() => {
+  delete process.env.PORT
+  delete process.env.ESIMFLY_WEBHOOK_SECRET
+})
+
 /** Posts a delivery as esimfly would, signed with `key` (the configured secret by default). */
 async function deliver(body: object | string, id = randomUUID(), key = secret) {
   const raw = typeof body === "string" ? body : JSON.stringify(body)
