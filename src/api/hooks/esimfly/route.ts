@@ -3,19 +3,12 @@ import { Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../modules/esim"
 import { ESIMFLY_WEBHOOK_RECEIVED, readWebhookDelivery } from "../../../modules/esim/lifecycle"
 import EsimModuleService from "../../../modules/esim/service"
-
-const header = (req: MedusaRequest, name: string) => req.get(name) ?? undefined
+import { webhookDelivery } from "./delivery"
 
 /** esimfly's webhooks: verified on the raw bytes, stored once per X-Webhook-Id, answered at once, processed by a subscriber. */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
-  const delivery = {
-    rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
-    signature: header(req, "x-webhook-signature"),
-    webhookId: header(req, "x-webhook-id"),
-    eventHeader: header(req, "x-webhook-event"),
-  }
-  const row = readWebhookDelivery(delivery, esim.webhookSecret(), new Date())
+  const row = readWebhookDelivery(webhookDelivery(req), esim.webhookSecret(), new Date())
   if (!row) {
     return res.status(401).json({ message: "invalid webhook signature" })
   }
