@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ESIM_MODULE } from "../../src/modules/esim"
+import { WEBHOOK_MAX_ATTEMPTS } from "../../src/modules/esim/lifecycle"
 import EsimModuleService from "../../src/modules/esim/service"
 import { processEsimflyWebhookWorkflow } from "../../src/workflows/process-esimfly-webhook"
 import { placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"
@@ -175,6 +176,26 @@ medusaIntegrationTestRunner({
       await processEsimflyWebhookWorkflow(getContainer()).run({ input: { now: later } })
       expect((await eventsOf({ webhook_id: "wh-early" }))[0]).toMatchObject({ status: "processed", attempts: 2 })
       expect((await profileOf(iccid)).lifecycle_status).toBe("active")
+    })
+
+    it("marks an event whose eSIM never appears failed after the last try, with the reason", async () => {
+      const iccid = "8988000000000099992"
+      await deliver({ event: "esim.installed", timestamp: new Date().toISOString(), data: { iccid } }, "wh-never")
+      await waitUntil(
+        async () => (await eventsOf({ webhook_id: "wh-never" }))[0]?.status === "waiting",
+        "the event waits"
+      )
+      let clock = Date.now()
+      for (let tries = 2; tries <= WEBHOOK_MAX_ATTEMPTS; tries++) {
+        clock += 2 * 60 * 60 * 1000
+        await processEsimflyWebhookWorkflow(getContainer()).run({ input: { now: new Date(clock).toISOString() } })
+      }
+      expect((await eventsOf({ webhook_id: "wh-never" }))[0]).toMatchObject({
+        status: "failed",
+        attempts: WEBHOOK_MAX_ATTEMPTS,
+        next_attempt_at: null,
+        error: `no stored eSIM for this event yet (try ${WEBHOOK_MAX_ATTEMPTS} of ${WEBHOOK_MAX_ATTEMPTS})`,
+      })
     })
 
     it("settles a pending purchase when esim.provisioned arrives, with the polling job idle", async () => {
