@@ -2,6 +2,8 @@
 
 import type { toHistoryResponse, toHistoryRow, toPackagesResponse } from "../../modules/esim/delivery"
 import type { ProfitRow } from "../../modules/esim/money"
+import type { EsimOrderRow } from "../../modules/esim/models/esim-order"
+import type { EsimProfileRow } from "../../modules/esim/models/esim-profile"
 import type { IneligibleReason } from "../../modules/esim/purchase"
 
 export type { ProfitRow }
@@ -58,45 +60,49 @@ export { ESIM_ORDER_STATUSES, RETRYABLE_STATUSES } from "../../modules/esim/mode
 export type { EsimOrderStatus } from "../../modules/esim/models/esim-order-statuses"
 import type { EsimOrderStatus } from "../../modules/esim/models/esim-order-statuses"
 
-export type Esim = {
-  id: string
-  iccid: string
-  status: string
-  package_code: string
-  package_name: string | null
-  data_amount: string | null
-  validity_days: number | null
-  lpa: string | null
-  smdp_address: string | null
-  activation_code: string | null
-  apple_install_url: string | null
-  android_install_url: string | null
-  qr_code_data_url?: string | null
-}
+/** A server row as JSON carries it: dates become ISO strings. */
+type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T
+
+type JsonRow<T> = { [K in keyof T]: Json<T[K]> }
+
+export type Esim = Pick<
+  JsonRow<EsimProfileRow>,
+  | "id"
+  | "iccid"
+  | "status"
+  | "package_code"
+  | "package_name"
+  | "data_amount"
+  | "validity_days"
+  | "lpa"
+  | "smdp_address"
+  | "activation_code"
+  | "apple_install_url"
+  | "android_install_url"
+> & { qr_code_data_url?: string | null }
 
 export type EsimOrderEvent = { at: string; type: string; message?: string; code?: string }
 
-export type EsimOrder = {
-  id: string
-  order_id: string
-  line_item_id: string
-  batch: number
-  package_code: string
-  quantity: number
-  status: EsimOrderStatus
-  attempts: number
-  last_attempt_at: string | null
-  esimfly_order_reference: string | null
-  amount: Numeric | null
-  currency_code: string | null
-  error_code: string | null
-  error_message: string | null
-  current_balance: Numeric | null
-  required_balance: Numeric | null
-  created_at: string
-  history: { events: EsimOrderEvent[] } | null
-  esims: Esim[] | null
-}
+export type EsimOrder = Pick<
+  JsonRow<EsimOrderRow>,
+  | "id"
+  | "order_id"
+  | "line_item_id"
+  | "batch"
+  | "package_code"
+  | "quantity"
+  | "status"
+  | "attempts"
+  | "last_attempt_at"
+  | "esimfly_order_reference"
+  | "amount"
+  | "currency_code"
+  | "error_code"
+  | "error_message"
+  | "current_balance"
+  | "required_balance"
+  | "created_at"
+> & { history: { events: EsimOrderEvent[] } | null; esims: Esim[] | null }
 
 export type EsimOrdersQuery = {
   status?: EsimOrderStatus[]

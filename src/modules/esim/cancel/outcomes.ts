@@ -1,3 +1,4 @@
+import type { EsimOrderRow } from "../models/esim-order"
 import { CancelEsimResult, EsimflyError, EsimflyOutcomeUnknownError, EsimflyRefusedError } from "../../../lib/esimfly"
 import { EsimOrderEvent, EsimOrderStatus, profileStatus } from "../purchase"
 
@@ -44,7 +45,7 @@ export type CancelSummary = {
   profileStatuses: Record<string, string>
 }
 
-type EsimOrderLike = { status: EsimOrderStatus; error_code?: string | null; history: unknown }
+type EsimOrderLike = Pick<EsimOrderRow, "status" | "history"> & Partial<Pick<EsimOrderRow, "error_code">>
 
 /** Maps a cancel failure to an attempt; a refusal or an earlier cancel are answers, not failures. */
 export function attemptFromError(iccid: string, error: unknown): CancelAttempt {
