@@ -21,6 +21,8 @@ import { EsimProfile } from "./models/esim-profile"
 import { EsimflyBalance } from "./models/esimfly-balance"
 import { EsimflyPackageCost } from "./models/esimfly-package-cost"
 import { EsimflyWebhookEvent } from "./models/esimfly-webhook-event"
+import { EsimflyWebhookState } from "./models/esimfly-webhook-state"
+import { EsimTopUp } from "./models/esim-top-up"
 import { insertWebhookEvent, NewWebhookEvent } from "./lifecycle"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
@@ -52,6 +54,8 @@ export default class EsimModuleService extends MedusaService({
   EsimflyBalance,
   EsimflyPackageCost,
   EsimflyWebhookEvent,
+  EsimflyWebhookState,
+  EsimTopUp,
 }) {
   protected readonly options_: EsimModuleOptions
   protected readonly client_: EsimflyClient

@@ -27,6 +27,17 @@ export const EsimProfile = model
     installed_at: model.dateTime().nullable(),
     status_changed_at: model.dateTime().nullable(),
     expires_at: model.dateTime().nullable(),
+    /** Data in MB as esimfly last reported it (usage query, threshold event or the nightly list); null before any read. */
+    total_mb: model.number().nullable(),
+    used_mb: model.number().nullable(),
+    remaining_mb: model.number().nullable(),
+    is_unlimited: model.boolean().default(false),
+    /** When the data figures were read; the usage query is not asked again inside the cache window. */
+    usage_read_at: model.dateTime().nullable(),
+    /** Remaining-MB thresholds the shopper was already told about, so each is emailed once per package. */
+    usage_alerts_sent: model.json().default({ thresholds: [] }),
+    /** When the shopper was told the eSIM expires soon; once per expiry date. */
+    expiry_alert_sent_at: model.dateTime().nullable(),
     esim_order: model.belongsTo(() => EsimOrder, { mappedBy: "esims" }),
   })
   .indexes([{ on: ["customer_id"] }])
