@@ -16,7 +16,7 @@ export function orderNotFound(orderId: string): MedusaError {
 
 type OrderOwner = { customer_id: string | null }
 
-async function findOrderOwner(scope: MedusaContainer, orderId: string): Promise<OrderOwner | undefined> {
+export async function findOrderOwner(scope: MedusaContainer, orderId: string): Promise<OrderOwner | undefined> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id: orderId } })
   const order = data[0] as { customer_id?: string | null } | undefined
