@@ -12,6 +12,8 @@ import {
   PackageCostReading,
   PackageCostSource,
   upsertBalance,
+  toMirroredBalance,
+  toMirroredCosts,
   upsertPackageCosts,
 } from "./money"
 import { CatalogueSyncTracker } from "./catalogue"
@@ -130,25 +132,13 @@ export default class EsimModuleService extends MedusaService({
   /** The mirrored esimfly balance, or null before esimfly was ever read. */
   async readEsimflyBalance(): Promise<MirroredBalance | null> {
     const [row] = await this.listEsimflyBalances({ account: BALANCE_ACCOUNT })
-    return row
-      ? {
-          amount: Number(row.amount),
-          currency: row.currency,
-          read_at: row.read_at,
-          source: row.source,
-          low_alerted: row.low_alerted,
-        }
-      : null
+    return row ? toMirroredBalance(row) : null
   }
 
   /** The mirrored costs of these packages; a code never looked up is absent. */
   async readPackageCosts(codes: string[]): Promise<Map<string, MirroredCost>> {
-    const rows = codes.length ? await this.listEsimflyPackageCosts({ package_code: [...new Set(codes)] }) : []
-    return new Map(
-      rows.map((r) => [
-        r.package_code,
-        { cost: r.cost === null ? null : Number(r.cost), currency: r.currency, read_at: r.read_at },
-      ])
+    return toMirroredCosts(
+      codes.length ? await this.listEsimflyPackageCosts({ package_code: [...new Set(codes)] }) : []
     )
   }
 
@@ -205,9 +195,5 @@ export default class EsimModuleService extends MedusaService({
   @InjectManager()
   async recordEsimflyWebhook(row: NewWebhookEvent, @MedusaContext() context: Context = {}): Promise<string | null> {
     return insertWebhookEvent(context.manager as SqlEntityManager, row)
-  }
-
-  getBaseUrl(): string {
-    return this.options_.baseUrl
   }
 }

@@ -21,7 +21,7 @@ moduleIntegrationTestRunner<EsimModuleService>({
   testSuite: ({ service }) => {
     it("holds one client for the process, built from the validated options", () => {
       expect(service.getClient()).toBe(service.getClient())
-      expect(service.getBaseUrl()).toBe(baseUrl)
+      expect(service.getOptions().baseUrl).toBe(baseUrl)
       expect(JSON.stringify(service.getClient())).not.toContain("sk_module_test")
     })
 

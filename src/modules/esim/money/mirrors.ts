@@ -1,6 +1,7 @@
 import type { Package } from "../../../lib/esimfly"
-import { BALANCE_SOURCES } from "../models/esimfly-balance"
-import { PACKAGE_COST_SOURCES } from "../models/esimfly-package-cost"
+import type { InferTypeOf } from "@medusajs/framework/types"
+import { BALANCE_SOURCES, EsimflyBalance } from "../models/esimfly-balance"
+import { EsimflyPackageCost, PACKAGE_COST_SOURCES } from "../models/esimfly-package-cost"
 
 export const BALANCE_ACCOUNT = "default"
 
@@ -36,4 +37,23 @@ export function isFresh(readAt: Date | null | undefined, maxAgeMs: number, now: 
 /** What esimfly charges for one eSIM of a listed package, for the cost mirror. */
 export function toPackageCostReading(pkg: Pick<Package, "packageCode" | "cost" | "currency">): PackageCostReading {
   return { package_code: pkg.packageCode, cost: pkg.cost, currency: pkg.cost === null ? null : pkg.currency }
+}
+
+type BalanceRow = Pick<InferTypeOf<typeof EsimflyBalance>, "amount" | "currency" | "read_at" | "source" | "low_alerted">
+type PackageCostRow = Pick<InferTypeOf<typeof EsimflyPackageCost>, "package_code" | "cost" | "currency" | "read_at">
+
+/** The mirrored balance as the plugin reads it: amounts as numbers. */
+export function toMirroredBalance(row: BalanceRow): MirroredBalance {
+  const { currency, read_at, source, low_alerted } = row
+  return { amount: Number(row.amount), currency, read_at, source, low_alerted }
+}
+
+/** Mirrored package costs by package code. */
+export function toMirroredCosts(rows: PackageCostRow[]): Map<string, MirroredCost> {
+  return new Map(
+    rows.map((r) => [
+      r.package_code,
+      { cost: r.cost === null ? null : Number(r.cost), currency: r.currency, read_at: r.read_at },
+    ])
+  )
 }
