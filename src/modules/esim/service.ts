@@ -23,7 +23,7 @@ import { EsimflyPackageCost } from "./models/esimfly-package-cost"
 import { EsimflyWebhookEvent } from "./models/esimfly-webhook-event"
 import { EsimflyWebhookState } from "./models/esimfly-webhook-state"
 import { EsimTopUp } from "./models/esim-top-up"
-import { insertWebhookEvent, NewWebhookEvent } from "./lifecycle"
+import { claimWebhookEvent, insertWebhookEvent, NewWebhookEvent } from "./lifecycle"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
 import {
@@ -209,5 +209,15 @@ export default class EsimModuleService extends MedusaService({
 
   getBaseUrl(): string {
     return this.options_.baseUrl
+  }
+
+  /** Claims a stored webhook event for one run; its attempt number, or null when another run has it. */
+  @InjectManager()
+  async claimEsimflyWebhookEvent(
+    id: string,
+    now: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<number | null> {
+    return claimWebhookEvent(context.manager as SqlEntityManager, id, now)
   }
 }

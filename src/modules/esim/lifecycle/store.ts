@@ -22,3 +22,23 @@ export async function insertWebhookEvent(manager: SqlEntityManager, row: NewWebh
   )
   return rows[0]?.id ?? null
 }
+
+/** How long a run holds a claimed event; a run that dies leaves it `waiting`, so the retry job takes it after this. */
+export const WEBHOOK_CLAIM_LEASE_MS = 2 * 60 * 1000
+
+/**
+ * Claims a `received` or due `waiting` event for one run in a single guarded update (it becomes
+ * `waiting` under a lease, one more attempt), so of the subscriber and the retry job exactly one
+ * applies it. The attempt number for the winner; null when another run holds or finished it.
+ */
+export async function claimWebhookEvent(manager: SqlEntityManager, id: string, now: Date): Promise<number | null> {
+  const rows: { attempts: number }[] = await manager.execute(
+    `update "esimfly_webhook_event" set "status" = 'waiting', "attempts" = "attempts" + 1,
+       "next_attempt_at" = ?, "updated_at" = now()
+     where "id" = ? and "deleted_at" is null and ("status" = 'received'
+       or ("status" = 'waiting' and ("next_attempt_at" is null or "next_attempt_at" <= ?)))
+     returning "attempts"`,
+    [new Date(now.getTime() + WEBHOOK_CLAIM_LEASE_MS), id, now]
+  )
+  return rows[0] ? Number(rows[0].attempts) : null
+}
