@@ -61,13 +61,13 @@ export async function currentWebhookSecret(
 /** Sets the webhook at esimfly (which rotates the secret) and stores the new secret; nothing returns it. */
 export async function connectWebhooks(esim: EsimModuleService, url: string, now: Date): Promise<void> {
   const set = await esim.getClient().setWebhook({ url, events: [...WEBHOOK_EVENTS_USED] })
-  await esim.recordEsimflyWebhookState({
-    kind: "connected",
-    url: set.url,
-    events: set.events,
-    secret: set.secret,
-    at: now,
-  })
+  const change = { kind: "connected" as const, url: set.url, events: set.events, secret: set.secret, at: now }
+  try {
+    await esim.recordEsimflyWebhookState(change)
+  } catch {
+    // A database error may quote the statement's values, the secret among them: it must not reach a log or answer.
+    throw new Error("esimfly set the webhook but its new secret could not be stored; connect again")
+  }
 }
 
 /** The connection and receiver counters, and how many events wait or failed; mapped field by field so no secret slips through. */
