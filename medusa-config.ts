@@ -26,6 +26,7 @@ const esimModuleOptions = {
   costLookupBatch: process.env.ESIMFLY_COST_LOOKUP_BATCH,
   costLookupOnSave: process.env.ESIMFLY_COST_LOOKUP_ON_SAVE,
   webhookSecret: process.env.ESIMFLY_WEBHOOK_SECRET || undefined,
+  webhookUrl: process.env.ESIMFLY_WEBHOOK_URL || undefined,
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const

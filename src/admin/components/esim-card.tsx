@@ -3,6 +3,7 @@ import { formatValidity } from "../lib/format"
 import { httpsHref } from "../lib/safe-url"
 import { Esim } from "../lib/types"
 import { CopyField } from "./copy-field"
+import { EsimTimelineDrawer } from "./esim-timeline-drawer"
 
 const QrImage = ({ esim }: { esim: Esim }) =>
   esim.qr_code_data_url ? (
@@ -44,7 +45,7 @@ const InstallLinks = ({ esim }: { esim: Esim }) => {
   )
 }
 
-/** One delivered eSIM: its QR code, ICCID and the manual install codes, each copyable. */
+/** One delivered eSIM: its QR code, ICCID and the manual install codes, each copyable, and its timeline. */
 export const EsimCard = ({ esim }: { esim: Esim }) => (
   <div data-testid="esim-row" data-iccid={esim.iccid} className="flex flex-col gap-4 py-4 sm:flex-row">
     <QrImage esim={esim} />
@@ -55,6 +56,7 @@ export const EsimCard = ({ esim }: { esim: Esim }) => (
         </Text>
         <Copy content={esim.iccid} variant="mini" aria-label="Copy ICCID" />
         <Badge size="2xsmall">{esim.status}</Badge>
+        <EsimTimelineDrawer iccid={esim.iccid} />
       </div>
       <Text size="small" className="text-ui-fg-subtle">
         {[

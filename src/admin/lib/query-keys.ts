@@ -17,4 +17,6 @@ export const esimQueryKeys = {
   productVariants: (productId: string) => [ROOT, "product-variants", productId] as const,
   catalogueSync: () => [ROOT, "catalogue-sync"] as const,
   pricingPreview: (limit: number) => [ROOT, "pricing-preview", limit] as const,
+  webhooks: () => [ROOT, "webhooks"] as const,
+  esimTimeline: (iccid: string) => [ROOT, "esims", iccid] as const,
 }

@@ -5,6 +5,7 @@ import type { ProfitRow } from "../../modules/esim/money"
 import type { EsimOrderRow } from "../../modules/esim/models/esim-order"
 import type { EsimProfileRow } from "../../modules/esim/models/esim-profile"
 import type { IneligibleReason } from "../../modules/esim/purchase"
+import type { EsimMirror, EsimTimelineEntry, WebhookStatus } from "../../modules/esim/lifecycle"
 
 export type { ProfitRow }
 
@@ -127,3 +128,11 @@ export type ProfitQuery = { from_date?: string; to_date?: string }
 export type ProfitResponse = { profit: { from_date: string | null; to_date: string | null; rows: ProfitRow[] } }
 
 export type PackagesQuery = { search?: string; page?: number; limit?: number }
+
+/** The webhook connection and receiver counters, as GET /admin/esimfly/webhooks sends them (never the secret). */
+export type EsimflyWebhooks = JsonRow<WebhookStatus>
+
+export type { EsimTimelineEntry }
+
+/** One eSIM's data and status mirror and its timeline, as GET /admin/esims/:iccid sends it. */
+export type EsimWithTimeline = JsonRow<EsimMirror> & { timeline: EsimTimelineEntry[] }

@@ -14,6 +14,8 @@ import {
   AdminGetEsimflyRateLimit,
   AdminReconcileEsimfly,
   AdminSyncEsimflyCatalogue,
+  AdminConnectEsimflyWebhooks,
+  AdminGetEsimflyWebhooks,
 } from "./esimfly/validators"
 
 const query = (matcher: string, schema: Parameters<typeof validateAndTransformQuery>[0]): MiddlewareRoute => ({
@@ -24,6 +26,11 @@ const query = (matcher: string, schema: Parameters<typeof validateAndTransformQu
 
 const safeEsimOrderId = requireSafeIdParam(
   (id) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM order ${id} was not found`)
+)
+
+const safeIccid = requireSafeIdParam(
+  (iccid) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM ${iccid} was not found`),
+  "iccid"
 )
 
 const action = (matcher: string): MiddlewareRoute => ({
@@ -51,6 +58,13 @@ export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/esimfly/reconcile",
     middlewares: [validateAndTransformBody(AdminReconcileEsimfly)],
   },
+  query("/admin/esimfly/webhooks", AdminGetEsimflyWebhooks),
+  {
+    methods: ["POST"],
+    matcher: "/admin/esimfly/webhooks/connect",
+    middlewares: [validateAndTransformBody(AdminConnectEsimflyWebhooks)],
+  },
+  { methods: ["GET"], matcher: "/admin/esims/:iccid", middlewares: [safeIccid] },
   query("/admin/esim-orders", AdminListEsimOrders),
   { methods: ["GET"], matcher: "/admin/esim-orders/:id", middlewares: [safeEsimOrderId] },
   action("/admin/esim-orders/:id/retry"),

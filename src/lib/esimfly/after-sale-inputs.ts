@@ -1,13 +1,13 @@
 import { z } from "zod"
 
-import { httpsOnly } from "./https-url"
+import { isWebhookUrl } from "./https-url"
 import { integer, nonBlank, positiveInteger } from "./inputs"
 import { WEBHOOK_EVENTS } from "./webhook-event"
 
-/** `PUT /webhooks`: an HTTPS URL (docs: webhooks.md, "HTTPS only") and at least one known event. */
+/** `PUT /webhooks`: an HTTPS URL (docs: webhooks.md, "HTTPS only"; loopback http for the sandbox) and known events. */
 export const setWebhookInputSchema = z.object({
-  url: z.string({ error: "must be a string" }).refine((url) => httpsOnly(url) !== null, {
-    error: "must be an absolute https URL",
+  url: z.string({ error: "must be a string" }).refine(isWebhookUrl, {
+    error: "must be an absolute https URL (http only on localhost or 127.0.0.1)",
   }),
   events: z.array(z.enum(WEBHOOK_EVENTS), { error: "must list known events" }).min(1, { error: "must list an event" }),
 })

@@ -29,7 +29,7 @@ export {
   lpaFromInstallUrl,
   parseLpa,
 } from "./lpa"
-export { httpsOnly } from "./https-url"
+export { httpsOnly, isWebhookUrl } from "./https-url"
 export type { LpaParts } from "./lpa"
 export {
   ESIMFLY_DEFAULT_BASE_URL,

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { booleanOption, esimflyOptionsShape, integerOption, parseOptions } from "../../lib/esimfly"
+import { booleanOption, esimflyOptionsShape, integerOption, isWebhookUrl, parseOptions } from "../../lib/esimfly"
 import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue"
 import { BUY_WHEN } from "./purchase"
 
@@ -83,6 +83,12 @@ const esimModuleOptionsSchema = z
       .string({ error: "must be a non-empty string" })
       .trim()
       .min(1, { error: "must be a non-empty string" })
+      .optional(),
+    /** The store's public backend URL for "Connect webhooks" (docs/webhooks.md); default: the admin's `backendUrl`. */
+    webhookUrl: z
+      .string({ error: "must be an https URL" })
+      .trim()
+      .refine(isWebhookUrl, { error: "must be an https URL (http only on localhost or 127.0.0.1)" })
       .optional(),
   })
   .loose()

@@ -25,7 +25,14 @@ import { EsimflyPackageCost } from "./models/esimfly-package-cost"
 import { EsimflyWebhookEvent } from "./models/esimfly-webhook-event"
 import { EsimflyWebhookState } from "./models/esimfly-webhook-state"
 import { EsimTopUp } from "./models/esim-top-up"
-import { insertWebhookEvent, NewWebhookEvent } from "./lifecycle"
+import {
+  claimWebhookEvent,
+  currentWebhookSecret,
+  NewWebhookEvent,
+  storeWebhookDelivery,
+  WebhookStateChange,
+  writeWebhookState,
+} from "./lifecycle"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
 import {
@@ -186,14 +193,30 @@ export default class EsimModuleService extends MedusaService({
     return listOrphanOrders(this, window)
   }
 
-  /** The secret esimfly signs webhooks with: the `webhookSecret` option (a stored, connected secret will take precedence). */
-  webhookSecret(): string | null {
-    return this.options_.webhookSecret ?? null
+  /** The secret esimfly signs webhooks with: the one "Connect webhooks" stored, else the `webhookSecret` option. */
+  webhookSecret(): Promise<string | null> {
+    return currentWebhookSecret(this, this.options_.webhookSecret)
   }
 
-  /** Stores a webhook delivery once per `X-Webhook-Id`; null for a replay. */
+  /** Stores a webhook delivery once per `X-Webhook-Id` (then it is the last event received); null for a replay. */
   @InjectManager()
   async recordEsimflyWebhook(row: NewWebhookEvent, @MedusaContext() context: Context = {}): Promise<string | null> {
-    return insertWebhookEvent(context.manager as SqlEntityManager, row)
+    return storeWebhookDelivery(context.manager as SqlEntityManager, row)
+  }
+
+  /** Claims a stored webhook event for one run; its attempt number, or null when another run has it. */
+  @InjectManager()
+  async claimEsimflyWebhookEvent(
+    id: string,
+    now: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<number | null> {
+    return claimWebhookEvent(context.manager as SqlEntityManager, id, now)
+  }
+
+  /** Writes a refused signature, a stored event or a new connection on the one webhook state row. */
+  @InjectManager()
+  async recordEsimflyWebhookState(change: WebhookStateChange, @MedusaContext() context: Context = {}): Promise<void> {
+    await writeWebhookState(context.manager as SqlEntityManager, change)
   }
 }

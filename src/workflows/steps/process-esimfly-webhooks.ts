@@ -26,7 +26,10 @@ export const processEsimflyWebhooksStep = createStep(
     const rows = await esim.listEsimflyWebhookEvents(filters, { take: null, order: { received_at: "ASC" } })
     const outcomes: WebhookOutcome[] = []
     for (const row of rows) {
-      outcomes.push(await processWebhookEvent(esim, row, now))
+      const outcome = await processWebhookEvent(esim, row, now)
+      if (outcome) {
+        outcomes.push(outcome)
+      }
     }
     const settles = outcomes.some((outcome) => outcome.settles)
     return new StepResponse<ProcessEsimflyWebhooksOutput>({ outcomes, settles })

@@ -7,8 +7,9 @@ import { EsimflyHistoryTable } from "../../components/esimfly-history-table"
 import { NeedsAttentionList } from "../../components/needs-attention-list"
 import { OrphanOrdersCard } from "../../components/orphan-orders-card"
 import { ProfitSummary } from "../../components/profit-summary"
+import { WebhooksCard } from "../../components/webhooks-card"
 
-/** The eSIM business at a glance: balance, profit, what needs a person, both order lists, orphans, and the catalogue. */
+/** The eSIM business at a glance: balance, profit, what needs a person, both order lists, orphans, the catalogue and the webhooks. */
 const EsimsPage = () => (
   <div className="flex flex-col gap-y-3">
     <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(280px,1fr)_2fr]">
@@ -20,6 +21,7 @@ const EsimsPage = () => (
     <EsimflyHistoryTable />
     <OrphanOrdersCard />
     <CatalogueSyncCard />
+    <WebhooksCard />
   </div>
 )
 

@@ -102,3 +102,10 @@ export type AdminGetEsimflyOrphans = z.infer<typeof AdminGetEsimflyOrphans>
 /** Reconciliation takes no input from the admin: it settles what is due. */
 export const AdminReconcileEsimfly = z.object({}).strict()
 export type AdminReconcileEsimfly = z.infer<typeof AdminReconcileEsimfly>
+
+export const AdminGetEsimflyWebhooks = z.object({})
+export type AdminGetEsimflyWebhooks = z.infer<typeof AdminGetEsimflyWebhooks>
+
+/** Connecting takes no input: the URL comes from option `webhookUrl` or the backend URL, the events from the plugin. */
+export const AdminConnectEsimflyWebhooks = z.object({}).strict()
+export type AdminConnectEsimflyWebhooks = z.infer<typeof AdminConnectEsimflyWebhooks>

@@ -8,8 +8,10 @@ import { webhookDelivery } from "./delivery"
 /** esimfly's webhooks: verified on the raw bytes, stored once per X-Webhook-Id, answered at once, processed by a subscriber. */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const esim = req.scope.resolve<EsimModuleService>(ESIM_MODULE)
-  const row = readWebhookDelivery(webhookDelivery(req), esim.webhookSecret(), new Date())
+  const now = new Date()
+  const row = readWebhookDelivery(webhookDelivery(req), await esim.webhookSecret(), now)
   if (!row) {
+    await esim.recordEsimflyWebhookState({ kind: "refused", at: now })
     return res.status(401).json({ message: "invalid webhook signature" })
   }
   const id = await esim.recordEsimflyWebhook(row)

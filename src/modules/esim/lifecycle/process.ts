@@ -4,7 +4,7 @@ import type EsimModuleService from "../service"
 import { lifeChanges } from "./effects"
 import { nextWebhookAttemptAt, WEBHOOK_MAX_ATTEMPTS } from "./retry"
 
-export type StoredWebhookEvent = Pick<EsimflyWebhookEventRow, "id" | "event" | "iccid" | "body" | "attempts">
+export type StoredWebhookEvent = Pick<EsimflyWebhookEventRow, "id" | "event" | "iccid" | "body">
 
 export type WebhookOutcome = {
   id: string
@@ -13,13 +13,19 @@ export type WebhookOutcome = {
   settles?: string
 }
 
-/** Applies one stored event; an eSIM (or eSIM order) not stored yet makes it wait, then fail after the last try. */
+/**
+ * Claims and applies one stored event; an eSIM (or eSIM order) not stored yet makes it wait,
+ * then fail after the last try. Null when another run claimed it: it is applied once.
+ */
 export async function processWebhookEvent(
   esim: EsimModuleService,
   row: StoredWebhookEvent,
   now: Date
-): Promise<WebhookOutcome> {
-  const attempts = row.attempts + 1
+): Promise<WebhookOutcome | null> {
+  const attempts = await esim.claimEsimflyWebhookEvent(row.id, now)
+  if (attempts === null) {
+    return null
+  }
   const parsed = parseWebhookEvent(JSON.stringify(row.body ?? null))
   const found = parsed.ok && parsed.event.event !== "unknown" ? await applyEvent(esim, parsed.event, now) : "done"
   if (found === "missing") {
