@@ -84,6 +84,12 @@ const esimModuleOptionsSchema = z
       .trim()
       .min(1, { error: "must be a non-empty string" })
       .optional(),
+    /** The usage query's cache window per ICCID: at least 5 min, as esimfly asks (docs/esim-life.md). */
+    usageCacheMs: integerOption(300000, 86400000, 300000),
+    /** Email `esim-usage-low` when a reading crosses a remaining-data threshold. */
+    notifyUsageLow: booleanOption(true),
+    /** Email `esim-expiring` a day before an eSIM expires. */
+    notifyExpiring: booleanOption(true),
   })
   .loose()
 
