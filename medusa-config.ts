@@ -26,6 +26,9 @@ const esimModuleOptions = {
   costLookupBatch: process.env.ESIMFLY_COST_LOOKUP_BATCH,
   costLookupOnSave: process.env.ESIMFLY_COST_LOOKUP_ON_SAVE,
   webhookSecret: process.env.ESIMFLY_WEBHOOK_SECRET || undefined,
+  usageCacheMs: process.env.ESIMFLY_USAGE_CACHE_MS,
+  notifyUsageLow: process.env.ESIMFLY_NOTIFY_USAGE_LOW,
+  notifyExpiring: process.env.ESIMFLY_NOTIFY_EXPIRING,
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const
