@@ -39,6 +39,25 @@ describe("GET /esims, GET /esims/usage/query and POST /esims/status", () => {
     expect((await api.get<ErrorBody>("/esims?status=sleeping")).status).toBe(400)
   })
 
+  it("GET /esims lists each eSIM with esims.md's fields at the top level (id, iccid, package_code, status) and its data and validity", async () => {
+    const { api, sandbox } = current()
+    const bought = await buyEsim(api)
+    sandbox.installEsim(bought.iccid)
+    sandbox.useData(bought.iccid, 24)
+    const listed = await api.get<{ data: { esims: Record<string, unknown>[] } }>("/esims?status=ACTIVE")
+    expect(listed.body.data.esims[0]).toMatchObject({
+      id: expect.any(Number),
+      iccid: bought.iccid,
+      package_name: expect.any(String),
+      package_code: expect.any(String),
+      countries: expect.any(Array),
+      status: "ACTIVE",
+      data: { used_mb: 24, is_unlimited: false },
+      validity: { activated_at: expect.any(String), is_expired: false },
+      created_at: expect.any(String),
+    })
+  })
+
   it("GET /esims/usage/query answers in MB by iccid or order_id", async () => {
     const { api, sandbox } = current()
     const { iccid, orderReference } = await buyEsim(api)
