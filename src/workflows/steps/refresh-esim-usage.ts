@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
@@ -25,6 +25,9 @@ export const refreshEsimUsageStep = createStep(
       `esim-usage:${input.iccid}`,
       async (): Promise<UsageRefresh> => {
         const [profile] = await esim.listEsimProfiles({ iccid: input.iccid })
+        if (!profile) {
+          throw new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM with ICCID: ${input.iccid} was not found`)
+        }
         return esim.refreshEsimUsage(profile, new Date())
       },
       { timeout: LOCK_WAIT_S }

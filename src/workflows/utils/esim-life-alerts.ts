@@ -5,9 +5,11 @@ import type { EsimProfileRow } from "../../modules/esim/models/esim-profile"
 import EsimModuleService from "../../modules/esim/service"
 import {
   alertsSentOf,
+  EXPIRING_TEMPLATE,
   expiringNotification,
   EXPIRY_NOTICE_MS,
   expiryAlertDue,
+  USAGE_LOW_TEMPLATE,
   usageLowAlert,
   usageLowNotification,
 } from "../../modules/esim/usage"
@@ -30,11 +32,11 @@ async function emailOf(esim: EsimModuleService, profile: EsimProfileRow): Promis
 async function send(
   container: MedusaContainer,
   profile: EsimProfileRow,
+  template: string,
   build: (email: string) => Notification
 ): Promise<EsimAlertOutcome> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const email = await emailOf(esim, profile)
-  const template = build("").template
   try {
     if (!email) {
       throw new Error("the order has no email")
@@ -67,7 +69,11 @@ export async function sendUsageLowAlerts(container: MedusaContainer, iccids: str
     const after = { ...profile.usage_alerts_sent, thresholds: thresholds.sort((a, b) => b - a) }
     const claim = { kind: "usage-alert" as const, id: profile.id, before: profile.usage_alerts_sent, after }
     if (alert && (await esim.claimEsimMirror(claim))) {
-      outcomes.push(await send(container, profile, (to) => usageLowNotification(to, profile, alert.threshold_mb)))
+      outcomes.push(
+        await send(container, profile, USAGE_LOW_TEMPLATE, (to) =>
+          usageLowNotification(to, profile, alert.threshold_mb)
+        )
+      )
     }
   }
   return outcomes
@@ -86,7 +92,9 @@ export async function sendExpiringAlerts(container: MedusaContainer, now: Date):
     const expiresAt = new Date(profile.expires_at as Date)
     const windowStart = new Date(expiresAt.getTime() - EXPIRY_NOTICE_MS)
     if (await esim.claimEsimMirror({ kind: "expiry-alert", id: profile.id, at: now, window_start: windowStart })) {
-      outcomes.push(await send(container, profile, (to) => expiringNotification(to, profile, expiresAt)))
+      outcomes.push(
+        await send(container, profile, EXPIRING_TEMPLATE, (to) => expiringNotification(to, profile, expiresAt))
+      )
     }
   }
   return outcomes
