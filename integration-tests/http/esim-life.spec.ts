@@ -135,11 +135,27 @@ medusaIntegrationTestRunner({
       await esim.updateEsimProfiles({ id, usage_read_at: new Date(Date.now() - SIX_MINUTES_MS) })
       sandbox.current().faults.failNext({ status: 503, path: "/esims/usage/query", count: 5 })
       const failed = await refresh(iccid, customer.headers)
+      sandbox.current().faults.reset()
       expect({ status: failed.status, refreshed: failed.data.refreshed, iccid: failed.data.esim.iccid }).toEqual({
         status: 200,
         refreshed: false,
         iccid,
       })
+    })
+
+    it("takes esimfly's 404 to the usage query as final: 200 with the mirror, recorded, and never asked again", async () => {
+      const { customer, iccid } = await buy(NETWORK, "gone@esim.test")
+      sandbox.current().faults.failNext({ status: 404, path: "/esims/usage/query" })
+      const start = usageQueries()
+      const gone = await refresh(iccid, customer.headers)
+      expect({ status: gone.status, refreshed: gone.data.refreshed }).toEqual({ status: 200, refreshed: false })
+      expect((await profileOf(iccid)).usage_not_found_at).toBeInstanceOf(Date)
+      await esim.updateEsimProfiles({
+        id: (await profileOf(iccid)).id,
+        usage_read_at: new Date(Date.now() - SIX_MINUTES_MS),
+      })
+      expect((await refresh(iccid, customer.headers)).data.refreshed).toBe(false)
+      expect(usageQueries() - start).toBe(1)
     })
 
     it("answers 404 on the refresh route to another customer and to a wrong guest token, without asking esimfly", async () => {

@@ -45,7 +45,7 @@ export async function applyUsageReadings(esim: EsimModuleService, readings: Usag
   return changed
 }
 
-/** `not_found`: esimfly answered 404, which is final (lifecycle.md): not retried, and the mirror stays as it is. */
+/** `not_found`: esimfly answered 404, which is final (lifecycle.md): recorded, and the eSIM is never queried again. */
 export type UsageRefresh = {
   profile: EsimProfileRow
   refreshed: boolean
@@ -53,19 +53,24 @@ export type UsageRefresh = {
 }
 
 /**
- * One usage query for one eSIM unless its mirror is inside the cache window; an esimfly
- * failure leaves the mirror as it was and is returned, never thrown.
+ * One usage query for one eSIM unless its mirror is inside the cache window or esimfly said
+ * 404 before; an esimfly failure leaves the figures as they were and is returned, never thrown.
  */
 export async function refreshUsage(esim: EsimModuleService, profile: EsimProfileRow, now: Date): Promise<UsageRefresh> {
-  if (usageIsFresh(profile.usage_read_at, now, esim.getOptions().usageCacheMs)) {
+  if (profile.usage_not_found_at || usageIsFresh(profile.usage_read_at, now, esim.getOptions().usageCacheMs)) {
     return { profile, refreshed: false, failure: null }
   }
   try {
     const usage = await esim.getClient().queryUsage({ iccid: profile.iccid })
     await applyUsageReading(esim, profile, usageQueryReading(usage, now))
   } catch (error) {
-    const kind = error instanceof EsimflyNotFoundError ? "not_found" : "unavailable"
-    return { profile, refreshed: false, failure: { kind, message: (error as Error).message } }
+    const notFound = error instanceof EsimflyNotFoundError
+    const kept = notFound ? await esim.updateEsimProfiles({ id: profile.id, usage_not_found_at: now }) : profile
+    const failure = {
+      kind: notFound ? ("not_found" as const) : ("unavailable" as const),
+      message: (error as Error).message,
+    }
+    return { profile: kept, refreshed: false, failure }
   }
   const [fresh] = await esim.listEsimProfiles({ id: profile.id })
   return { profile: fresh ?? profile, refreshed: true, failure: null }
