@@ -27,6 +27,9 @@ const esimModuleOptions = {
   costLookupOnSave: process.env.ESIMFLY_COST_LOOKUP_ON_SAVE,
   webhookSecret: process.env.ESIMFLY_WEBHOOK_SECRET || undefined,
   webhookUrl: process.env.ESIMFLY_WEBHOOK_URL || undefined,
+  usageCacheMs: process.env.ESIMFLY_USAGE_CACHE_MS,
+  notifyUsageLow: process.env.ESIMFLY_NOTIFY_USAGE_LOW,
+  notifyExpiring: process.env.ESIMFLY_NOTIFY_EXPIRING,
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const

@@ -1,7 +1,7 @@
 import { LifeStatus } from "./after-sale-types"
 import { RouteContext } from "./core"
 import { allLives, lifeOf } from "./esim-life"
-import { liveStatusView, usageView } from "./esim-views"
+import { listedEsimView, liveStatusView, usageView } from "./esim-views"
 import { parseJsonObject } from "./order-request"
 import { InvalidParameterError, pageOf, readEnum, readInt } from "./query"
 import { businessError, success } from "./replies"
@@ -10,7 +10,7 @@ import { flushLagging } from "./webhook-delivery"
 
 const STATUSES = ["new", "active", "expired", "cancelled", "depleted", "deleted"] as const
 
-/** GET /esims?status&page&limit (limit ≤ 100, docs/api/esims.md): the usage view of each eSIM, newest first. */
+/** GET /esims?status&page&limit (limit ≤ 100, docs/api/esims.md): each eSIM with its data and validity, newest first. */
 export function listEsims(ctx: RouteContext): ApiReply {
   let status: string | null, page: number, limit: number
   try {
@@ -25,7 +25,7 @@ export function listEsims(ctx: RouteContext): ApiReply {
   const lives = allLives(ctx.core).filter((life) => !wanted || life.status === wanted)
   return success({
     data: {
-      esims: pageOf(lives, page, limit).map((life) => usageView(ctx.core, life)),
+      esims: pageOf(lives, page, limit).map((life) => listedEsimView(ctx.core, life)),
       pagination: { page, limit, total: lives.length, total_pages: Math.ceil(lives.length / limit) },
     },
   })

@@ -33,6 +33,26 @@ export function usageView(core: SandboxCore, life: EsimLife): Record<string, unk
   }
 }
 
+/**
+ * One item of GET /esims as docs/api/esims.md lists it: the eSIM's fields at the top level
+ * (`id` is the create-order `esimId`, countries by name) and the usage view's `data` and `validity`.
+ */
+export function listedEsimView(core: SandboxCore, life: EsimLife): Record<string, unknown> {
+  const usage = usageView(core, life)
+  const pkg = packageOf(core, life.order.packageCode)
+  return {
+    id: life.order.id,
+    iccid: life.iccid,
+    package_name: life.order.packageName,
+    package_code: life.order.packageCode,
+    countries: pkg.countries.map((code) => countryOf(code).name),
+    status: life.status,
+    data: usage.data,
+    validity: usage.validity,
+    created_at: iso(life.order.createdAt),
+  }
+}
+
 /** POST /esims/status: live from the network, in GB; network and device fields null until installed. */
 export function liveStatusView(core: SandboxCore, life: EsimLife): Record<string, unknown> {
   const installed = life.installedAt !== null

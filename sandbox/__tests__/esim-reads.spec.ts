@@ -10,7 +10,10 @@ interface UsageView {
 
 interface EsimsBody {
   success: true
-  data: { esims: UsageView[]; pagination: { page: number; limit: number; total: number; total_pages: number } }
+  data: {
+    esims: (Omit<UsageView, "esim"> & { iccid: string })[]
+    pagination: { page: number; limit: number; total: number; total_pages: number }
+  }
 }
 
 interface LiveStatus {
@@ -30,13 +33,32 @@ describe("GET /esims, GET /esims/usage/query and POST /esims/status", () => {
     const bought = [await buyEsim(api), await buyEsim(api), await buyEsim(api)]
     sandbox.installEsim(bought[1].iccid)
     const active = await api.get<EsimsBody>("/esims?status=ACTIVE")
-    expect(active.body.data.esims.map((esim) => esim.esim.iccid)).toEqual([bought[1].iccid])
+    expect(active.body.data.esims.map((esim) => esim.iccid)).toEqual([bought[1].iccid])
     const page = await api.get<EsimsBody>("/esims?limit=2&page=2")
-    expect(page.body.data.esims.map((esim) => esim.esim.iccid)).toEqual([bought[0].iccid])
+    expect(page.body.data.esims.map((esim) => esim.iccid)).toEqual([bought[0].iccid])
     expect(page.body.data.pagination).toEqual({ page: 2, limit: 2, total: 3, total_pages: 2 })
     const tooMany = await api.get<ErrorBody>("/esims?limit=101")
     expect(tooMany.body).toMatchObject({ code: "INVALID_PARAMETER", parameter: "limit" })
     expect((await api.get<ErrorBody>("/esims?status=sleeping")).status).toBe(400)
+  })
+
+  it("GET /esims lists each eSIM with esims.md's fields at the top level (id, iccid, package_code, status) and its data and validity", async () => {
+    const { api, sandbox } = current()
+    const bought = await buyEsim(api)
+    sandbox.installEsim(bought.iccid)
+    sandbox.useData(bought.iccid, 24)
+    const listed = await api.get<{ data: { esims: Record<string, unknown>[] } }>("/esims?status=ACTIVE")
+    expect(listed.body.data.esims[0]).toMatchObject({
+      id: expect.any(Number),
+      iccid: bought.iccid,
+      package_name: expect.any(String),
+      package_code: expect.any(String),
+      countries: expect.arrayContaining([expect.any(String)]),
+      status: "ACTIVE",
+      data: { used_mb: 24, is_unlimited: false },
+      validity: { activated_at: expect.any(String), is_expired: false },
+      created_at: expect.any(String),
+    })
   })
 
   it("GET /esims/usage/query answers in MB by iccid or order_id", async () => {

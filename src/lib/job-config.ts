@@ -6,7 +6,8 @@ const DAY_MS = 24 * 60 * MINUTE_MS
 /** A week: longer intervals overflow Node's timers (2³¹ − 1 ms). */
 export const MAX_INTERVAL_MS = 7 * DAY_MS
 
-type JobVariable = { fallback: number; min: number; max: number }
+/** `off`: 0 is also accepted and turns the job off. */
+type JobVariable = { fallback: number; min: number; max: number; off?: true }
 
 /** Every environment variable the plugin's jobs read (ms): its default and its range (docs/options.md, docs/purchases.md). */
 export const JOB_VARIABLES = {
@@ -23,6 +24,10 @@ export const JOB_VARIABLES = {
   ESIMFLY_COST_LOOKUP_INTERVAL_MS: { fallback: 10 * MINUTE_MS, min: MINUTE_MS, max: MAX_INTERVAL_MS },
   /** Tick of the job that retries webhook events whose eSIM was not stored yet; each event waits its own backoff. */
   ESIMFLY_WEBHOOK_RETRY_INTERVAL_MS: { fallback: 30 * 1000, min: 1000, max: DAY_MS },
+  /** The fallback walk of `GET /esims?status=ACTIVE` for eSIMs without real-time events (esimfly: nightly); 0 turns it off. */
+  ESIMFLY_USAGE_SYNC_INTERVAL_MS: { fallback: DAY_MS, min: 60 * MINUTE_MS, max: MAX_INTERVAL_MS, off: true },
+  /** How often the mirror is checked for eSIMs that expire within a day. */
+  ESIMFLY_EXPIRY_ALERT_INTERVAL_MS: { fallback: 60 * MINUTE_MS, min: MINUTE_MS, max: DAY_MS },
 } satisfies Record<string, JobVariable>
 
 export type JobVariableName = keyof typeof JOB_VARIABLES
@@ -32,14 +37,19 @@ export type JobConfig = Record<JobVariableName, number>
 
 /** Parses one variable, naming it when it is wrong; unset or blank gives its default. */
 export function jobVariableMs(name: JobVariableName, raw: string | undefined): number {
-  const { fallback, min, max } = JOB_VARIABLES[name]
+  const variable: JobVariable = JOB_VARIABLES[name]
+  const { fallback, min, max } = variable
   if (raw === undefined || raw.trim() === "") {
     return fallback
   }
   const value = Number(raw)
+  if (variable.off && value === 0) {
+    return 0
+  }
   if (!Number.isInteger(value) || value < min || value > max) {
+    const off = variable.off ? ", or 0 to turn it off" : ""
     throw new EsimflyOptionsError({
-      message: `esimfly: ${name} must be an integer between ${min} and ${max} (ms)`,
+      message: `esimfly: ${name} must be an integer between ${min} and ${max} (ms)${off}`,
       option: name,
     })
   }

@@ -1,11 +1,13 @@
 import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import { requireSafeIdParam } from "../utils/id-param"
 import { privateNoStore } from "./no-store"
+import { ownedEsimRouteMiddlewares } from "./owned-esim"
 import { orderNotFound } from "./order-esims"
 import { StoreGetOrderEsims, StoreListCustomerEsims } from "./validators"
 
 const CUSTOMER_ESIMS = "/store/customers/me/esims"
 const ORDER_ESIMS = "/store/orders/:id/esims"
+const REFRESH_ESIM = "/store/esims/:iccid/refresh"
 
 export const storeEsimRoutesMiddlewares: MiddlewareRoute[] = [
   // Without `methods` these run before every route middleware, core's auth included, so a 401 is uncached too.
@@ -23,5 +25,10 @@ export const storeEsimRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: ORDER_ESIMS,
     middlewares: [requireSafeIdParam(orderNotFound), validateAndTransformQuery(StoreGetOrderEsims, {})],
+  },
+  {
+    methods: ["POST"],
+    matcher: REFRESH_ESIM,
+    middlewares: [...ownedEsimRouteMiddlewares, validateAndTransformQuery(StoreGetOrderEsims, {})],
   },
 ]

@@ -20,7 +20,16 @@ describe("readJobConfig", () => {
       ESIMFLY_CATALOGUE_SYNC_INTERVAL_MS: 12 * 60 * 60 * 1000,
       ESIMFLY_COST_LOOKUP_INTERVAL_MS: 10 * 60 * 1000,
       ESIMFLY_WEBHOOK_RETRY_INTERVAL_MS: 30 * 1000,
+      ESIMFLY_USAGE_SYNC_INTERVAL_MS: 24 * 60 * 60 * 1000,
+      ESIMFLY_EXPIRY_ALERT_INTERVAL_MS: 60 * 60 * 1000,
     })
+  })
+
+  it("takes ESIMFLY_USAGE_SYNC_INTERVAL_MS=0 as off and refuses an interval under an hour, naming the variable", () => {
+    expect(readJobConfig({ ESIMFLY_USAGE_SYNC_INTERVAL_MS: "0" }).ESIMFLY_USAGE_SYNC_INTERVAL_MS).toBe(0)
+    expect(() => readJobConfig({ ESIMFLY_USAGE_SYNC_INTERVAL_MS: "60000" })).toThrow(
+      "esimfly: ESIMFLY_USAGE_SYNC_INTERVAL_MS must be an integer between 3600000 and 604800000 (ms), or 0 to turn it off"
+    )
   })
 
   it.each(names)("refuses a value of %s that is not a number and names the variable", (name) => {

@@ -90,6 +90,12 @@ const esimModuleOptionsSchema = z
       .trim()
       .refine(isWebhookUrl, { error: "must be an https URL (http only on localhost or 127.0.0.1)" })
       .optional(),
+    /** The usage query's cache window per ICCID: at least 5 min, as esimfly asks (docs/esim-life.md). */
+    usageCacheMs: integerOption(300000, 86400000, 300000),
+    /** Email `esim-usage-low` when a reading crosses a remaining-data threshold. */
+    notifyUsageLow: booleanOption(true),
+    /** Email `esim-expiring` a day before an eSIM expires. */
+    notifyExpiring: booleanOption(true),
   })
   .loose()
 

@@ -35,6 +35,8 @@ import {
 } from "./lifecycle"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
+import type { EsimProfileRow } from "./models/esim-profile"
+import { applyUsageReadings, claimEsimMirror, EsimMirrorClaim, refreshUsage, UsageReading, UsageRefresh } from "./usage"
 import {
   BuyableEsimOrder,
   buyEsimOrder,
@@ -218,5 +220,21 @@ export default class EsimModuleService extends MedusaService({
   @InjectManager()
   async recordEsimflyWebhookState(change: WebhookStateChange, @MedusaContext() context: Context = {}): Promise<void> {
     await writeWebhookState(context.manager as SqlEntityManager, change)
+  }
+
+  /** Writes usage readings on the eSIMs they name; returns the ICCIDs whose mirror changed. */
+  applyUsageReadings(readings: UsageReading[]): Promise<string[]> {
+    return applyUsageReadings(this, readings)
+  }
+
+  /** One usage query for one eSIM unless its mirror is inside the cache window; never throws for esimfly. */
+  refreshEsimUsage(profile: EsimProfileRow, now: Date): Promise<UsageRefresh> {
+    return refreshUsage(this, profile, now)
+  }
+
+  /** A guarded write on one eSIM's mirror or alerts; true only for the caller whose write happened. */
+  @InjectManager()
+  async claimEsimMirror(claim: EsimMirrorClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
+    return claimEsimMirror(context.manager as SqlEntityManager, claim)
   }
 }

@@ -8,7 +8,6 @@ export type StoreEsimSource = Pick<
   | "order_id"
   | "line_item_id"
   | "iccid"
-  | "status"
   | "package_code"
   | "package_name"
   | "data_amount"
@@ -19,10 +18,60 @@ export type StoreEsimSource = Pick<
   | "apple_install_url"
   | "android_install_url"
   | "created_at"
+  | "lifecycle_status"
+  | "installed_at"
+  | "expires_at"
+  | "total_mb"
+  | "used_mb"
+  | "remaining_mb"
+  | "is_unlimited"
+  | "usage_read_at"
 >
 
-/** The source columns with the install details rendered in place of the raw ones. */
-export type StoreEsim = Omit<StoreEsimSource, keyof InstallDetails> & InstallDetails
+/** The eSIM's life as the mirror holds it (docs/esim-life.md); figures are null before any reading. */
+export type StoreEsimLife = {
+  status: EsimProfileRow["lifecycle_status"]
+  installed_at: Date | null
+  expires_at: Date | null
+  /** Unlimited plans: `unlimited` true and total/remaining null, never "0 left". */
+  data: {
+    total_mb: number | null
+    used_mb: number | null
+    remaining_mb: number | null
+    unlimited: boolean
+    read_at: Date | null
+  }
+}
+
+type LifeColumns =
+  | "lifecycle_status"
+  | "installed_at"
+  | "expires_at"
+  | "total_mb"
+  | "used_mb"
+  | "remaining_mb"
+  | "is_unlimited"
+  | "usage_read_at"
+
+/** The source columns with the install details rendered in place of the raw ones, and the life grouped. */
+export type StoreEsim = Omit<StoreEsimSource, keyof InstallDetails | LifeColumns> & InstallDetails & StoreEsimLife
+
+/** Read from the mirror only: a store view never calls esimfly. */
+export function storeEsimLife(profile: Pick<EsimProfileRow, LifeColumns>): StoreEsimLife {
+  const unlimited = profile.is_unlimited
+  return {
+    status: profile.lifecycle_status,
+    installed_at: profile.installed_at ?? null,
+    expires_at: profile.expires_at ?? null,
+    data: {
+      total_mb: unlimited ? null : (profile.total_mb ?? null),
+      used_mb: profile.used_mb ?? null,
+      remaining_mb: unlimited ? null : (profile.remaining_mb ?? null),
+      unlimited,
+      read_at: profile.usage_read_at ?? null,
+    },
+  }
+}
 
 /**
  * The shopper's view of one eSIM. Fields are picked one by one, so nothing else on the
@@ -34,13 +83,14 @@ export async function toStoreEsim(profile: StoreEsimSource): Promise<StoreEsim> 
     order_id: profile.order_id,
     line_item_id: profile.line_item_id,
     iccid: profile.iccid,
-    status: profile.status,
     package_code: profile.package_code,
     package_name: profile.package_name,
     data_amount: profile.data_amount,
     validity_days: profile.validity_days,
     ...(await installDetails(profile)),
     created_at: profile.created_at,
+    // The eSIM's life (usage mirror): status, dates and data left.
+    ...storeEsimLife(profile),
   }
 }
 

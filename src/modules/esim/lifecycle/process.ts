@@ -1,6 +1,7 @@
 import { parseWebhookEvent } from "../../../lib/esimfly"
 import type { EsimflyWebhookEventRow } from "../models/esimfly-webhook-event"
 import type EsimModuleService from "../service"
+import { applyUsageReading, thresholdReading } from "../usage"
 import { lifeChanges } from "./effects"
 import { nextWebhookAttemptAt, WEBHOOK_MAX_ATTEMPTS } from "./retry"
 
@@ -59,6 +60,10 @@ async function applyEvent(
   const changes = lifeChanges(event, profile)
   if (Object.keys(changes).length) {
     await esim.updateEsimProfiles({ id: profile.id, ...changes })
+  }
+  const reading = event.event === "esim.usage.threshold" ? thresholdReading(event) : null
+  if (reading) {
+    await applyUsageReading(esim, profile, reading)
   }
   return "done"
 }

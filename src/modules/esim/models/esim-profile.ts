@@ -34,6 +34,8 @@ export const EsimProfile = model
     is_unlimited: model.boolean().default(false),
     /** When the data figures were read; the usage query is not asked again inside the cache window. */
     usage_read_at: model.dateTime().nullable(),
+    /** When esimfly answered the usage query 404, which is final (lifecycle.md): the query is never asked again. */
+    usage_not_found_at: model.dateTime().nullable(),
     /** Remaining-MB thresholds the shopper was already told about, so each is emailed once per package. */
     usage_alerts_sent: model.json().default({ thresholds: [] }),
     /** When the shopper was told the eSIM expires soon; once per expiry date. */
