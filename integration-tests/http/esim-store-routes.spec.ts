@@ -44,6 +44,7 @@ const STORE_ESIM_FIELDS = [
   "android_install_url",
   "qr_code_data_url",
   "created_at",
+  "top_ups",
 ].sort()
 
 /** Any status, never a throw: the tests assert on 4xx replies. */

@@ -11,6 +11,7 @@ const DOORS = [
   "modules/esim/money",
   "modules/esim/catalogue",
   "modules/esim/lifecycle",
+  "modules/esim/top-up",
   "workflows/sync-esim-catalogue",
   "lib/esimfly",
 ]

@@ -23,6 +23,8 @@ export const JOB_VARIABLES = {
   ESIMFLY_COST_LOOKUP_INTERVAL_MS: { fallback: 10 * MINUTE_MS, min: MINUTE_MS, max: MAX_INTERVAL_MS },
   /** Tick of the job that retries webhook events whose eSIM was not stored yet; each event waits its own backoff. */
   ESIMFLY_WEBHOOK_RETRY_INTERVAL_MS: { fallback: 30 * 1000, min: 1000, max: DAY_MS },
+  /** Tick of the job that settles top-ups whose answer was lost (from total_mb) and finishes interrupted ones. */
+  ESIMFLY_TOP_UP_SETTLE_INTERVAL_MS: { fallback: 5 * MINUTE_MS, min: 1000, max: DAY_MS },
 } satisfies Record<string, JobVariable>
 
 export type JobVariableName = keyof typeof JOB_VARIABLES

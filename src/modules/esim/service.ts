@@ -24,6 +24,7 @@ import { EsimflyWebhookEvent } from "./models/esimfly-webhook-event"
 import { EsimflyWebhookState } from "./models/esimfly-webhook-state"
 import { EsimTopUp } from "./models/esim-top-up"
 import { insertWebhookEvent, NewWebhookEvent } from "./lifecycle"
+import { claimTopUp, TopUpClaim } from "./top-up"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
 import {
@@ -209,5 +210,11 @@ export default class EsimModuleService extends MedusaService({
 
   getBaseUrl(): string {
     return this.options_.baseUrl
+  }
+
+  /** Claims a top-up (to buy it, or to email it) in one guarded update; exactly one racing run wins. */
+  @InjectManager()
+  async claimEsimTopUp(id: string, claim: TopUpClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
+    return claimTopUp(context.manager as SqlEntityManager, id, claim)
   }
 }
