@@ -3,7 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { HttpTypes, MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
-import { buyEsimTopUpsWorkflow } from "../../src/workflows/esim-top-ups"
+import { hashAccessToken } from "../../src/modules/esim/delivery"
+import { buyEsimTopUpsWorkflow, settleEsimTopUpsWorkflow } from "../../src/workflows/esim-top-ups"
 import {
   adminHeaders,
   checkoutEsimCart,
@@ -13,6 +14,7 @@ import {
   payWithSystemProvider,
   RequestConfig,
   seedEsimStore,
+  storeHeaders,
   SeededEsimStore,
   TestCustomer,
   waitForEvent,
@@ -223,6 +225,92 @@ medusaIntegrationTestRunner({
       expect(sandbox.current().ledger().topups).toHaveLength(0)
       expect(topUpOrders()).toHaveLength(1)
       expect(await toppedUpEmails(getContainer(), "owner@esim.test")).toHaveLength(0)
+    })
+
+    it("releases a held top-up by the admin's retry once the balance is loaded: bought with one more POST, emailed once, listed for the admin", async () => {
+      sandbox.current().setBalance(0)
+      const order = await buyTopUpThroughCart()
+      const [held] = await esimModule().listEsimTopUps({ order_id: order.id })
+      expect(held.status).toBe("held")
+      const admin = adminHeaders(await createAdminToken(getContainer()))
+
+      sandbox.current().setBalance(1000)
+      const retried = await request<{ esim_top_up: { status: string } }>("retry", () =>
+        api.post(`/admin/esim-top-ups/${held.id}/retry`, {}, admin)
+      )
+      const again = await http.post(`/admin/esim-top-ups/${held.id}/retry`, {}, anyStatus(admin))
+
+      expect(retried.esim_top_up.status).toBe("bought")
+      expect(again.status).toBe(400)
+      expect(topUpOrders()).toHaveLength(2)
+      expect(sandbox.current().ledger().topups).toHaveLength(1)
+      expect(await toppedUpEmails(getContainer(), "owner@esim.test")).toHaveLength(1)
+      const listed = await request<{ esim_top_ups: { id: string; status: string }[] }>("list", () =>
+        api.get(`/admin/esim-top-ups?iccid=${iccid}`, admin)
+      )
+      expect(listed.esim_top_ups).toEqual([expect.objectContaining({ id: held.id, status: "bought" })])
+    })
+
+    it("cancels an order whose top-up is bought with no esimfly call: the top-up stays bought", async () => {
+      const order = await buyTopUpThroughCart()
+      const calls = sandbox.current().ledger().requests.length
+      const admin = adminHeaders(await createAdminToken(getContainer()))
+
+      const canceled = waitForEvent(getContainer(), "order.canceled", { timeout: 60_000 })
+      await request("cancel order", () => api.post(`/admin/orders/${order.id}/cancel`, {}, admin))
+      await canceled
+
+      expect(sandbox.current().ledger().requests).toHaveLength(calls)
+      const [topUp] = await esimModule().listEsimTopUps({ order_id: order.id })
+      expect(topUp.status).toBe("bought")
+      expect(topUp.cancel_requested_at).not.toBeNull()
+    })
+
+    it("settles an unknown top-up by the job from total_mb alone: failed TOPUP_NOT_APPLIED when the total did not grow, bought when it did", async () => {
+      sandbox.current().setBalance(0)
+      const order = await buyTopUpThroughCart()
+      const [topUp] = await esimModule().listEsimTopUps({ order_id: order.id })
+      const [profile] = await esimModule().listEsimProfiles({ iccid })
+      const posts = topUpOrders().length
+      const settle = () => settleEsimTopUpsWorkflow(getContainer()).run({ input: { grace_ms: 0 } })
+
+      await esimModule().updateEsimTopUps({ id: topUp.id, status: "unknown", total_mb_before: profile.total_mb })
+      await settle()
+      const [notApplied] = await esimModule().listEsimTopUps({ id: topUp.id })
+      await esimModule().updateEsimTopUps({
+        id: topUp.id,
+        status: "unknown",
+        total_mb_before: Number(profile.total_mb) - 1,
+      })
+      await settle()
+      const [applied] = await esimModule().listEsimTopUps({ id: topUp.id })
+
+      expect(notApplied).toMatchObject({ status: "failed", error_code: "TOPUP_NOT_APPLIED" })
+      expect(applied).toMatchObject({ status: "bought", total_mb_after: profile.total_mb, error_code: null })
+      expect(topUpOrders()).toHaveLength(posts)
+    })
+
+    it("lets a guest with the order's token (x-esim-access-token) list and add a top-up, and answers 404 without it", async () => {
+      const guestPlaced = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
+      const lines = [{ variantId: seed.esimProducts[ESIM_PACKAGE].variant.id, quantity: 1 }]
+      const { order } = await checkoutEsimCart(api, seed, { lines, email: "guest@esim.test" })
+      await guestPlaced
+      const [guestEsim] = await esimModule().listEsimProfiles({ order_id: order.id })
+      sandbox.current().installEsim(guestEsim.iccid)
+      const token = "guest-token-for-the-top-up-spec-0123456789abcdef"
+      const [delivery] = await esimModule().listEsimDeliveries({ order_id: order.id })
+      await esimModule().updateEsimDeliveries({ id: delivery.id, access_token_hash: hashAccessToken(token) })
+      iccid = guestEsim.iccid
+      const guest = storeHeaders(seed.publishableKey.token)
+      const withToken = { headers: { ...guest.headers, "x-esim-access-token": token } }
+      const cartId = await createCart(guest)
+
+      const refused = await offers(guest, "currency_code=usd")
+      const listed = await offers(withToken, `cart_id=${cartId}`)
+      const added = await addTopUp(cartId, withToken, { iccid, package_code: TOP_UP_PACKAGE })
+
+      expect([refused.status, listed.status, added.status]).toEqual([404, 200, 200])
+      expect((added.data.cart as HttpTypes.StoreCart).items).toHaveLength(1)
     })
 
     it("answers another customer 404 on the ICCID's top-up list and refuses the top-up in their cart with 404", async () => {
