@@ -25,9 +25,6 @@ import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(180 * 1000)
 
-// The settle job must not race the tests; they run its workflow themselves.
-process.env.ESIMFLY_TOP_UP_SETTLE_INTERVAL_MS ??= String(60 * 60 * 1000)
-
 const sandbox = useSandbox()
 
 const ESIM_PACKAGE = "TR-1GB-7D"
@@ -266,16 +263,19 @@ medusaIntegrationTestRunner({
       expect(topUp.cancel_requested_at).not.toBeNull()
     })
 
-    it("settles an unknown top-up by the job from total_mb alone: failed TOPUP_NOT_APPLIED when the total did not grow, bought when it did", async () => {
+    it("settles an unknown top-up by the job from total_mb alone: unknown while usage may lag, then failed TOPUP_NOT_APPLIED when the total did not grow, bought when it did", async () => {
       sandbox.current().setBalance(0)
       const order = await buyTopUpThroughCart()
       const [topUp] = await esimModule().listEsimTopUps({ order_id: order.id })
       const [profile] = await esimModule().listEsimProfiles({ iccid })
       const posts = topUpOrders().length
-      const settle = () => settleEsimTopUpsWorkflow(getContainer()).run({ input: { grace_ms: 0 } })
+      const settle = (wait?: number) =>
+        settleEsimTopUpsWorkflow(getContainer()).run({ input: { grace_ms: 0, not_applied_after_ms: wait } })
 
       await esimModule().updateEsimTopUps({ id: topUp.id, status: "unknown", total_mb_before: profile.total_mb })
       await settle()
+      const [lagging] = await esimModule().listEsimTopUps({ id: topUp.id })
+      await settle(0)
       const [notApplied] = await esimModule().listEsimTopUps({ id: topUp.id })
       await esimModule().updateEsimTopUps({
         id: topUp.id,
@@ -285,6 +285,7 @@ medusaIntegrationTestRunner({
       await settle()
       const [applied] = await esimModule().listEsimTopUps({ id: topUp.id })
 
+      expect(lagging.status).toBe("unknown")
       expect(notApplied).toMatchObject({ status: "failed", error_code: "TOPUP_NOT_APPLIED" })
       expect(applied).toMatchObject({ status: "bought", total_mb_after: profile.total_mb, error_code: null })
       expect(topUpOrders()).toHaveLength(posts)

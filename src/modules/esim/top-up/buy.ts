@@ -58,6 +58,7 @@ async function recordBought(esim: EsimModuleService, topUp: BuyableTopUp, result
   const { fields, usage } = topUpBought(result, at)
   await esim.updateEsimTopUps({ id: topUp.id, ...fields })
   if (result.newBalance !== null && result.currency) {
+    // A top-up's answer reports the balance as a create-order's does; the mirror has no source of its own for it.
     await esim.recordEsimflyBalance({
       amount: result.newBalance,
       currency: result.currency,
@@ -93,20 +94,28 @@ export async function buyTopUp(esim: EsimModuleService, topUp: BuyableTopUp): Pr
   } catch (error) {
     const fields = topUpCallFailed(error)
     await esim.updateEsimTopUps({ id: topUp.id, ...fields })
-    return fields.status === "unknown"
-      ? settleTopUp(esim, { ...topUp, total_mb_before: claim.total_mb_before })
-      : fields
+    // Judged at once only if the total grew: one that has not may still lag, so the job decides that later.
+    const unsettled = { ...topUp, total_mb_before: claim.total_mb_before }
+    return fields.status === "unknown" ? settleTopUp(esim, unsettled, false) : fields
   }
   return recordBought(esim, topUp, result)
 }
 
-/** Settles a top-up whose answer was lost by reading total_mb; it stays `unknown` while esimfly cannot tell. */
-export async function settleTopUp(esim: EsimModuleService, topUp: UnsettledTopUp): Promise<TopUpFields> {
+/**
+ * Settles a top-up whose answer was lost by reading total_mb: bought when it grew; failed when
+ * it did not and `final` (the usage can no longer lag); else it stays `unknown`, as it does
+ * while esimfly cannot tell.
+ */
+export async function settleTopUp(
+  esim: EsimModuleService,
+  topUp: UnsettledTopUp,
+  final: boolean
+): Promise<TopUpFields> {
   const usage = await readUsage(esim, topUp.iccid)
-  if (!usage) {
+  const fields = usage ? settleFromTotal(topUp.total_mb_before, usage.data.totalMb, new Date(), final) : null
+  if (!fields) {
     return { status: "unknown" }
   }
-  const fields = settleFromTotal(topUp.total_mb_before, usage.data.totalMb, new Date())
   await esim.updateEsimTopUps({ id: topUp.id, ...fields })
   if (fields.status === "bought") {
     await mirrorOnEsim(esim, topUp.iccid, {}, true)

@@ -21,7 +21,14 @@ export {
 export type { TopUpListing, TopUpListingCache } from "./listing"
 export { dataMbOf, MB_PER_GB, toTopUpOffers, toTopUpPackage } from "./offers"
 export type { TopUpOffer, TopUpPackage } from "./offers"
-export { mayRetryTopUp, settleFromTotal, TOP_UP_NOT_APPLIED, topUpBought, topUpCallFailed } from "./outcomes"
+export {
+  mayRetryTopUp,
+  settleFromTotal,
+  TOP_UP_NOT_APPLIED,
+  TOP_UP_NOT_APPLIED_AFTER_MS,
+  topUpBought,
+  topUpCallFailed,
+} from "./outcomes"
 export type { TopUpFields } from "./outcomes"
 export { toStoreTopUp, topUpsByIccid } from "./views"
 export type { StoreTopUp } from "./views"

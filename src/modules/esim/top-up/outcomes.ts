@@ -66,12 +66,27 @@ export function topUpCallFailed(error: unknown): TopUpFields {
 export const TOP_UP_NOT_APPLIED = "TOPUP_NOT_APPLIED"
 
 /**
- * Settles a lost answer from the eSIM's data total, as esimfly advises (docs: topup-order.md):
- * grown past the value read before the call → bought; otherwise failed, never resent.
+ * esimfly's usage figures may lag by up to 15 minutes (docs: lifecycle.md, "cached 5–15 min"), so a
+ * total that has not grown proves nothing before then.
  */
-export function settleFromTotal(before: number | null, totalNow: number | null, at: Date): TopUpFields {
+export const TOP_UP_NOT_APPLIED_AFTER_MS = 15 * 60 * 1000
+
+/**
+ * Settles a lost answer from the eSIM's data total, as esimfly advises (docs: topup-order.md):
+ * grown past the value read before the call → bought. A total that has not grown is judged
+ * (failed, never resent) only when `final`, once the usage can no longer lag; before, null.
+ */
+export function settleFromTotal(
+  before: number | null,
+  totalNow: number | null,
+  at: Date,
+  final: boolean
+): TopUpFields | null {
   if (before !== null && totalNow !== null && totalNow > before) {
     return { status: "bought", total_mb_after: totalNow, bought_at: at, error_code: null, error_message: null }
+  }
+  if (!final) {
+    return null
   }
   return {
     status: "failed",

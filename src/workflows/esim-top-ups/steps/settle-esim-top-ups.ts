@@ -1,11 +1,16 @@
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../../modules/esim"
-import { settleTopUp } from "../../../modules/esim/top-up"
+import { settleTopUp, TOP_UP_NOT_APPLIED_AFTER_MS } from "../../../modules/esim/top-up"
 import EsimModuleService from "../../../modules/esim/service"
 
 export const settleEsimTopUpsStepId = "settle-esim-top-ups"
 
-export type SettleEsimTopUpsInput = { grace_ms: number; now?: Date }
+export type SettleEsimTopUpsInput = {
+  grace_ms: number
+  /** How long after its call a total that has not grown proves the top-up was not applied (default 15 min). */
+  not_applied_after_ms?: number
+  now?: Date
+}
 
 /** How many top-ups one run looks at per kind; the rest wait for the next tick. */
 const BATCH = 50
@@ -22,6 +27,7 @@ export const settleEsimTopUpsStep = createStep(
     const now = input.now ? new Date(input.now) : new Date()
     const before = new Date(now.getTime() - input.grace_ms)
     const interrupted = new Date(before.getTime() - esim.getOptions().orderTimeoutMs)
+    const judgeable = new Date(now.getTime() - (input.not_applied_after_ms ?? TOP_UP_NOT_APPLIED_AFTER_MS))
     const take = { take: BATCH, order: { created_at: "ASC" as const } }
     const stuck = await esim.listEsimTopUps({ status: "buying", last_attempt_at: { $lt: interrupted } }, take)
     if (stuck.length) {
@@ -33,7 +39,8 @@ export const settleEsimTopUpsStep = createStep(
     const unknown = await esim.listEsimTopUps({ status: "unknown" }, take)
     const settled: { id: string; status: string | null }[] = []
     for (const topUp of unknown) {
-      settled.push({ id: topUp.id, status: (await settleTopUp(esim, topUp)).status ?? null })
+      const final = (topUp.last_attempt_at ?? topUp.created_at) < judgeable
+      settled.push({ id: topUp.id, status: (await settleTopUp(esim, topUp, final)).status ?? null })
     }
     const unfinished = await esim.listEsimTopUps(
       {

@@ -9,16 +9,22 @@ import { mayRetryTopUp, settleFromTotal, topUpBought, topUpCallFailed } from "..
 const at = new Date("2026-12-03T20:00:00Z")
 
 describe("settleFromTotal", () => {
-  it("judges a lost answer bought when total_mb grew past the value read before the call", () => {
-    expect(settleFromTotal(1024, 4096, at)).toMatchObject({ status: "bought", total_mb_after: 4096, bought_at: at })
+  it("judges a lost answer bought when total_mb grew past the value read before the call, final or not", () => {
+    const bought = { status: "bought", total_mb_after: 4096, bought_at: at }
+    expect(settleFromTotal(1024, 4096, at, false)).toMatchObject(bought)
+    expect(settleFromTotal(1024, 4096, at, true)).toMatchObject(bought)
+  })
+
+  it("judges nothing from a total that has not grown while esimfly's usage may still lag", () => {
+    expect(settleFromTotal(1024, 1024, at, false)).toBeNull()
   })
 
   it.each([
     [1024, 1024],
     [1024, null],
     [null, 4096],
-  ])("judges it failed TOPUP_NOT_APPLIED (never resent) with %s MB before and %s MB now", (before, now) => {
-    expect(settleFromTotal(before, now, at)).toMatchObject({ status: "failed", error_code: "TOPUP_NOT_APPLIED" })
+  ])("judges it failed TOPUP_NOT_APPLIED (never resent) once final, with %s MB before and %s MB now", (before, now) => {
+    expect(settleFromTotal(before, now, at, true)).toMatchObject({ status: "failed", error_code: "TOPUP_NOT_APPLIED" })
   })
 })
 
