@@ -135,6 +135,23 @@ medusaIntegrationTestRunner({
       expect(missing.data.message).toContain("currency_code")
     })
 
+    it("answers 200 with an empty list and a reason when esimfly fails (not cached), and toppable: false on ESIM_NOT_TOPPABLE (cached)", async () => {
+      const faults = sandbox.current().faults
+      faults.failNext({ count: 10, status: 500, path: "/topup/packages" })
+      const down = await offers(owner.headers, "currency_code=usd")
+      faults.reset()
+      faults.failNext({ status: 400, code: "ESIM_NOT_TOPPABLE", path: "/topup/packages" })
+      const refused = await offers(owner.headers, "currency_code=usd")
+      const cached = await offers(owner.headers, "currency_code=usd")
+
+      expect(down.status).toBe(200)
+      expect(down.data).toMatchObject({ toppable: null, top_ups: [] })
+      expect(down.data.reason).toEqual(expect.any(String))
+      expect(refused.status).toBe(200)
+      expect(refused.data).toMatchObject({ toppable: false, top_ups: [], reason: "This eSIM cannot be topped up." })
+      expect(cached.data).toEqual(refused.data)
+    })
+
     it("adds a top-up at the server's price with no shipping, refuses a price from the shopper and a package not offered", async () => {
       const cartId = await createCart(owner.headers)
       const priced = await addTopUp(cartId, owner.headers, { iccid, package_code: TOP_UP_PACKAGE, unit_price: 0.01 })
