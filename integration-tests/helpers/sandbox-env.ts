@@ -23,6 +23,7 @@ export function useSandbox(options?: SandboxOptions): { current: () => Sandbox }
     process.env.ESIMFLY_PENDING_JOB_INTERVAL_MS ??= String(60 * 60 * 1000)
     process.env.ESIMFLY_CATCH_UP_INTERVAL_MS ??= String(60 * 60 * 1000)
     process.env.ESIMFLY_RECONCILE_INTERVAL_MS ??= String(60 * 60 * 1000)
+    process.env.ESIMFLY_TOP_UP_SETTLE_INTERVAL_MS ??= String(60 * 60 * 1000)
   })
 
   afterAll(async () => {

@@ -47,6 +47,7 @@ const STORE_ESIM_FIELDS = [
   "installed_at",
   "expires_at",
   "data",
+  "top_ups",
 ].sort()
 
 /** Any status, never a throw: the tests assert on 4xx replies. */

@@ -12,6 +12,7 @@ const DOORS = [
   "modules/esim/catalogue",
   "modules/esim/lifecycle",
   "modules/esim/usage",
+  "modules/esim/top-up",
   "workflows/sync-esim-catalogue",
   "lib/esimfly",
 ]

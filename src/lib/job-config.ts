@@ -28,6 +28,8 @@ export const JOB_VARIABLES = {
   ESIMFLY_USAGE_SYNC_INTERVAL_MS: { fallback: DAY_MS, min: 60 * MINUTE_MS, max: MAX_INTERVAL_MS, off: true },
   /** How often the mirror is checked for eSIMs that expire within a day. */
   ESIMFLY_EXPIRY_ALERT_INTERVAL_MS: { fallback: 60 * MINUTE_MS, min: MINUTE_MS, max: DAY_MS },
+  /** Tick of the job that settles top-ups whose answer was lost (from total_mb) and finishes interrupted ones. */
+  ESIMFLY_TOP_UP_SETTLE_INTERVAL_MS: { fallback: 5 * MINUTE_MS, min: 1000, max: DAY_MS },
 } satisfies Record<string, JobVariable>
 
 export type JobVariableName = keyof typeof JOB_VARIABLES

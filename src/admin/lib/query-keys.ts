@@ -14,6 +14,7 @@ export const esimQueryKeys = {
   esimOrders: () => [ROOT, "esim-orders"] as const,
   esimOrderList: (query: EsimOrdersQuery) => [ROOT, "esim-orders", "list", query] as const,
   esimOrder: (id: string) => [ROOT, "esim-orders", "detail", id] as const,
+  esimTopUps: (orderId: string) => [ROOT, "esim-top-ups", orderId] as const,
   productVariants: (productId: string) => [ROOT, "product-variants", productId] as const,
   catalogueSync: () => [ROOT, "catalogue-sync"] as const,
   pricingPreview: (limit: number) => [ROOT, "pricing-preview", limit] as const,

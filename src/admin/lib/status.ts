@@ -11,6 +11,10 @@ const COLORS: Record<string, BadgeColor> = {
   failed: "red",
   needs_attention: "red",
   canceled: "grey",
+  // Top-ups (docs/top-ups.md).
+  bought: "green",
+  buying: "blue",
+  unknown: "orange",
 }
 
 const LABELS: Record<string, string> = {

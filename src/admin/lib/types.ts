@@ -4,6 +4,7 @@ import type { toHistoryResponse, toHistoryRow, toPackagesResponse } from "../../
 import type { ProfitRow } from "../../modules/esim/money"
 import type { EsimOrderRow } from "../../modules/esim/models/esim-order"
 import type { EsimProfileRow } from "../../modules/esim/models/esim-profile"
+import type { EsimTopUpRow } from "../../modules/esim/models/esim-top-up"
 import type { IneligibleReason } from "../../modules/esim/purchase"
 import type { EsimMirror, EsimTimelineEntry, WebhookStatus } from "../../modules/esim/lifecycle"
 
@@ -136,3 +137,23 @@ export type { EsimTimelineEntry }
 
 /** One eSIM's data and status mirror and its timeline, as GET /admin/esims/:iccid sends it. */
 export type EsimWithTimeline = JsonRow<EsimMirror> & { timeline: EsimTimelineEntry[] }
+/** A top-up as GET /admin/esim-top-ups sends it (docs/top-ups.md). */
+export type EsimTopUp = Pick<
+  JsonRow<EsimTopUpRow>,
+  | "id"
+  | "order_id"
+  | "iccid"
+  | "package_code"
+  | "package_name"
+  | "data_mb"
+  | "status"
+  | "total_mb_before"
+  | "total_mb_after"
+  | "esimfly_order_reference"
+  | "error_code"
+  | "error_message"
+  | "bought_at"
+  | "cancel_requested_at"
+> & { cost: Numeric | null; cost_currency: string | null }
+
+export type EsimTopUpsResponse = { esim_top_ups: EsimTopUp[]; count: number; limit: number; offset: number }

@@ -2,6 +2,7 @@ import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } 
 import { MedusaError } from "@medusajs/framework/utils"
 import { requireSafeIdParam } from "../utils/id-param"
 import { AdminEsimOrderAction, AdminListEsimOrders } from "./esim-orders/validators"
+import { AdminEsimTopUpAction, AdminListEsimTopUps } from "./esim-top-ups/validators"
 import { releaseEsimFulfillmentsBeforeCancel } from "./order-cancel"
 import {
   AdminGetEsimflyBalance,
@@ -70,6 +71,16 @@ export const adminEsimRoutesMiddlewares: MiddlewareRoute[] = [
   action("/admin/esim-orders/:id/retry"),
   action("/admin/esim-orders/:id/resend"),
   action("/admin/esim-orders/:id/cancel"),
+  // Top-ups (docs/top-ups.md): the list, and the retry that releases a hold.
+  query("/admin/esim-top-ups", AdminListEsimTopUps),
+  {
+    methods: ["POST"],
+    matcher: "/admin/esim-top-ups/:id/retry",
+    middlewares: [
+      requireSafeIdParam((id) => new MedusaError(MedusaError.Types.NOT_FOUND, `eSIM top-up ${id} was not found`)),
+      validateAndTransformBody(AdminEsimTopUpAction),
+    ],
+  },
   // Medusa's own order cancel: the delivered eSIM fulfillment must not block it.
   { methods: ["POST"], matcher: "/admin/orders/:id/cancel", middlewares: [releaseEsimFulfillmentsBeforeCancel] },
 ]

@@ -2,10 +2,11 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
-import { StoreEsim, toStoreEsims } from "../../modules/esim/delivery"
+import { StoreEsimWithTopUps, toStoreEsimsWithTopUps } from "../../modules/esim/delivery"
+import { readStoreTopUps } from "./esim-top-ups"
 import { StoreListCustomerEsims } from "./validators"
 
-export type StoreCustomerEsimsResponse = { esims: StoreEsim[]; count: number; limit: number; offset: number }
+export type StoreCustomerEsimsResponse = { esims: StoreEsimWithTopUps[]; count: number; limit: number; offset: number }
 
 /**
  * The customer's orders as Medusa has them now: an order transferred to another customer
@@ -32,5 +33,10 @@ export async function listCustomerEsims(
   const order = { created_at: "DESC" as const, id: "DESC" as const }
   const config = { skip: params.offset, take: params.limit, order }
   const [profiles, count] = await esim.listAndCountEsimProfiles({ order_id: orderIds }, config)
-  return { esims: await toStoreEsims(profiles), count, limit: params.limit, offset: params.offset }
+  const topUps = await readStoreTopUps(
+    scope,
+    profiles.map((profile) => profile.iccid)
+  )
+  const esims = await toStoreEsimsWithTopUps(profiles, topUps)
+  return { esims, count, limit: params.limit, offset: params.offset }
 }

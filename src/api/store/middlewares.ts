@@ -1,9 +1,14 @@
-import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  authenticate,
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import { requireSafeIdParam } from "../utils/id-param"
 import { privateNoStore } from "./no-store"
-import { ownedEsimRouteMiddlewares } from "./owned-esim"
 import { orderNotFound } from "./order-esims"
-import { StoreGetOrderEsims, StoreListCustomerEsims } from "./validators"
+import { ownedEsimRouteMiddlewares } from "./owned-esim"
+import { StoreAddEsimTopUp, StoreGetOrderEsims, StoreListCustomerEsims, StoreListEsimTopUps } from "./validators"
 
 const CUSTOMER_ESIMS = "/store/customers/me/esims"
 const ORDER_ESIMS = "/store/orders/:id/esims"
@@ -30,5 +35,20 @@ export const storeEsimRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: REFRESH_ESIM,
     middlewares: [...ownedEsimRouteMiddlewares, validateAndTransformQuery(StoreGetOrderEsims, {})],
+  },
+  // Top-ups (docs/top-ups.md): the owner's eSIM only; the price is always the server's.
+  {
+    methods: ["GET"],
+    matcher: "/store/esims/:iccid/top-ups",
+    middlewares: [...ownedEsimRouteMiddlewares, validateAndTransformQuery(StoreListEsimTopUps, {})],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/carts/:id/esim-top-ups",
+    middlewares: [
+      privateNoStore,
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreAddEsimTopUp),
+    ],
   },
 ]

@@ -2,12 +2,13 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
-import { StoreEsim, toStoreEsims } from "../../modules/esim/delivery"
+import { StoreEsimWithTopUps, toStoreEsimsWithTopUps } from "../../modules/esim/delivery"
+import { readStoreTopUps } from "./esim-top-ups"
 import { canReadOrderEsims } from "./order-esims-access"
 
 export type OrderEsimsRequest = { order_id: string; actor_id?: string; token?: string }
 
-export type StoreOrderEsimsResponse = { esims: StoreEsim[] }
+export type StoreOrderEsimsResponse = { esims: StoreEsimWithTopUps[] }
 
 /** One error for an unknown order and a forbidden one, so a caller cannot tell them apart. */
 export function orderNotFound(orderId: string): MedusaError {
@@ -45,5 +46,9 @@ export async function readOrderEsims(
   }
   const orderBy = { created_at: "ASC" as const, id: "ASC" as const }
   const profiles = await esim.listEsimProfiles({ order_id: input.order_id }, { take: null, order: orderBy })
-  return { esims: await toStoreEsims(profiles) }
+  const topUps = await readStoreTopUps(
+    scope,
+    profiles.map((profile) => profile.iccid)
+  )
+  return { esims: await toStoreEsimsWithTopUps(profiles, topUps) }
 }

@@ -78,6 +78,8 @@ const esimModuleOptionsSchema = z
     costLookupBatch: integerOption(1, 100, 20),
     /** Saving a variant with a code the cost mirror lacks searches esimfly for it at once, outside the admin's request. */
     costLookupOnSave: booleanOption(true),
+    /** Email the shopper (`esim-topped-up`) once a top-up is bought (docs/top-ups.md). */
+    notifyToppedUp: booleanOption(true),
     /** The `whsec_…` secret esimfly signs webhooks with (docs/options.md, "Webhooks"); only ever used to verify, never logged. */
     webhookSecret: z
       .string({ error: "must be a non-empty string" })

@@ -33,6 +33,7 @@ import {
   WebhookStateChange,
   writeWebhookState,
 } from "./lifecycle"
+import { claimTopUp, TopUpClaim } from "./top-up"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
 import type { EsimProfileRow } from "./models/esim-profile"
@@ -236,5 +237,11 @@ export default class EsimModuleService extends MedusaService({
   @InjectManager()
   async claimEsimMirror(claim: EsimMirrorClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
     return claimEsimMirror(context.manager as SqlEntityManager, claim)
+  }
+
+  /** Claims a top-up (to buy it, or to email it) in one guarded update; exactly one racing run wins. */
+  @InjectManager()
+  async claimEsimTopUp(id: string, claim: TopUpClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
+    return claimTopUp(context.manager as SqlEntityManager, id, claim)
   }
 }

@@ -1,4 +1,6 @@
 import type { EsimProfileRow } from "../models/esim-profile"
+import type { EsimTopUpRow } from "../models/esim-top-up"
+import { StoreTopUp, topUpsByIccid } from "../top-up"
 import { InstallDetails, installDetails } from "./install-details"
 
 /** The columns of an eSIM profile that a shopper may see. */
@@ -96,4 +98,19 @@ export async function toStoreEsim(profile: StoreEsimSource): Promise<StoreEsim> 
 
 export async function toStoreEsims(profiles: StoreEsimSource[]): Promise<StoreEsim[]> {
   return Promise.all(profiles.map(toStoreEsim))
+}
+
+// Top-ups on the store view (docs/top-ups.md): stored rows only, no esimfly call in a store read.
+
+/** A store eSIM with the top-ups bought (or being bought) for it, oldest first. */
+export type StoreEsimWithTopUps = StoreEsim & { top_ups: StoreTopUp[] }
+
+/** The store view of each eSIM with its top-ups attached by ICCID. */
+export async function toStoreEsimsWithTopUps(
+  profiles: StoreEsimSource[],
+  topUps: (StoreTopUp & Pick<EsimTopUpRow, "iccid">)[]
+): Promise<StoreEsimWithTopUps[]> {
+  const byIccid = topUpsByIccid(topUps)
+  const esims = await toStoreEsims(profiles)
+  return esims.map((esim) => ({ ...esim, top_ups: byIccid.get(esim.iccid) ?? [] }))
 }

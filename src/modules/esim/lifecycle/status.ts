@@ -32,3 +32,12 @@ export function lifecycleStatusOf(wire: string | null): LifecycleStatus | null {
       return null
   }
 }
+
+/**
+ * The one way back: a top-up esimfly confirmed (bought, or its total_mb grew) makes a
+ * DEPLETED eSIM active again, as esimfly does. Only a bought top-up calls this; a webhook
+ * never does, so a stale event still cannot revive an eSIM.
+ */
+export function revivedByTopUp(current: LifecycleStatus): LifecycleStatus {
+  return current === "depleted" ? "active" : current
+}

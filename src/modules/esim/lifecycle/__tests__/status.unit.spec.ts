@@ -1,4 +1,4 @@
-import { lifecycleStatusOf, LifecycleStatus, nextLifecycleStatus } from ".."
+import { lifecycleStatusOf, LifecycleStatus, nextLifecycleStatus, revivedByTopUp } from ".."
 
 const table: [LifecycleStatus, LifecycleStatus, LifecycleStatus][] = [
   ["new", "new", "new"],
@@ -40,5 +40,21 @@ describe("lifecycleStatusOf", () => {
     [null, null],
   ])("reads esimfly's %p as %p", (wire, status) => {
     expect(lifecycleStatusOf(wire)).toBe(status)
+  })
+})
+
+describe("revivedByTopUp", () => {
+  it.each([
+    ["depleted", "active"],
+    ["active", "active"],
+    ["new", "new"],
+    ["expired", "expired"],
+    ["canceled", "canceled"],
+  ] as [LifecycleStatus, LifecycleStatus][])("a bought top-up moves a %s eSIM to %s", (current, next) => {
+    expect(revivedByTopUp(current)).toBe(next)
+  })
+
+  it("leaves the webhook rule as it was: a late ACTIVE event never revives a depleted eSIM", () => {
+    expect(nextLifecycleStatus("depleted", "active")).toBe("depleted")
   })
 })

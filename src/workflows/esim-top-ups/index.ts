@@ -1,0 +1,5 @@
+export { buyEsimTopUpsWorkflow, buyEsimTopUpsWorkflowId } from "./buy"
+export type { BuyEsimTopUpsInput } from "./buy"
+export { cancelEsimTopUpsWorkflow, cancelEsimTopUpsWorkflowId } from "./cancel"
+export { settleEsimTopUpsWorkflow, settleEsimTopUpsWorkflowId } from "./settle"
+export { retryEsimTopUpWorkflow, retryEsimTopUpWorkflowId } from "./retry"
