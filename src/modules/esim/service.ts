@@ -114,11 +114,7 @@ export default class EsimModuleService extends MedusaService({
 
   /** Claims a `pending` eSIM order for one create-order; exactly one of any number of racing runs wins. */
   @InjectManager()
-  async claimEsimOrderForPurchase(
-    id: string,
-    claim: PurchaseClaim,
-    @MedusaContext() context: Context = {}
-  ): Promise<boolean> {
+  async claimEsimOrderForPurchase(id: string, claim: PurchaseClaim, @MedusaContext() context: Context = {}) {
     return claimForPurchase(context.manager as SqlEntityManager, id, claim)
   }
 
@@ -147,9 +143,8 @@ export default class EsimModuleService extends MedusaService({
 
   /** The mirrored costs of these packages; a code never looked up is absent. */
   async readPackageCosts(codes: string[]): Promise<Map<string, MirroredCost>> {
-    return toMirroredCosts(
-      codes.length ? await this.listEsimflyPackageCosts({ package_code: [...new Set(codes)] }) : []
-    )
+    const rows = codes.length ? await this.listEsimflyPackageCosts({ package_code: [...new Set(codes)] }) : []
+    return toMirroredCosts(rows)
   }
 
   /** Sets whether the admins were told of a low balance; true only for the one call that changed it. */
@@ -165,10 +160,8 @@ export default class EsimModuleService extends MedusaService({
     source: PackageCostSource,
     at: Date,
     @MedusaContext() context: Context = {}
-  ): Promise<void> {
-    if (readings.length) {
-      await upsertPackageCosts(context.manager as SqlEntityManager, readings, source, at)
-    }
+  ) {
+    await upsertPackageCosts(context.manager as SqlEntityManager, readings, source, at)
   }
 
   /** Buys one eSIM order with exactly one create-order; null when another run claimed it first or a cancel came. */
@@ -209,11 +202,7 @@ export default class EsimModuleService extends MedusaService({
 
   /** Claims a stored webhook event for one run; its attempt number, or null when another run has it. */
   @InjectManager()
-  async claimEsimflyWebhookEvent(
-    id: string,
-    now: Date,
-    @MedusaContext() context: Context = {}
-  ): Promise<number | null> {
+  async claimEsimflyWebhookEvent(id: string, now: Date, @MedusaContext() context: Context = {}) {
     return claimWebhookEvent(context.manager as SqlEntityManager, id, now)
   }
 

@@ -52,6 +52,9 @@ export async function upsertPackageCosts(
   source: PackageCostSource,
   at: Date
 ): Promise<void> {
+  if (!readings.length) {
+    return
+  }
   // One row per code: an upsert may not touch a row twice.
   const byCode = new Map(readings.map((r) => [r.package_code, r]))
   const rows = [...byCode.values()].map((r) => ({
