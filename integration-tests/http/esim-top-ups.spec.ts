@@ -101,11 +101,16 @@ medusaIntegrationTestRunner({
       return order
     }
 
-    async function storeTopUps(): Promise<StoreTopUp[]> {
+    type StoreEsimSeen = { iccid: string; status: string; data: { total_mb: number | null }; top_ups: StoreTopUp[] }
+
+    async function storeEsim(): Promise<StoreEsimSeen | undefined> {
       const mine = await http.get("/store/customers/me/esims", anyStatus(owner.headers))
       expect(mine.status).toBe(200)
-      const esims = mine.data.esims as { iccid: string; top_ups: StoreTopUp[] }[]
-      return esims.find((esim) => esim.iccid === iccid)?.top_ups ?? []
+      return (mine.data.esims as StoreEsimSeen[]).find((esim) => esim.iccid === iccid)
+    }
+
+    async function storeTopUps(): Promise<StoreTopUp[]> {
+      return (await storeEsim())?.top_ups ?? []
     }
 
     async function toppedUpEmails(container: MedusaContainer, email: string) {
@@ -170,7 +175,7 @@ medusaIntegrationTestRunner({
       expect(cart.items?.[0].metadata?.esim_top_up).toMatchObject({ iccid, package_code: TOP_UP_PACKAGE })
     })
 
-    it("buys a top-up through a cart with one POST /topup/order: the data total grows, the top-up shows bought on the store route, one email", async () => {
+    it("buys a top-up through a cart with one POST /topup/order: the data total grows on the store route, the top-up shows bought there, one email", async () => {
       const [before] = await esimModule().listEsimProfiles({ iccid })
       await esimModule().updateEsimProfiles({ id: before.id, lifecycle_status: "depleted" })
       sandbox.current().depleteEsim(iccid)
@@ -185,6 +190,10 @@ medusaIntegrationTestRunner({
       const [after] = await esimModule().listEsimProfiles({ iccid })
       expect(after.total_mb).toBe(topUp.total_mb_after)
       expect(after.lifecycle_status).toBe("active")
+      const seen = await storeEsim()
+      expect(seen?.status).toBe("active")
+      expect(seen?.data.total_mb).toBe(topUp.total_mb_after)
+      expect(seen?.data.total_mb).toBeGreaterThan(Number(topUp.total_mb_before))
       expect(await storeTopUps()).toEqual([
         expect.objectContaining({ id: topUp.id, package_code: TOP_UP_PACKAGE, status: "bought", data_mb: 3 * 1024 }),
       ])
