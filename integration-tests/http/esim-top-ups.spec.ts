@@ -4,6 +4,9 @@ import { HttpTypes, MedusaContainer } from "@medusajs/framework/types"
 import { ESIM_MODULE } from "../../src/modules/esim"
 import EsimModuleService from "../../src/modules/esim/service"
 import { hashAccessToken } from "../../src/modules/esim/delivery"
+import { sealTopUpLine, TOP_UP_METADATA_KEY } from "../../src/modules/esim/top-up"
+import { catchUpEsimOrdersWorkflow } from "../../src/workflows/catch-up-esim-orders"
+import { createOrderWorkflow } from "@medusajs/core-flows"
 import { buyEsimTopUpsWorkflow, settleEsimTopUpsWorkflow } from "../../src/workflows/esim-top-ups"
 import {
   adminHeaders,
@@ -198,6 +201,36 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ id: topUp.id, package_code: TOP_UP_PACKAGE, status: "bought", data_mb: 3 * 1024 }),
       ])
       expect(await toppedUpEmails(getContainer(), "owner@esim.test")).toHaveLength(1)
+    })
+
+    it("buys, once, the top-up of an order whose order.placed never arrived, when the catch-up job runs", async () => {
+      const container = getContainer()
+      const currency_code = seed.region.currency_code
+      const line = { iccid, package_code: TOP_UP_PACKAGE, unit_price: 12, currency_code }
+      const seal = sealTopUpLine(esimModule().getOptions().secretKey, line)
+      const metadata = {
+        [TOP_UP_METADATA_KEY]: { iccid, package_code: TOP_UP_PACKAGE, seal, package_name: null, data_mb: null },
+      }
+      // createOrderWorkflow emits no order.placed: exactly what a lost event leaves behind.
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          region_id: seed.region.id,
+          sales_channel_id: seed.salesChannel.id,
+          customer_id: owner.id,
+          email: "owner@esim.test",
+          currency_code,
+          items: [{ title: "Top-up", quantity: 1, unit_price: 12, requires_shipping: false, metadata }],
+        },
+      })
+      expect(await esimModule().listEsimTopUps({ order_id: order.id })).toHaveLength(0)
+
+      const later = new Date(Date.now() + 5 * 60 * 1000).toISOString()
+      await catchUpEsimOrdersWorkflow(container).run({ input: { now: later } })
+      await catchUpEsimOrdersWorkflow(container).run({ input: { now: later } })
+
+      const topUps = await esimModule().listEsimTopUps({ order_id: order.id })
+      expect(topUps).toEqual([expect.objectContaining({ status: "bought", iccid, package_code: TOP_UP_PACKAGE })])
+      expect(topUpOrders()).toHaveLength(1)
     })
 
     it("records once and sends once when order.placed is delivered again", async () => {
