@@ -1,7 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { findMissedEsimOrdersStep } from "./steps/find-missed-esim-orders"
+import { findMissedEsimTopUpsStep } from "./steps/find-missed-esim-top-ups"
 import { findUndeliveredEsimOrdersStep } from "./steps/find-undelivered-esim-orders"
 import { runEsimPurchasesStep } from "./steps/run-esim-purchases"
+import { runEsimTopUpBuysStep } from "./steps/run-esim-top-up-buys"
 
 export const catchUpEsimOrdersWorkflowId = "catch-up-esim-orders"
 
@@ -14,8 +16,8 @@ export type CatchUpEsimOrdersInput = {
 }
 
 /**
- * Buys the eSIMs of placed orders whose `order.placed` never arrived, and records the
- * fulfillment of bought eSIMs whose delivery never got recorded. Both run the idempotent purchase.
+ * Buys the eSIMs and the top-ups of placed orders whose `order.placed` never arrived, and records
+ * the fulfillment of bought eSIMs whose delivery never got recorded. All run idempotent workflows.
  */
 export const catchUpEsimOrdersWorkflow = createWorkflow(
   catchUpEsimOrdersWorkflowId,
@@ -34,8 +36,13 @@ export const catchUpEsimOrdersWorkflow = createWorkflow(
       purpose: "catching up order",
     }))
     const run = runEsimPurchasesStep(orders)
+    const topUps = runEsimTopUpBuysStep(findMissedEsimTopUpsStep(window))
     return new WorkflowResponse(
-      transform({ run }, ({ run }) => ({ caught_up: run.done, failed: run.failed.map(({ order_id }) => order_id) }))
+      transform({ run, topUps }, ({ run, topUps }) => ({
+        caught_up: run.done,
+        failed: run.failed.map(({ order_id }) => order_id),
+        caught_up_top_ups: topUps.done,
+      }))
     )
   }
 )
