@@ -13,6 +13,8 @@ const DOORS = [
   "modules/esim/lifecycle",
   "modules/esim/usage",
   "modules/esim/top-up",
+  "modules/esim/words",
+  "modules/esim/email",
   "workflows/sync-esim-catalogue",
   "lib/esimfly",
 ]

@@ -1,7 +1,15 @@
 import { z } from "zod"
-import { booleanOption, esimflyOptionsShape, integerOption, isWebhookUrl, parseOptions } from "../../lib/esimfly"
+import {
+  booleanOption,
+  esimflyOptionsShape,
+  httpsOnly,
+  integerOption,
+  isWebhookUrl,
+  parseOptions,
+} from "../../lib/esimfly"
 import { catalogueOptionSchema, pricingOptionSchema } from "./catalogue"
 import { BUY_WHEN } from "./purchase"
+import { LOCALES } from "./words"
 
 const esimModuleOptionsSchema = z
   .object({
@@ -51,8 +59,8 @@ const esimModuleOptionsSchema = z
       .default([]),
     /** Storefront page that shows an order's eSIMs; the email fills in `{order_id}` and adds the token as `#token=`. */
     orderEsimsUrl: z
-      .string({ error: "must be an http(s) URL" })
-      .refine((url) => /^https?:\/\//.test(url), { error: "must be an http(s) URL" })
+      .string({ error: "must be an https URL" })
+      .refine(isWebhookUrl, { error: "must be an https URL (http only on localhost or 127.0.0.1)" })
       .refine((url) => !url.includes("{token}"), {
         error: "must not contain {token}: the email adds the token as #token=",
       })
@@ -98,6 +106,16 @@ const esimModuleOptionsSchema = z
     notifyUsageLow: booleanOption(true),
     /** Email `esim-expiring` a day before an eSIM expires. */
     notifyExpiring: booleanOption(true),
+    /** Shopper emails' locale when neither the order nor the customer names a shipped one (docs/emails.md). */
+    locale: z
+      .enum(LOCALES, { error: `must be one of ${LOCALES.map((locale) => `"${locale}"`).join(", ")}` })
+      .default("en"),
+    /** The store's logo at the top of shopper emails: an https URL of an image (docs/emails.md). */
+    logoUrl: z
+      .string({ error: "must be an https URL" })
+      .trim()
+      .refine((url) => httpsOnly(url) !== null, { error: "must be an https URL" })
+      .optional(),
   })
   .loose()
 

@@ -3,6 +3,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   DeliveredEsim,
   deliveryNotification,
+  esimPageUrl,
+  esimPublicBaseUrl,
   guestAccessExpiresAt,
   guestAccessUrl,
   hashAccessToken,
@@ -13,6 +15,7 @@ import {
 } from "../../modules/esim/delivery"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
+import { esimEmailLook } from "./esim-email-look"
 
 type EsimOrderRow = Awaited<ReturnType<EsimModuleService["listEsimOrders"]>>[number]
 
@@ -47,6 +50,27 @@ async function issueGuestToken(esim: EsimModuleService, orderId: string, existin
   return { token, delivery, sends }
 }
 
+/**
+ * The eSIM page link with the token in its fragment: `orderEsimsUrl` when set, else the hosted
+ * page on the store's public URL. Null (and a warning) when neither is known: no link, no way in.
+ */
+function accessUrlFor(container: MedusaContainer, orderId: string, token: string): string | null {
+  const { orderEsimsUrl, webhookUrl } = container.resolve<EsimModuleService>(ESIM_MODULE).getOptions()
+  if (orderEsimsUrl) {
+    return guestAccessUrl(orderEsimsUrl, orderId, token)
+  }
+  const { admin } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  const base = esimPublicBaseUrl(webhookUrl, admin?.backendUrl)
+  if (!base) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(
+        `esimfly: the eSIM email of order ${orderId} has no eSIM page link: set option "webhookUrl" to the store's public https URL, or "orderEsimsUrl"`
+      )
+  }
+  return base ? esimPageUrl(base, orderId, token) : null
+}
+
 /** Builds the email with a fresh guest link and sends it; the outcome is written on the delivery, never thrown. */
 export async function sendEsimEmail(
   container: MedusaContainer,
@@ -56,14 +80,13 @@ export async function sendEsimEmail(
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const esims = await timeDeliveryPhase(mail.order_id, "qr", () => withInstallDetails(mail.profiles))
   const { token, delivery, sends } = await issueGuestToken(esim, mail.order_id, existing)
-  const { orderEsimsUrl } = esim.getOptions()
   const notification = {
     ...deliveryNotification({
       order_id: mail.order_id,
       email: mail.email,
-      access_token: token,
-      access_url: orderEsimsUrl ? guestAccessUrl(orderEsimsUrl, mail.order_id, token) : null,
+      access_url: accessUrlFor(container, mail.order_id, token),
       esims,
+      look: await esimEmailLook(container, mail.order_id),
       // A batch esimfly refused holds nothing and is not coming; every other batch is owed to the shopper.
       ordered: mail.esimOrders
         .filter((esimOrder) => esimOrder.status !== "failed")

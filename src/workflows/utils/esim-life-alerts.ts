@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
 import type { EsimProfileRow } from "../../modules/esim/models/esim-profile"
+import { EmailLook } from "../../modules/esim/email"
 import EsimModuleService from "../../modules/esim/service"
 import {
   alertsSentOf,
@@ -13,6 +14,7 @@ import {
   usageLowAlert,
   usageLowNotification,
 } from "../../modules/esim/usage"
+import { esimEmailLook } from "./esim-email-look"
 
 /** What one alert run did, per eSIM. */
 export type EsimAlertOutcome = { iccid: string; template: string; status: "sent" | "failed"; error?: string }
@@ -33,7 +35,7 @@ async function send(
   container: MedusaContainer,
   profile: EsimProfileRow,
   template: string,
-  build: (email: string) => Notification
+  build: (email: string, look: EmailLook) => Notification
 ): Promise<EsimAlertOutcome> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
   const email = await emailOf(esim, profile)
@@ -41,7 +43,8 @@ async function send(
     if (!email) {
       throw new Error("the order has no email")
     }
-    await container.resolve(Modules.NOTIFICATION).createNotifications([build(email)])
+    const look = await esimEmailLook(container, profile.order_id)
+    await container.resolve(Modules.NOTIFICATION).createNotifications([build(email, look)])
     return { iccid: profile.iccid, template, status: "sent" }
   } catch (error) {
     const message = (error as Error).message
@@ -70,8 +73,8 @@ export async function sendUsageLowAlerts(container: MedusaContainer, iccids: str
     const claim = { kind: "usage-alert" as const, id: profile.id, before: profile.usage_alerts_sent, after }
     if (alert && (await esim.claimEsimMirror(claim))) {
       outcomes.push(
-        await send(container, profile, USAGE_LOW_TEMPLATE, (to) =>
-          usageLowNotification(to, profile, alert.threshold_mb)
+        await send(container, profile, USAGE_LOW_TEMPLATE, (to, look) =>
+          usageLowNotification(to, profile, alert.threshold_mb, look)
         )
       )
     }
@@ -93,7 +96,9 @@ export async function sendExpiringAlerts(container: MedusaContainer, now: Date):
     const windowStart = new Date(expiresAt.getTime() - EXPIRY_NOTICE_MS)
     if (await esim.claimEsimMirror({ kind: "expiry-alert", id: profile.id, at: now, window_start: windowStart })) {
       outcomes.push(
-        await send(container, profile, EXPIRING_TEMPLATE, (to) => expiringNotification(to, profile, expiresAt))
+        await send(container, profile, EXPIRING_TEMPLATE, (to, look) =>
+          expiringNotification(to, profile, expiresAt, look)
+        )
       )
     }
   }

@@ -1,4 +1,18 @@
 import { httpsOnly } from "../../../lib/esimfly"
+import {
+  button,
+  code,
+  COLORS,
+  EmailLook,
+  emailDocument,
+  emailText,
+  escapeHtml,
+  heading,
+  paragraph,
+  ResolvedLook,
+  resolveLook,
+  storeLink,
+} from "../email"
 import { StoreEsim } from "./store-view"
 
 export const DELIVERY_TEMPLATE = "esim-delivered"
@@ -8,51 +22,78 @@ export type DeliveredEsim = StoreEsim
 export type DeliveryEmailInput = {
   order_id: string
   email: string
-  /** The guest token: it goes into the email's content only, never into stored `data`. */
-  access_token: string
-  /** `orderEsimsUrl` option with `{order_id}` filled in and the token as `#token=`, when configured. */
+  /**
+   * The eSIM page with the guest token in its fragment (the hosted page, or `orderEsimsUrl`):
+   * it goes into the email's content only, never into stored `data`. Null when no public URL is known.
+   */
   access_url: string | null
   esims: DeliveredEsim[]
   /** eSIMs the order is buying (failed batches aside); more than `esims` when some have not arrived. */
   ordered?: number
+  look?: EmailLook
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
 
 /** Attachment names and Content-IDs carry only letters, digits and "_", whatever esimfly sent as the ICCID. */
 const qrKey = (esim: DeliveredEsim) => esim.iccid.replace(/[^A-Za-z0-9]/g, "_")
 
-const planOf = (esim: DeliveredEsim) =>
-  [esim.package_name ?? esim.package_code, esim.data_amount, esim.validity_days ? `${esim.validity_days} days` : null]
+const planOf = (esim: DeliveredEsim, look: ResolvedLook) =>
+  [
+    esim.package_name ?? esim.package_code,
+    esim.data_amount,
+    esim.validity_days ? look.words.delivery.days(esim.validity_days) : null,
+  ]
     .filter(Boolean)
     .join(" · ")
 
-function esimHtml(esim: DeliveredEsim): string {
-  const link = (url: string | null, label: string) => {
-    const href = httpsOnly(url)
-    return href ? `<a href="${escapeHtml(href)}">${label}</a>` : ""
+function qrHtml(esim: DeliveredEsim, look: ResolvedLook): string {
+  if (!esim.qr_code_data_url) {
+    return ""
   }
+  const words = look.words.delivery
   return [
-    `<h2>${escapeHtml(planOf(esim))}</h2>`,
-    esim.qr_code_data_url
-      ? `<img src="cid:qr-${escapeHtml(qrKey(esim))}" alt="eSIM QR code" width="240" height="240"/>`
-      : "",
-    `<p>${link(esim.apple_install_url, "Install on iPhone")} ${link(esim.android_install_url, "Install on Android")}</p>`,
-    `<p>Manual installation: SM-DP+ address <code>${escapeHtml(esim.smdp_address ?? "")}</code>, `,
-    `activation code <code>${escapeHtml(esim.activation_code ?? "")}</code></p>`,
-    `<p>ICCID ${escapeHtml(esim.iccid)}</p>`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:4px 0 12px 0">`,
+    `<tr><td align="center" style="padding:8px 0">`,
+    `<img src="cid:qr-${escapeHtml(qrKey(esim))}" alt="${escapeHtml(words.qrAlt)}" width="200" height="200"`,
+    ` style="display:block;width:200px;max-width:100%;height:auto;border:8px solid #ffffff;background:#ffffff">`,
+    `</td></tr><tr><td align="center" class="esim-muted" style="font-size:14px;color:${COLORS.muted}">`,
+    `${escapeHtml(words.scanHint)}</td></tr></table>`,
+  ].join("")
+}
+
+function manualHtml(esim: DeliveredEsim, look: ResolvedLook): string {
+  const words = look.words.delivery
+  const row = (label: string, value: string | null) =>
+    `<p style="margin:0 0 6px 0;font-size:14px;line-height:1.6">${escapeHtml(label)}: ${code(value ?? "-")}</p>`
+  return [
+    `<p style="margin:8px 0 6px 0;font-size:15px;font-weight:bold">${escapeHtml(words.manualTitle)}</p>`,
+    row(words.smdpAddress, esim.smdp_address),
+    row(words.activationCode, esim.activation_code),
+    row(words.iccid, esim.iccid),
   ].join("\n")
 }
 
-function esimText(esim: DeliveredEsim): string {
+function esimHtml(esim: DeliveredEsim, look: ResolvedLook): string {
+  const words = look.words.delivery
   return [
-    planOf(esim),
-    `  SM-DP+ address: ${esim.smdp_address ?? "-"}`,
-    `  Activation code: ${esim.activation_code ?? "-"}`,
-    `  iPhone: ${httpsOnly(esim.apple_install_url) ?? "-"}`,
-    `  Android: ${httpsOnly(esim.android_install_url) ?? "-"}`,
-    `  ICCID: ${esim.iccid}`,
+    `<div style="margin:20px 0 8px 0;padding-top:16px;border-top:1px solid #d1d5db">`,
+    heading(planOf(esim, look), 18),
+    button(esim.apple_install_url, words.installIphone),
+    button(esim.android_install_url, words.installAndroid),
+    qrHtml(esim, look),
+    manualHtml(esim, look),
+    `</div>`,
+  ].join("\n")
+}
+
+function esimText(esim: DeliveredEsim, look: ResolvedLook): string {
+  const words = look.words.delivery
+  return [
+    planOf(esim, look),
+    `  ${words.installIphone}: ${httpsOnly(esim.apple_install_url) ?? "-"}`,
+    `  ${words.installAndroid}: ${httpsOnly(esim.android_install_url) ?? "-"}`,
+    `  ${words.smdpAddress}: ${esim.smdp_address ?? "-"}`,
+    `  ${words.activationCode}: ${esim.activation_code ?? "-"}`,
+    `  ${words.iccid}: ${esim.iccid}`,
   ].join("\n")
 }
 
@@ -71,62 +112,70 @@ function qrAttachment(esim: DeliveredEsim) {
     : []
 }
 
-function accessLines(input: DeliveryEmailInput): { text: string; html: string } {
-  if (input.access_url) {
-    return {
-      text: `View your eSIMs any time: ${input.access_url}`,
-      html: `<p><a href="${escapeHtml(input.access_url)}">View your eSIMs any time</a></p>`,
-    }
+/** The "Open your eSIM page" part: only a vetted store link, and the token only inside it. */
+function pageParts(url: string | null, look: ResolvedLook): { html: string; text: string } {
+  const safe = storeLink(url)
+  const words = look.words.delivery
+  if (!safe) {
+    return { html: "", text: "" }
   }
-  const text = `To view these eSIMs again: order ${input.order_id}, access code ${input.access_token}`
-  return { text, html: `<p>${escapeHtml(text)}</p>` }
+  return {
+    html: [
+      `<div style="margin:20px 0 0 0">`,
+      button(safe, words.openPage, COLORS.secondary, storeLink),
+      paragraph(words.pageHint, true),
+      `</div>`,
+    ].join("\n"),
+    text: `${words.openPage}: ${safe}\n${words.pageHint}`,
+  }
 }
 
-function subjectOf(count: number, ordered: number): string {
-  if (count < ordered) {
-    return `${count} of your ${ordered} eSIMs are ready`
-  }
-  return count === 1 ? "Your eSIM is ready" : `Your ${count} eSIMs are ready`
-}
-
-/** An email with fewer eSIMs than ordered never reads as the whole order. */
-function missingLines(missing: number): string[] {
-  if (missing <= 0) {
-    return []
-  }
-  return missing === 1
-    ? ["The other 1 eSIM is not ready yet; you will get another email when it is."]
-    : [`The other ${missing} eSIMs are not ready yet; you will get another email when they are.`]
+function subjectOf(count: number, ordered: number, look: ResolvedLook): string {
+  return count < ordered ? look.words.delivery.partlyReady(count, ordered) : look.words.delivery.ready(count)
 }
 
 /**
  * The `esim-delivered` notification: a stable template name and `data` for providers
- * that render their own templates, plus ready `content` and inline QR attachments for
- * those that do not. The Notification Module stores `data` but not `content`, so the
- * guest token only ever travels in `content`.
+ * that render their own templates, plus ready `content` (HTML and text) and inline QR
+ * attachments for those that do not. The Notification Module stores `data` but not
+ * `content`, so the guest token only ever travels in `content`, inside the page link.
  */
 export function deliveryNotification(input: DeliveryEmailInput) {
+  const look = resolveLook(input.look)
   const count = input.esims.length
   const ordered = Math.max(input.ordered ?? count, count)
-  const subject = subjectOf(count, ordered)
-  const intro = "Scan the QR code with the phone that will use the eSIM, or tap the install link on that phone."
-  const rest = missingLines(ordered - count)
-  const access = accessLines(input)
+  const subject = subjectOf(count, ordered, look)
+  const words = look.words.delivery
+  const missing = ordered > count ? words.missing(ordered - count) : ""
+  const page = pageParts(input.access_url, look)
   return {
     to: input.email,
     channel: "email",
     template: DELIVERY_TEMPLATE,
-    data: { order_id: input.order_id, esims: input.esims, ordered_esim_count: ordered },
+    data: {
+      order_id: input.order_id,
+      esims: input.esims,
+      ordered_esim_count: ordered,
+      locale: look.locale,
+      dir: look.dir,
+      store_name: look.storeName,
+    },
     content: {
       subject,
-      text: [subject, ...rest, intro, ...input.esims.map(esimText), access.text].join("\n\n"),
-      html: [
-        `<h1>${subject}</h1>`,
-        ...rest.map((line) => `<p>${line}</p>`),
-        `<p>${intro}</p>`,
-        ...input.esims.map(esimHtml),
-        access.html,
-      ].join("\n"),
+      text: emailText(look, [
+        subject,
+        missing,
+        words.intro,
+        ...input.esims.map((esim) => esimText(esim, look)),
+        page.text,
+      ]),
+      html: emailDocument(look, subject, [
+        heading(subject),
+        missing ? paragraph(missing) : "",
+        paragraph(words.intro),
+        ...input.esims.map((esim) => esimHtml(esim, look)),
+        page.html,
+      ]),
     },
     attachments: input.esims.flatMap(qrAttachment),
     resource_id: input.order_id,

@@ -1,28 +1,27 @@
+import { EmailLook, emailDocument, emailText, heading, paragraph, resolveLook } from "../email"
 import type { EsimTopUpRow } from "../models/esim-top-up"
+import { formatDataMb } from "../words"
 
 export const TOPPED_UP_TEMPLATE = "esim-topped-up"
 
 export type ToppedUpEmailInput = Pick<
   EsimTopUpRow,
   "id" | "order_id" | "iccid" | "package_code" | "package_name" | "data_mb" | "total_mb_after"
-> & { email: string }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
-
-const gb = (mb: number) => `${Math.round((mb / 1024) * 100) / 100} GB`
+> & { email: string; look?: EmailLook }
 
 /**
  * The `esim-topped-up` notification: `data` for providers with their own templates, and
  * ready `content` for those without. Every esimfly field is escaped in the HTML.
  */
 export function toppedUpNotification(input: ToppedUpEmailInput) {
+  const look = resolveLook(input.look)
+  const words = look.words.toppedUp
   const plan = input.package_name ?? input.package_code
-  const subject = "Your eSIM was topped up"
+  const amount = input.data_mb ? formatDataMb(input.data_mb, look.locale) : null
   const lines = [
-    `${plan}${input.data_mb ? ` (${gb(input.data_mb)})` : ""} was added to your eSIM ${input.iccid}.`,
-    ...(input.total_mb_after ? [`It now has ${gb(input.total_mb_after)} in total.`] : []),
-    "Nothing to install: keep using the eSIM as before.",
+    words.added(plan, amount, input.iccid),
+    ...(input.total_mb_after ? [words.total(formatDataMb(input.total_mb_after, look.locale))] : []),
+    words.nothingToInstall,
   ]
   return {
     to: input.email,
@@ -36,11 +35,14 @@ export function toppedUpNotification(input: ToppedUpEmailInput) {
       package_name: input.package_name,
       data_mb: input.data_mb,
       total_mb_after: input.total_mb_after,
+      locale: look.locale,
+      dir: look.dir,
+      store_name: look.storeName,
     },
     content: {
-      subject,
-      text: [subject, ...lines].join("\n\n"),
-      html: [`<h1>${subject}</h1>`, ...lines.map((line) => `<p>${escapeHtml(line)}</p>`)].join("\n"),
+      subject: words.subject,
+      text: emailText(look, [words.subject, ...lines]),
+      html: emailDocument(look, words.subject, [heading(words.subject), ...lines.map((line) => paragraph(line))]),
     },
     resource_id: input.order_id,
     resource_type: "order",

@@ -1,4 +1,6 @@
+import { EmailLook, emailDocument, emailText, heading, paragraph, resolveLook } from "../email"
 import type { EsimProfileRow } from "../models/esim-profile"
+import { formatDataMb, formatDateTime } from "../words"
 
 export const USAGE_LOW_TEMPLATE = "esim-usage-low"
 export const EXPIRING_TEMPLATE = "esim-expiring"
@@ -6,22 +8,35 @@ export const EXPIRING_TEMPLATE = "esim-expiring"
 /** The eSIM columns an alert email shows; package names and ICCIDs come from esimfly and are escaped. */
 export type AlertEsim = Pick<EsimProfileRow, "iccid" | "order_id" | "package_name" | "package_code" | "remaining_mb">
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
-
 const nameOf = (esim: AlertEsim) => esim.package_name ?? esim.package_code
 
-function notification(email: string, template: string, esim: AlertEsim, lines: string[], data: object) {
+function notification(
+  email: string,
+  template: string,
+  esim: AlertEsim,
+  lines: string[],
+  data: object,
+  look?: EmailLook
+) {
+  const resolved = resolveLook(look)
   const [subject, ...body] = lines
   return {
     to: email,
     channel: "email",
     template,
-    data: { order_id: esim.order_id, iccid: esim.iccid, package_name: nameOf(esim), ...data },
+    data: {
+      order_id: esim.order_id,
+      iccid: esim.iccid,
+      package_name: nameOf(esim),
+      ...data,
+      locale: resolved.locale,
+      dir: resolved.dir,
+      store_name: resolved.storeName,
+    },
     content: {
       subject,
-      text: lines.join("\n\n"),
-      html: [`<h1>${escapeHtml(subject)}</h1>`, ...body.map((line) => `<p>${escapeHtml(line)}</p>`)].join("\n"),
+      text: emailText(resolved, lines),
+      html: emailDocument(resolved, subject, [heading(subject), ...body.map((line) => paragraph(line))]),
     },
     resource_id: esim.order_id,
     resource_type: "order",
@@ -29,25 +44,28 @@ function notification(email: string, template: string, esim: AlertEsim, lines: s
 }
 
 /** `esim-usage-low`: one email per reading, naming the lowest threshold it crossed. */
-export function usageLowNotification(email: string, esim: AlertEsim, thresholdMb: number) {
-  const left = esim.remaining_mb ?? thresholdMb
+export function usageLowNotification(email: string, esim: AlertEsim, thresholdMb: number, look?: EmailLook) {
+  const { locale, words } = resolveLook(look)
+  const left = formatDataMb(esim.remaining_mb ?? thresholdMb, locale)
   return notification(
     email,
     USAGE_LOW_TEMPLATE,
     esim,
-    [`Your eSIM has ${left} MB of data left`, `${nameOf(esim)} (ICCID ${esim.iccid}) is below ${thresholdMb} MB.`],
-    { threshold_mb: thresholdMb, remaining_mb: esim.remaining_mb }
+    [words.usageLow.subject(left), words.usageLow.body(nameOf(esim), esim.iccid, formatDataMb(thresholdMb, locale))],
+    { threshold_mb: thresholdMb, remaining_mb: esim.remaining_mb },
+    look
   )
 }
 
-/** `esim-expiring`: sent once a day before the expiry. */
-export function expiringNotification(email: string, esim: AlertEsim, expiresAt: Date) {
-  const when = expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC"
+/** `esim-expiring`: sent once a day before the expiry, the date in the shopper's locale and in UTC. */
+export function expiringNotification(email: string, esim: AlertEsim, expiresAt: Date, look?: EmailLook) {
+  const { locale, words } = resolveLook(look)
   return notification(
     email,
     EXPIRING_TEMPLATE,
     esim,
-    ["Your eSIM expires soon", `${nameOf(esim)} (ICCID ${esim.iccid}) expires on ${when}.`],
-    { expires_at: expiresAt.toISOString() }
+    [words.expiring.subject, words.expiring.body(nameOf(esim), esim.iccid, formatDateTime(expiresAt, locale))],
+    { expires_at: expiresAt.toISOString() },
+    look
   )
 }

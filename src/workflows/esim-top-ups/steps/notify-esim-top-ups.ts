@@ -5,6 +5,7 @@ import { ESIM_MODULE } from "../../../modules/esim"
 import type { EsimTopUpRow } from "../../../modules/esim/models/esim-top-up"
 import { toppedUpNotification } from "../../../modules/esim/top-up"
 import EsimModuleService from "../../../modules/esim/service"
+import { esimEmailLook } from "../../utils/esim-email-look"
 
 export const notifyEsimTopUpsStepId = "notify-esim-top-ups"
 
@@ -14,7 +15,9 @@ async function send(container: MedusaContainer, topUp: EsimTopUpRow & { email: s
     return false
   }
   try {
-    await container.resolve(Modules.NOTIFICATION).createNotifications([toppedUpNotification(topUp)])
+    await container
+      .resolve(Modules.NOTIFICATION)
+      .createNotifications([toppedUpNotification({ ...topUp, look: await esimEmailLook(container, topUp.order_id) })])
     return true
   } catch (error) {
     // Unmarked, so the next run (or the settle job) tries again; the top-up itself stands.

@@ -1,0 +1,76 @@
+import { formatNumber } from "./format"
+
+const n = (count: number) => formatNumber(count, "en")
+const esims = (count: number) => (count === 1 ? "eSIM" : "eSIMs")
+
+/** English, the fallback for any locale not shipped. Values are plain text: the caller escapes them. */
+export const en = {
+  email: {
+    footer: (store: string) => `You receive this email because you bought an eSIM from ${store}.`,
+    storeFallback: "Your eSIM store",
+  },
+  delivery: {
+    ready: (count: number) => (count === 1 ? "Your eSIM is ready" : `Your ${n(count)} eSIMs are ready`),
+    partlyReady: (count: number, ordered: number) => `${n(count)} of your ${n(ordered)} eSIMs are ready`,
+    missing: (count: number) =>
+      count === 1
+        ? "The other 1 eSIM is not ready yet; you will get another email when it is."
+        : `The other ${n(count)} eSIMs are not ready yet; you will get another email when they are.`,
+    intro:
+      "On the phone that will use the eSIM, tap its install button. On another device, scan the QR code with that phone.",
+    installIphone: "Install on iPhone",
+    installAndroid: "Install on Android",
+    scanHint: "Scan with the phone that will use the eSIM",
+    qrAlt: "QR code that installs the eSIM",
+    manualTitle: "Manual installation",
+    smdpAddress: "SM-DP+ address",
+    activationCode: "Activation code",
+    iccid: "ICCID",
+    days: (count: number) => `${n(count)} ${count === 1 ? "day" : "days"}`,
+    openPage: "Open your eSIM page",
+    pageHint: "Your eSIM page shows the data left and the expiry, and lets you top up.",
+    count: (count: number) => `${n(count)} ${esims(count)}`,
+  },
+  usageLow: {
+    subject: (left: string) => `Your eSIM has ${left} of data left`,
+    body: (plan: string, iccid: string, threshold: string) => `${plan} (ICCID ${iccid}) is below ${threshold}.`,
+  },
+  expiring: {
+    subject: "Your eSIM expires soon",
+    body: (plan: string, iccid: string, when: string) => `${plan} (ICCID ${iccid}) expires on ${when}.`,
+  },
+  toppedUp: {
+    subject: "Your eSIM was topped up",
+    added: (plan: string, amount: string | null, iccid: string) =>
+      `${plan}${amount ? ` (${amount})` : ""} was added to your eSIM ${iccid}.`,
+    total: (total: string) => `It now has ${total} in total.`,
+    nothingToInstall: "Nothing to install: keep using the eSIM as before.",
+  },
+  page: {
+    title: "Your eSIMs",
+    notFound: "This link does not open any eSIM. Check that you opened the whole link from your email.",
+    installThisIphone: "Install on this iPhone",
+    installThisAndroid: "Install on this Android phone",
+    scanWithPhone: "Scan with the phone that will use the eSIM",
+    copy: "Copy",
+    copied: "Copied",
+    status: "Status",
+    statuses: {
+      new: "Not installed yet",
+      active: "Active",
+      depleted: "No data left",
+      expired: "Expired",
+      canceled: "Canceled",
+    },
+    dataLeft: "Data left",
+    unlimited: "Unlimited",
+    expires: "Expires",
+    topUp: "Top up",
+    topUps: "Top-ups",
+    stepsIphone: "Settings › Mobile Service › Add eSIM, then scan or enter the codes.",
+    stepsAndroid: "Settings › Network & internet › SIMs › Add eSIM, then scan or enter the codes.",
+  },
+}
+
+/** Every text the plugin shows a shopper, by locale; `ar` must have exactly these keys. */
+export type Words = typeof en
