@@ -68,24 +68,16 @@ describe("deliveryNotification", () => {
     const notification = deliveryNotification({
       order_id: "order_1",
       email: "a@b.c",
-      access_token: "tok_secret",
-      access_url: null,
+      access_url: "https://shop.test/esim/orders/order_1#token=tok_secret",
       esims: [esim],
     })
     expect(notification).toMatchObject({ to: "a@b.c", channel: "email", template: "esim-delivered" })
     expect(notification.content.html).toContain("cid:qr-8988000000000000001")
     expect(notification.content.html).toContain("&lt;b&gt;Turkey&lt;/b&gt;")
     expect(notification.content.text).toContain("ABCDE-FGHIJ-KLMNO-PQRST")
-    expect(notification.content.text).toContain("access code tok_secret")
+    expect(notification.content.text).not.toMatch(/access code/i)
+    expect(notification.content.html).toContain('href="https://shop.test/esim/orders/order_1#token=tok_secret"')
     expect(JSON.stringify(notification.data)).not.toContain("tok_secret")
-    const linked = deliveryNotification({
-      order_id: "order_1",
-      email: "a@b.c",
-      access_token: "tok_secret",
-      access_url: "https://shop.test/esims?t=tok_secret",
-      esims: [esim],
-    })
-    expect(linked.content.html).toContain('href="https://shop.test/esims?t=tok_secret"')
     expect(notification.attachments).toEqual([
       expect.objectContaining({ id: "qr-8988000000000000001", disposition: "inline", content_type: "image/png" }),
     ])
@@ -110,7 +102,7 @@ describe("deliveryNotification", () => {
       activation_code: null,
       lpa: null,
     })
-    const base = { order_id: "order_1", email: "a@b.c", access_token: "tok", access_url: null }
+    const base = { order_id: "order_1", email: "a@b.c", access_url: null }
     const short = deliveryNotification({ ...base, esims: [esim("1"), esim("2")], ordered: 3 })
     expect(short.content.subject).toBe("2 of your 3 eSIMs are ready")
     expect(short.content.text).toContain("The other 1 eSIM is not ready yet")

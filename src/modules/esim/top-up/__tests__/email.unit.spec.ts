@@ -20,3 +20,24 @@ describe("toppedUpNotification", () => {
     expect(mail.content.text).toContain("4 GB in total")
   })
 })
+
+describe("toppedUpNotification in Arabic", () => {
+  it("runs right to left and writes the amounts in Arabic units", () => {
+    const mail = toppedUpNotification({
+      id: "estop_1",
+      order_id: "order_1",
+      email: "owner@esim.test",
+      iccid: "8988000000000000001",
+      package_code: "TR-3GB-15D",
+      package_name: "Turkey",
+      data_mb: 3072,
+      total_mb_after: 4096,
+      look: { locale: "ar" },
+    })
+    expect(mail.content.html).toContain('<html lang="ar" dir="rtl">')
+    expect(mail.content.subject).toBe("تمت إعادة شحن شريحة eSIM")
+    expect(mail.content.text).toContain("3 غ.ب")
+    expect(mail.content.text).toContain("4 غ.ب")
+    expect(mail.data).toMatchObject({ locale: "ar", dir: "rtl", data_mb: 3072 })
+  })
+})

@@ -24,4 +24,4 @@ export async function esimWith(fields: Partial<DeliveredEsim>): Promise<Delivere
 
 /** The delivery email of one eSIM. */
 export const email = (esim: DeliveredEsim) =>
-  deliveryNotification({ order_id: "order_1", email: "a@b.c", access_token: "tok", access_url: null, esims: [esim] })
+  deliveryNotification({ order_id: "order_1", email: "a@b.c", access_url: null, esims: [esim] })
