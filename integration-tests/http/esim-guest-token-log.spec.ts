@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { checkoutEsimCart, seedEsimStore, storeHeaders, waitForOrderPlaced } from "../fixtures/esim-store"
+import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -17,7 +18,7 @@ afterAll(() => {
 
 const sandbox = useSandbox()
 
-type Sent = { to: string; template?: string; content?: { text?: string } }
+type Sent = { to: string; template?: string; content?: { text?: string; html?: string } }
 
 /** Everything the server writes while `run` runs: the Medusa logger's calls and raw stdout/stderr. */
 async function captureServerLog(logger: Record<string, unknown>, run: () => Promise<void>): Promise<string> {
@@ -59,6 +60,7 @@ medusaIntegrationTestRunner({
     it("never writes the guest token to the server's log, from checkout to the guest reading their eSIMs", async () => {
       sandbox.current().reset()
       const container = getContainer()
+      const restoreBackendUrl = withPublicBackendUrl(container, "https://shop.esim.test")
       const seed = await seedEsimStore(container, { packageCodes: ["TR1GB7D"] })
       const notifications = container.resolve(Modules.NOTIFICATION)
       const sent: Sent[] = []
@@ -77,8 +79,7 @@ medusaIntegrationTestRunner({
         const { order } = await checkoutEsimCart(api, seed, { lines, email: "guest-log@esim.test" })
         await placed
         orderId = order.id
-        token =
-          /access code (\S+)/.exec(sent.find((n) => n.template === "esim-delivered")?.content?.text ?? "")?.[1] ?? ""
+        token = tokenFromEmailLink(sent.find((n) => n.template === "esim-delivered")?.content?.html)
         const read = await api.get(`/store/orders/${order.id}/esims`, {
           headers: { ...anonymous.headers, "x-esim-access-token": token },
         })
@@ -90,6 +91,7 @@ medusaIntegrationTestRunner({
       expect(log).toContain(`/store/orders/${orderId}/esims`)
       expect(log).not.toContain(token)
       expect(log).not.toContain(encodeURIComponent(token))
+      restoreBackendUrl()
     })
   },
 })

@@ -16,11 +16,15 @@ import {
   storeHeaders,
   waitForOrderPlaced,
 } from "../fixtures/esim-store"
+import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
 
 const sandbox = useSandbox()
+
+/** Where the eSIM page lives in these tests: the email links to it with the token in the fragment. */
+const PUBLIC_URL = "https://shop.esim.test"
 
 type StoreEsimBody = Record<string, unknown> & { id: string; iccid: string; lpa: string; qr_code_data_url: string }
 type Reply = { status: number; data: Record<string, unknown>; headers: Record<string, string> }
@@ -60,9 +64,9 @@ function decodeQr(dataUrl: string): string | undefined {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
 }
 
-type SentNotification = { to: string; template?: string; data?: unknown; content?: { text?: string } }
+type SentNotification = { to: string; template?: string; data?: unknown; content?: { text?: string; html?: string } }
 
-/** The guest token travels only in the sent email's content (stored data never holds it). */
+/** The guest token travels only in the sent email's page link (stored data never holds it, no text prints it). */
 async function deliveryToken(
   container: MedusaContainer,
   email: string,
@@ -72,8 +76,11 @@ async function deliveryToken(
   const delivered = sent.filter((n) => n.to === email && n.template === "esim-delivered")
   expect(delivered).toHaveLength(nth)
   const stored = await container.resolve(Modules.NOTIFICATION).listNotifications({ to: email })
-  const token = /access code (\S+)/.exec(delivered[nth - 1].content?.text ?? "")?.[1] ?? ""
+  const content = delivered[nth - 1].content
+  const token = tokenFromEmailLink(content?.html)
   expect(token.length).toBeGreaterThanOrEqual(43)
+  expect(content?.text).toContain(`${PUBLIC_URL}/esim/orders/`)
+  expect(content?.text?.split(token)).toHaveLength(2)
   expect(JSON.stringify(stored)).not.toContain(token)
   return token
 }
@@ -96,6 +103,12 @@ medusaIntegrationTestRunner({
     let seed: SeededEsimStore
     let anonymous: RequestConfig
 
+    let restoreBackendUrl = () => {}
+
+    beforeAll(() => {
+      restoreBackendUrl = withPublicBackendUrl(getContainer(), PUBLIC_URL)
+    })
+    afterAll(() => restoreBackendUrl())
     afterEach(() => jest.restoreAllMocks())
 
     beforeEach(async () => {
