@@ -76,7 +76,7 @@ function esimHtml(esim: DeliveredEsim, look: ResolvedLook): string {
   const words = look.words.delivery
   return [
     `<div style="margin:20px 0 8px 0;padding-top:16px;border-top:1px solid #d1d5db">`,
-    heading(planOf(esim, look), 18),
+    heading(planOf(esim, look), 2),
     button(esim.apple_install_url, words.installIphone),
     button(esim.android_install_url, words.installAndroid),
     qrHtml(esim, look),
@@ -134,6 +134,24 @@ function subjectOf(count: number, ordered: number, look: ResolvedLook): string {
   return count < ordered ? look.words.delivery.partlyReady(count, ordered) : look.words.delivery.ready(count)
 }
 
+/** Subject, plain text and HTML: the same parts in the same order. */
+function deliveryContent(input: DeliveryEmailInput, look: ResolvedLook, ordered: number) {
+  const words = look.words.delivery
+  const count = input.esims.length
+  const subject = subjectOf(count, ordered, look)
+  const missing = ordered > count ? words.missing(ordered - count) : ""
+  const page = pageParts(input.access_url, look)
+  const text = [subject, missing, words.intro, ...input.esims.map((esim) => esimText(esim, look)), page.text]
+  const html = [
+    heading(subject),
+    missing ? paragraph(missing) : "",
+    paragraph(words.intro),
+    ...input.esims.map((esim) => esimHtml(esim, look)),
+    page.html,
+  ]
+  return { subject, text: emailText(look, text), html: emailDocument(look, subject, html) }
+}
+
 /**
  * The `esim-delivered` notification: a stable template name and `data` for providers
  * that render their own templates, plus ready `content` (HTML and text) and inline QR
@@ -142,12 +160,7 @@ function subjectOf(count: number, ordered: number, look: ResolvedLook): string {
  */
 export function deliveryNotification(input: DeliveryEmailInput) {
   const look = resolveLook(input.look)
-  const count = input.esims.length
-  const ordered = Math.max(input.ordered ?? count, count)
-  const subject = subjectOf(count, ordered, look)
-  const words = look.words.delivery
-  const missing = ordered > count ? words.missing(ordered - count) : ""
-  const page = pageParts(input.access_url, look)
+  const ordered = Math.max(input.ordered ?? input.esims.length, input.esims.length)
   return {
     to: input.email,
     channel: "email",
@@ -160,23 +173,7 @@ export function deliveryNotification(input: DeliveryEmailInput) {
       dir: look.dir,
       store_name: look.storeName,
     },
-    content: {
-      subject,
-      text: emailText(look, [
-        subject,
-        missing,
-        words.intro,
-        ...input.esims.map((esim) => esimText(esim, look)),
-        page.text,
-      ]),
-      html: emailDocument(look, subject, [
-        heading(subject),
-        missing ? paragraph(missing) : "",
-        paragraph(words.intro),
-        ...input.esims.map((esim) => esimHtml(esim, look)),
-        page.html,
-      ]),
-    },
+    content: deliveryContent(input, look, ordered),
     attachments: input.esims.flatMap(qrAttachment),
     resource_id: input.order_id,
     resource_type: "order",

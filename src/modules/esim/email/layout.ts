@@ -53,8 +53,9 @@ export function button(
   ].join("")
 }
 
-export const heading = (text: string, size = 22) =>
-  `<h1 style="margin:0 0 12px 0;font-size:${size}px;line-height:1.3;font-weight:bold">${escapeHtml(text)}</h1>`
+/** A heading: `h1` for the email's title, `h2` for a part of it. */
+export const heading = (text: string, level: 1 | 2 = 1) =>
+  `<h${level} style="margin:0 0 12px 0;font-size:${level === 1 ? 22 : 18}px;line-height:1.3;font-weight:bold">${escapeHtml(text)}</h${level}>`
 
 export const paragraph = (text: string, muted = false) =>
   muted

@@ -94,6 +94,17 @@ describe("the delivery email's layout", () => {
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">')
   })
 
+  it("has one h1, the subject, and one h2 per eSIM", async () => {
+    const sent = deliveryNotification({
+      order_id: "order_1",
+      email: "a@b.c",
+      access_url: PAGE,
+      esims: [await esimWith({}), await esimWith({ iccid: "8988000000000000002" })],
+    })
+    expect(sent.content.html.match(/<h1[ >]/g)).toHaveLength(1)
+    expect(sent.content.html.match(/<h2[ >]/g)).toHaveLength(2)
+  })
+
   it("considers dark mode: color-scheme meta and a prefers-color-scheme: dark override", async () => {
     const html = (await mail()).content.html
     expect(html).toContain('<meta name="color-scheme" content="light dark">')
