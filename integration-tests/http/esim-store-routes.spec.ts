@@ -64,7 +64,12 @@ function decodeQr(dataUrl: string): string | undefined {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
 }
 
-type SentNotification = { to: string; template?: string; data?: unknown; content?: { text?: string; html?: string } }
+type SentNotification = {
+  to: string
+  template?: string
+  data?: Record<string, unknown>
+  content?: { text?: string; html?: string }
+}
 
 /** The guest token travels only in the sent email's page link (stored data never holds it, no text prints it). */
 async function deliveryToken(
@@ -117,7 +122,7 @@ medusaIntegrationTestRunner({
       anonymous = storeHeaders(seed.publishableKey.token)
     })
 
-    async function placeOrder(input: { customerHeaders?: RequestConfig; email?: string }) {
+    async function placeOrder(input: { customerHeaders?: RequestConfig; email?: string; locale?: string }) {
       const placed = waitForOrderPlaced(getContainer(), { timeout: 60_000 })
       const lines = [{ variantId: seed.esimProducts.TR1GB7D.variant.id, quantity: 1 }]
       const { order } = await checkoutEsimCart(api, seed, { lines, ...input })
@@ -200,6 +205,24 @@ medusaIntegrationTestRunner({
       expect(anonymousList.data.esims).toBeUndefined()
       const strangerList = await call(api, "/store/customers/me/esims", stranger.headers)
       expect(strangerList.data).toMatchObject({ count: 0, esims: [] })
+    })
+
+    it("writes the email in the order's locale (a cart in ar-SA: Arabic, rtl) under the store's name, the token only in the page link", async () => {
+      const sent = recordNotifications(getContainer())
+      const order = await placeOrder({ email: "arabic@esim.test", locale: "ar-SA" })
+      const token = await deliveryToken(getContainer(), "arabic@esim.test", sent)
+      const [store] = await getContainer()
+        .resolve(Modules.STORE)
+        .listStores({}, { select: ["name"] })
+      const email = sent.find((n) => n.to === "arabic@esim.test" && n.template === "esim-delivered")
+      expect(email?.content?.html).toContain('<html lang="ar" dir="rtl">')
+      expect(email?.content?.html).toContain("التثبيت على iPhone")
+      expect(email?.content?.html).toContain(`href="${PUBLIC_URL}/esim/orders/${order.id}#token=${token}"`)
+      expect(email?.data).toMatchObject({ locale: "ar", dir: "rtl", store_name: store.name })
+      const read = await call(api, `/store/orders/${order.id}/esims`, {
+        headers: { ...anonymous.headers, "x-esim-access-token": token },
+      })
+      expect(read.status).toBe(200)
     })
 
     it("stops opening a guest order's eSIMs once the token has expired, and gives out a token valid for guestAccessTtlDays (90)", async () => {
