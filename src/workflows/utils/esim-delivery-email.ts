@@ -50,9 +50,12 @@ async function issueGuestToken(esim: EsimModuleService, orderId: string, existin
   return { token, delivery, sends }
 }
 
+// A missing public URL is a setting, not an order's trouble: said once per process, not per email.
+let warnedNoPageLink = false
+
 /**
  * The eSIM page link with the token in its fragment: `orderEsimsUrl` when set, else the hosted
- * page on the store's public URL. Null (and a warning) when neither is known: no link, no way in.
+ * page on the store's public URL. Null (and one warning) when neither is known: no link, no way in.
  */
 function accessUrlFor(container: MedusaContainer, orderId: string, token: string): string | null {
   const { orderEsimsUrl, webhookUrl } = container.resolve<EsimModuleService>(ESIM_MODULE).getOptions()
@@ -61,11 +64,12 @@ function accessUrlFor(container: MedusaContainer, orderId: string, token: string
   }
   const { admin } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const base = esimPublicBaseUrl(webhookUrl, admin?.backendUrl)
-  if (!base) {
+  if (!base && !warnedNoPageLink) {
+    warnedNoPageLink = true
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .warn(
-        `esimfly: the eSIM email of order ${orderId} has no eSIM page link: set option "webhookUrl" to the store's public https URL, or "orderEsimsUrl"`
+        'esimfly: eSIM emails carry no eSIM page link: set option "webhookUrl" to the store\'s public https URL, or "orderEsimsUrl"'
       )
   }
   return base ? esimPageUrl(base, orderId, token) : null
