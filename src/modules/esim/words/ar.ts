@@ -40,7 +40,12 @@ export const ar: Words = {
     storeFallback: "متجر شرائح eSIM",
   },
   delivery: {
-    ready: (count: number) => (count === 1 ? "شريحة eSIM الخاصة بك جاهزة" : `${esims(count)} جاهزة لك`),
+    ready: (count: number) =>
+      count === 1
+        ? "شريحة eSIM الخاصة بك جاهزة"
+        : pluralOf(count, "ar") === "two"
+          ? "شريحتا eSIM جاهزتان"
+          : `${esims(count)} جاهزة`,
     partlyReady: (count: number, ordered: number) => `${n(count)} من أصل ${n(ordered)} من شرائح eSIM جاهزة`,
     missing: (count: number) =>
       count === 1

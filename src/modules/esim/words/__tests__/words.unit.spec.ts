@@ -39,7 +39,9 @@ describe("the words tables", () => {
     expect(words.days(2)).toBe("يومان")
     expect(words.days(7)).toBe("7 أيام")
     expect(words.days(30)).toBe("30 يومًا")
-    expect(words.ready(2)).toBe("شريحتا eSIM جاهزة لك")
+    expect(words.ready(2)).toBe("شريحتا eSIM جاهزتان")
+    expect(words.ready(3)).toBe("3 شرائح eSIM جاهزة")
+    expect(words.ready(11)).toBe("11 شريحة eSIM جاهزة")
   })
 })
 
