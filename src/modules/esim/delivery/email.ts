@@ -43,6 +43,8 @@ const planOf = (esim: DeliveredEsim, look: ResolvedLook) =>
     esim.validity_days ? look.words.delivery.days(esim.validity_days) : null,
   ]
     .filter(Boolean)
+    // Each part isolated, so a Latin plan name and an Arabic "7 days" keep their order in either direction.
+    .map((part) => (look.dir === "rtl" ? `\u2068${part}\u2069` : part))
     .join(" · ")
 
 function qrHtml(esim: DeliveredEsim, look: ResolvedLook): string {

@@ -57,7 +57,7 @@ export const ar: Words = {
     scanHint: "امسح الرمز بالهاتف الذي سيستخدم الشريحة",
     qrAlt: "رمز QR لتثبيت شريحة eSIM",
     manualTitle: "التثبيت اليدوي",
-    smdpAddress: "عنوان SM-DP+",
+    smdpAddress: `عنوان ${iso("SM-DP+")}`,
     activationCode: "رمز التفعيل",
     iccid: "رقم ICCID",
     days,
