@@ -220,7 +220,7 @@ function renderEsim(esim) {
   card.setAttribute("data-testid", "esim-card")
   card.setAttribute("data-iccid", String(esim.iccid))
   add(card, el("h2", null, esim.package_name || W.esimHeading))
-  add(card, el("p", "iccid", "ICCID " + esim.iccid))
+  add(card, el("p", "esim-id", "ICCID " + esim.iccid))
   facts(card, esim)
   installLinks(card, esim)
   qrCode(card, esim)

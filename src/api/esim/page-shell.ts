@@ -25,7 +25,7 @@ h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:0}
 h3{font-size:1rem;margin:1.25rem 0 .5rem}
 .esim,.notice{background:#fff;border:1px solid #d9dce1;border-radius:12px;padding:1rem;margin-bottom:1rem}
-.iccid{color:#4a5260;font-size:.875rem;margin:.25rem 0 1rem;direction:ltr;unicode-bidi:embed}
+.esim-id{color:#4a5260;font-size:.875rem;margin:.25rem 0 1rem;direction:ltr;unicode-bidi:embed}
 .facts{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0 0 1rem}
 .facts dt{color:#4a5260}.facts dd{margin:0;font-weight:600}
 .install{display:flex;flex-direction:column;gap:.5rem}
@@ -42,7 +42,7 @@ h3{font-size:1rem;margin:1.25rem 0 .5rem}
 .top-ups ul{padding:0;list-style:none}.top-ups li{margin:.5rem 0}
 .offscreen{position:fixed;top:-100px;opacity:0}
 a:focus,button:focus,summary:focus{outline:3px solid #f5a623;outline-offset:2px}
-@media (prefers-color-scheme:dark){body{background:#111418;color:#eef0f3}.esim,.notice{background:#1b1f24;border-color:#333a44}.code-row code{background:#262b33}.iccid,.facts dt,.code-row .label{color:#aab2bf}.button,.copy{background:#1b1f24;color:#8fb0ff;border-color:#8fb0ff}.button.primary{background:#8fb0ff;color:#111418}}
+@media (prefers-color-scheme:dark){body{background:#111418;color:#eef0f3}.esim,.notice{background:#1b1f24;border-color:#333a44}.code-row code{background:#262b33}.esim-id,.facts dt,.code-row .label{color:#aab2bf}.button,.copy{background:#1b1f24;color:#8fb0ff;border-color:#8fb0ff}.button.primary{background:#8fb0ff;color:#111418}}
 `
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`
