@@ -43,6 +43,9 @@ function statusWord(esim) {
   var words = { active: "statusActive", depleted: "statusDepleted", expired: "statusExpired", canceled: "statusCanceled" }
   return words[esim.status] || (esim.installed_at ? "statusInstalled" : "statusNotInstalled")
 }
+function checkoutTarget(template, cartId) {
+  return template.split("{cart_id}").join(encodeURIComponent(cartId))
+}
 function dataLeft(data, locale, words) {
   if (!data) return words.dataUnknown
   if (data.unlimited) return words.dataUnlimited
@@ -184,7 +187,7 @@ function buyTopUp(esim, offer, button) {
       return api(path, { method: "POST", body: body })
     })
     .then(function (res) {
-      location.assign(config.checkout_url.split("{cart_id}").join(encodeURIComponent(res.cart.id)))
+      location.assign(checkoutTarget(config.checkout_url, res.cart.id))
     })
     .catch(function () {
       button.disabled = false
@@ -213,7 +216,7 @@ function topUps(card, esim) {
       button.type = "button"
       button.addEventListener("click", function () { buyTopUp(esim, offer, button) })
     })
-  }, function () {})
+  }).catch(function () {})
 }
 function renderEsim(esim) {
   var card = add(root, el("article", "esim"))

@@ -9,11 +9,12 @@ type Pure = {
   formatData: (mb: unknown, locale: string) => string | null
   statusWord: (esim: { status: string; installed_at: string | null }) => string
   dataLeft: (data: unknown, locale: string, words: Record<string, string>) => string
+  checkoutTarget: (template: string, cartId: string) => string
 }
 
 // The very text the page ships, run in node.
 const pure = new Function(
-  `${PAGE_PURE_SCRIPT}; return { installPlan, safeHref, safeImage, formatData, statusWord, dataLeft }`
+  `${PAGE_PURE_SCRIPT}; return { installPlan, safeHref, safeImage, formatData, statusWord, dataLeft, checkoutTarget }`
 )() as Pure
 
 const UA = {
@@ -61,6 +62,14 @@ describe("the page's safe links and images", () => {
     expect(pure.safeImage("data:image/png;base64,iVBORw0KGgo=")).toBe("data:image/png;base64,iVBORw0KGgo=")
     expect(pure.safeImage("data:image/svg+xml;base64,PHN2Zz4=")).toBeNull()
     expect(pure.safeImage("https://x.example/qr.png")).toBeNull()
+  })
+})
+
+describe("the page's top-up checkout", () => {
+  it("fills every {cart_id} of option checkoutUrl with the cart id, URL-encoded", () => {
+    expect(pure.checkoutTarget("https://shop.example/checkout/{cart_id}?c={cart_id}", "cart_01 X")).toBe(
+      "https://shop.example/checkout/cart_01%20X?c=cart_01%20X"
+    )
   })
 })
 
