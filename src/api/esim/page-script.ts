@@ -96,9 +96,10 @@ function showMessage(titleKey, textKey, testId) {
   add(box, el("h1", null, W[titleKey]))
   add(box, el("p", null, W[textKey]))
 }
-function copyText(text, button) {
+function copyText(text, button, label) {
   function done(ok) {
     button.textContent = ok ? W.copied : W.copyFailed
+    button.setAttribute("aria-label", button.textContent + " " + label)
   }
   function fallback() {
     var area = el("textarea", "offscreen")
@@ -128,7 +129,7 @@ function codeRow(parent, label, value, name) {
   button.type = "button"
   button.setAttribute("data-testid", "esim-copy-" + name)
   button.setAttribute("aria-label", W.copy + " " + label)
-  button.addEventListener("click", function () { copyText(value, button) })
+  button.addEventListener("click", function () { copyText(value, button, label) })
 }
 function installLinks(card, esim) {
   var urls = { apple: safeHref(esim.apple_install_url), android: safeHref(esim.android_install_url) }
