@@ -62,7 +62,8 @@ const ar: Record<PageWordKey, string> = {
   scanHint: "امسح الرمز بالهاتف الذي سيستخدم الشريحة الإلكترونية",
   qrAlt: "رمز QR للشريحة الإلكترونية",
   manualHeading: "أدخلها يدويًا",
-  smdpLabel: "عنوان SM-DP+",
+  // The isolates keep "SM-DP+" whole inside right-to-left text.
+  smdpLabel: "عنوان \u2066SM-DP+\u2069",
   activationLabel: "رمز التفعيل",
   copy: "نسخ",
   copied: "تم النسخ",
