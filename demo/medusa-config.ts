@@ -26,7 +26,8 @@ const esimflyProvider = {
 }
 
 module.exports = defineConfig({
-  admin: { disable: process.env.DEMO_ADMIN_DISABLED === "true" },
+  // backendUrl is also the base of the hosted eSIM page that the delivery email links to.
+  admin: { disable: process.env.DEMO_ADMIN_DISABLED === "true", backendUrl: process.env.MEDUSA_BACKEND_URL },
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     http: {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run test:browser: the demo (PostgreSQL, sandbox, app with the plugin) on free ports, a real
-# order with eSIMs, then Chromium through Medusa Admin. Screenshots land in artifacts/browser/.
+# order with eSIMs, then Chromium through Medusa Admin and the hosted eSIM page. Screenshots land in artifacts/browser/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -29,4 +29,10 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 curl -fsS "http://localhost:$DEMO_PORT/health" >/dev/null || { tail -n 40 "$ARTIFACTS/demo.log"; exit 1; }
-node integration-tests/browser/admin.e2e.mjs
+# BROWSER_TESTS picks the files; one after the other, as they share the demo's sandbox.
+FAILED=0
+for file in ${BROWSER_TESTS:-integration-tests/browser/admin.e2e.mjs integration-tests/browser/esim-page.e2e.mjs}; do
+  echo "browser test: $file"
+  node "$file" || FAILED=1
+done
+exit "$FAILED"

@@ -57,13 +57,10 @@ async function waitForEmail(orderId) {
   )
 }
 
-/** The guest token: `data.access_token` if the plugin puts it there, else the email's text or link. */
-function accessToken(email) {
-  if (email.data?.access_token) {
-    return { token: email.data.access_token, from: "data.access_token" }
-  }
-  const inText = email.text?.match(/access code (\S+)/)?.[1] ?? email.text?.match(/[?&#]token=([^&\s]+)/)?.[1]
-  return inText ? { token: decodeURIComponent(inText), from: "the email text" } : { token: null, from: "nowhere" }
+/** The eSIM page link of the email's text part, and the guest token in its fragment (the email prints it nowhere else). */
+function pageLink(email) {
+  const url = email.text?.match(/https?:\/\/\S+#token=[^\s&]+/)?.[0]
+  return url ? { url, token: decodeURIComponent(url.slice(url.indexOf("#token=") + "#token=".length)) } : null
 }
 
 function printEsims(title, esims) {
@@ -128,10 +125,10 @@ async function main() {
   const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1)
   console.log(`  email    "${mail.subject}" ${seconds(placedAt)} s after the order (${seconds(started)} s in all)`)
   console.log(`           ${mail.file}`)
-  const guest = accessToken(mail)
-  console.log(`  guest token from ${guest.from}`)
+  const link = pageLink(mail)
+  console.log(`  eSIM page ${link ? link.url : "none in the email (set option webhookUrl or the admin's backendUrl)"}`)
   const orderPath = `/store/orders/${order.id}/esims`
-  const headers = guest.token ? { "x-esim-access-token": guest.token } : {}
+  const headers = link ? { "x-esim-access-token": link.token } : {}
   printEsims(`GET ${orderPath} (guest token)`, (await api("GET", orderPath, { headers })).esims)
   if (token) {
     printIccids(`GET ${orderPath} (signed in, no token)`, (await api("GET", orderPath, { token })).esims)

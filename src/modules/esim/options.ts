@@ -65,6 +65,14 @@ const esimModuleOptionsSchema = z
         error: "must not contain {token}: the email adds the token as #token=",
       })
       .optional(),
+    /** The merchant's checkout page for a top-up cart from the hosted eSIM page; `{cart_id}` is filled in (docs/esim-page.md). */
+    checkoutUrl: z
+      .string({ error: "must be an https URL containing {cart_id}" })
+      .trim()
+      .refine((url) => isWebhookUrl(url) && url.includes("{cart_id}"), {
+        error: "must be an https URL containing {cart_id} (http only on localhost or 127.0.0.1)",
+      })
+      .optional(),
     /** Days a guest token from the delivery email opens the order's eSIMs; a resend issues a fresh one. */
     guestAccessTtlDays: integerOption(1, 3650, 90),
     /** Pricing rules of the catalogue sync: markup, fixed amount, rounding, margin floor, overrides. */
