@@ -18,7 +18,12 @@ const withPlugin = process.env.DEMO_WITHOUT_PLUGIN !== "true"
 
 const esimflyPlugin = {
   resolve: "medusa-plugin-esimfly",
-  options: { ...esimflyOptions, lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD || 50 },
+  options: {
+    ...esimflyOptions,
+    lowBalanceThreshold: process.env.ESIMFLY_LOW_BALANCE_THRESHOLD || 50,
+    // The demo has no storefront checkout; the browser test sets one to follow a top-up there.
+    checkoutUrl: process.env.DEMO_CHECKOUT_URL || undefined,
+  },
 }
 const esimflyProvider = {
   resolve: "medusa-plugin-esimfly/providers/esimfly",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run test:browser: the demo (PostgreSQL, sandbox, app with the plugin) on free ports, a real
-# order with eSIMs, then Chromium through Medusa Admin and the hosted eSIM page. Screenshots land in artifacts/browser/.
+# order with eSIMs, then Chromium through Medusa Admin, the hosted eSIM page and the emails. Screenshots land in artifacts/browser/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -10,6 +10,8 @@ CHROMIUM_PATH=$(scripts/ensure-chromium.sh)
 export CHROMIUM_PATH
 export DEMO_PORT=${DEMO_PORT:-$(node scripts/free-port.js)}
 export SANDBOX_PORT=${SANDBOX_PORT:-$(node scripts/free-port.js)}
+# The eSIM page sends a top-up cart here; the page test answers this address itself.
+export DEMO_CHECKOUT_URL=https://checkout.example.test/checkout?cart={cart_id}
 
 DEMO_PID=""
 stop_demo() {
@@ -31,7 +33,7 @@ done
 curl -fsS "http://localhost:$DEMO_PORT/health" >/dev/null || { tail -n 40 "$ARTIFACTS/demo.log"; exit 1; }
 # BROWSER_TESTS picks the files; one after the other, as they share the demo's sandbox.
 FAILED=0
-for file in ${BROWSER_TESTS:-integration-tests/browser/admin.e2e.mjs integration-tests/browser/esim-page.e2e.mjs}; do
+for file in ${BROWSER_TESTS:-integration-tests/browser/admin.e2e.mjs integration-tests/browser/esim-page.e2e.mjs integration-tests/browser/emails.e2e.mjs}; do
   echo "browser test: $file"
   node "$file" || FAILED=1
 done

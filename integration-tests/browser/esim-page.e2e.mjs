@@ -9,6 +9,7 @@ import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import { chromium } from "playwright-core"
 import { pickVariant, placeOrder, storeClient } from "../../scripts/lib/store-api.mjs"
+import { seriousAxeViolations } from "./lib/axe.mjs"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 const APP = `http://localhost:${process.env.DEMO_PORT || 9000}`
@@ -64,7 +65,7 @@ async function deliveryEmail(orderId) {
     for (const name of names.sort().reverse()) {
       const email = JSON.parse(await readFile(join(OUTBOX, name), "utf8"))
       if (email.template === "esim-delivered" && email.data?.order_id === orderId) {
-        return email
+        return { ...email, html: await readFile(join(OUTBOX, name.replace(/\.json$/, ".email.html")), "utf8") }
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
@@ -81,7 +82,10 @@ function pageLinkOf(email, orderId) {
   assert.equal(url.pathname, `/esim/orders/${orderId}`)
   const token = decodeURIComponent(url.hash.slice("#token=".length))
   assert.ok(!email.text.replace(link, "").includes(token), "the token appears nowhere else in the text part")
-  assert.ok(!email.html.replace(/#token=[^"']+/g, "").includes(token), "the html carries the token only in link fragments")
+  assert.ok(
+    !email.html.replace(/#token=[^"']+/g, "").includes(token),
+    "the html carries the token only in link fragments"
+  )
   return { url: link, token }
 }
 
@@ -126,13 +130,6 @@ async function openPage(profileName, url, extra = {}) {
   return { context, page, firstInstall, cspViolations }
 }
 
-/*
- * AXE-CORE SCAN GOES HERE. axe-core is not installed in this repository (no new packages could be
- * added). Once it is a devDependency: `await page.addScriptTag({ path: require.resolve("axe-core") })`
- * cannot run under the page's CSP, so inject it with `page.evaluate(axeSource)` after
- * `context.setBypassCSP(true)` (a test-only context), run `axe.run()` and assert no violation with
- * impact "serious" or "critical". Until then the checks below cover what can be checked by hand.
- */
 async function basicAccessibilityChecks(page) {
   const report = await page.evaluate(() => ({
     lang: document.documentElement.lang,
@@ -176,13 +173,14 @@ after(async () => {
 })
 
 for (const name of Object.keys(PROFILES)) {
-  test(`${name}: the email's link shows the eSIM with the right install path first, copyable codes, a QR of the LPA, and the store route's status and data left`, async () => {
+  test(`${name}: the email's link shows the eSIM with the right install path first, copyable codes, a QR of the LPA, the store route's status and data left, and no serious or critical axe violation`, async () => {
     const [esim] = await readEsims(bought[0])
     const { context, page, firstInstall, cspViolations } = await openPage(name, bought[0].link.url)
     try {
       const card = page.getByTestId("esim-card").first()
       await card.waitFor()
       assert.equal(new URL(page.url()).hash, "", "the token is removed from the address bar")
+      await page.screenshot({ path: `${SHOTS}esim-page-${name}-first-screen.png` })
       const links = card.locator('[data-testid="esim-install"] a')
       if (firstInstall) {
         const first = links.first()
@@ -218,6 +216,7 @@ for (const name of Object.keys(PROFILES)) {
       assert.equal(await card.getByTestId("esim-data-left").textContent(), expectedDataLeft(esim))
       assert.equal(await card.getByTestId("esim-data-left").getAttribute("data-mb"), String(esim.data.remaining_mb))
       await basicAccessibilityChecks(page)
+      assert.deepEqual(await seriousAxeViolations(page), [], "axe: no serious or critical violation")
       await page.screenshot({ path: `${SHOTS}esim-page-${name}.png`, fullPage: true })
       assert.deepEqual(cspViolations, [])
     } finally {
@@ -226,7 +225,7 @@ for (const name of Object.keys(PROFILES)) {
   })
 }
 
-test("in Arabic (?lang=ar) the page is right-to-left and in Arabic", async () => {
+test("in Arabic (?lang=ar) the page is right-to-left and in Arabic, with no serious or critical axe violation", async () => {
   const url = bought[0].link.url.replace("#", "?lang=ar#")
   const { context, page } = await openPage("iphone", url)
   try {
@@ -234,13 +233,35 @@ test("in Arabic (?lang=ar) the page is right-to-left and in Arabic", async () =>
     assert.equal(await page.getAttribute("html", "dir"), "rtl")
     assert.equal(await page.getAttribute("html", "lang"), "ar")
     assert.equal(await page.locator('[data-install="apple"]').first().textContent(), "التثبيت على هذا الآيفون")
+    assert.deepEqual(await seriousAxeViolations(page), [], "axe: no serious or critical violation")
     await page.screenshot({ path: `${SHOTS}esim-page-ar.png`, fullPage: true })
   } finally {
     await context.close()
   }
 })
 
-test("another order's token, or none, shows 'not found' with no eSIM data", async () => {
+test("iphone: Top up adds the top-up to a new cart at the listed price and opens the checkout with that cart", async () => {
+  const [esim] = await readEsims(bought[0])
+  const { context, page } = await openPage("iphone", bought[0].link.url)
+  try {
+    await context.route("https://checkout.example.test/**", (route) => route.fulfill({ body: "checkout" }))
+    const offer = page.getByTestId("esim-top-ups").locator("li").first()
+    const label = await offer.textContent()
+    await offer.getByRole("button").click()
+    await page.waitForURL(/^https:\/\/checkout\.example\.test\/checkout\?cart=/)
+    const cartId = new URL(page.url()).searchParams.get("cart")
+    const { cart } = await json(`${APP}/store/carts/${cartId}`, { headers: bought[0].headers })
+    assert.equal(cart.items.length, 1)
+    const [line] = cart.items
+    assert.equal(line.metadata.esim_top_up.iccid, esim.iccid)
+    const price = new Intl.NumberFormat("en", { style: "currency", currency: cart.currency_code.toUpperCase() })
+    assert.ok(label.includes(`· ${price.format(line.unit_price)}`), `the cart's price is the one listed: ${label}`)
+  } finally {
+    await context.close()
+  }
+})
+
+test("another order's token, or none, shows 'not found' with no eSIM data and no serious or critical axe violation", async () => {
   const [esim] = await readEsims(bought[0])
   const pageUrl = bought[0].link.url.split("#")[0]
   const cases = {
@@ -257,6 +278,7 @@ test("another order's token, or none, shows 'not found' with no eSIM data", asyn
       for (const secret of [esim.iccid, esim.lpa, esim.activation_code]) {
         assert.ok(!html.includes(secret), `${label}: no eSIM data`)
       }
+      assert.deepEqual(await seriousAxeViolations(page), [], `${label}: axe finds no serious or critical violation`)
       await page.screenshot({ path: `${SHOTS}esim-page-not-found-${label}.png` })
     } finally {
       await context.close()

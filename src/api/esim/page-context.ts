@@ -44,6 +44,14 @@ async function channelPublishableKey(scope: MedusaContainer, salesChannelId: str
   return keys[0]?.token ?? null
 }
 
+/** The store's name for the page's header; a failed read leaves it out rather than failing the page. */
+async function storeName(scope: MedusaContainer): Promise<string | null> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "store", fields: ["id", "name"] }).catch(() => ({ data: [] }))
+  const name = (data[0] as { name?: unknown } | undefined)?.name
+  return typeof name === "string" && name.trim() ? name.trim() : null
+}
+
 /** What the hosted page embeds for this order; an unknown order gets the same shell, marked not found. */
 export async function loadEsimPageConfig(
   scope: MedusaContainer,
@@ -52,7 +60,9 @@ export async function loadEsimPageConfig(
 ): Promise<EsimPageConfig> {
   const options = scope.resolve<EsimModuleService>(ESIM_MODULE).getOptions()
   const order = SAFE_ID.test(orderId) ? await findOrder(scope, orderId) : undefined
-  const key = order ? await channelPublishableKey(scope, order.sales_channel_id) : null
+  const [key, store_name] = order
+    ? await Promise.all([channelPublishableKey(scope, order.sales_channel_id), storeName(scope)])
+    : [null, null]
   const locale = resolveLocale([lang, order?.locale, order?.metadata?.locale, options.locale])
   return {
     order_id: SAFE_ID.test(orderId) ? orderId : "",
@@ -63,5 +73,6 @@ export async function loadEsimPageConfig(
     region_id: order?.region_id ?? null,
     sales_channel_id: order?.sales_channel_id ?? null,
     checkout_url: options.checkoutUrl ?? null,
+    store_name,
   }
 }

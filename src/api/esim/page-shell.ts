@@ -13,6 +13,8 @@ export type EsimPageConfig = {
   region_id: string | null
   sales_channel_id: string | null
   checkout_url: string | null
+  /** The Store Module's store name, shown above the page (text only); null for an unknown order. */
+  store_name: string | null
 }
 
 export type EsimPage = { html: string; headers: Record<string, string> }
@@ -21,6 +23,7 @@ const PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans Arabic",sans-serif;color:#111;background:#f6f7f9}
 main{max-width:40rem;margin:0 auto;padding:1rem}
+.store-name{max-width:40rem;margin:0 auto;padding:1rem 1rem 0;font-weight:600;color:#4a5260}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:0}
 h3{font-size:1rem;margin:1.25rem 0 .5rem}
@@ -42,7 +45,7 @@ h3{font-size:1rem;margin:1.25rem 0 .5rem}
 .top-ups ul{padding:0;list-style:none}.top-ups li{margin:.5rem 0}
 .offscreen{position:fixed;top:-100px;opacity:0}
 a:focus,button:focus,summary:focus{outline:3px solid #f5a623;outline-offset:2px}
-@media (prefers-color-scheme:dark){body{background:#111418;color:#eef0f3}.esim,.notice{background:#1b1f24;border-color:#333a44}.code-row code{background:#262b33}.esim-id,.facts dt,.code-row .label{color:#aab2bf}.button,.copy{background:#1b1f24;color:#8fb0ff;border-color:#8fb0ff}.button.primary{background:#8fb0ff;color:#111418}}
+@media (prefers-color-scheme:dark){body{background:#111418;color:#eef0f3}.esim,.notice{background:#1b1f24;border-color:#333a44}.code-row code{background:#262b33}.esim-id,.facts dt,.code-row .label,.store-name{color:#aab2bf}.button,.copy{background:#1b1f24;color:#8fb0ff;border-color:#8fb0ff}.button.primary{background:#8fb0ff;color:#111418}}
 `
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`
@@ -97,7 +100,8 @@ export function renderEsimPage(config: EsimPageConfig): EsimPage {
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
-<main id="esim-root" aria-live="polite"><h1>${escapeHtml(words.pageTitle)}</h1><p>${escapeHtml(words.loading)}</p></main>
+${config.store_name ? `<header class="store-name">${escapeHtml(config.store_name)}</header>
+` : ""}<main id="esim-root" aria-live="polite"><h1>${escapeHtml(words.pageTitle)}</h1><p>${escapeHtml(words.loading)}</p></main>
 <script type="application/json" id="esim-config">${jsonForScript({ ...config, words })}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>

@@ -16,10 +16,15 @@ export function inlineAttachments(html: string, attachments: Notification["attac
   }, html)
 }
 
+/** The message's own HTML as a mail client shows it (QR codes inlined), for a browser or a screenshot. */
+export function renderMessage(notification: Notification): string {
+  return inlineAttachments(notification.content?.html ?? "", notification.attachments)
+}
+
 function body(notification: Notification): string {
   const content = notification.content
   if (content?.html) {
-    return inlineAttachments(content.html, notification.attachments)
+    return renderMessage(notification)
   }
   const fallback = content?.text ?? JSON.stringify(notification.data ?? {}, null, 2)
   return `<pre>${escapeHtml(fallback)}</pre>`
@@ -42,7 +47,7 @@ export function renderEmailPage(notification: Notification, sentAt: Date): strin
     "<!doctype html>",
     `<html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family: sans-serif; max-width: 720px; margin: 2em auto">',
-    '<table style="background: #f4f4f5; padding: .5em 1em; width: 100%; border-radius: 6px">',
+    '<table style="background: #f4f4f5; padding: .5em 1em; width: 100%; box-sizing: border-box; border-radius: 6px">',
     header,
     "</table>",
     "<hr/>",

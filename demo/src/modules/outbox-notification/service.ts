@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises"
 import path from "node:path"
 import { Logger, NotificationTypes } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
-import { renderEmailPage } from "./render"
+import { renderEmailPage, renderMessage } from "./render"
 
 type InjectedDependencies = { logger: Logger }
 
@@ -63,6 +63,7 @@ export class OutboxNotificationService extends AbstractNotificationProviderServi
     const write = (ext: string, text: string) => writeFile(file(ext), text, { mode: 0o600 })
     await Promise.all([
       write("html", renderEmailPage(notification, sentAt)),
+      ...(notification.content?.html ? [write("email.html", renderMessage(notification))] : []),
       write("txt", notification.content?.text ?? ""),
       write("json", JSON.stringify(summary(notification, sentAt), null, 2) + "\n"),
     ])

@@ -27,6 +27,7 @@ function scopeWith(order: typeof ORDER | undefined, keys: object[], options: Rec
   const graph = async (input: Graph) => {
     calls.push(input)
     if (input.entity === "order") return { data: order && input.filters.id === order.id ? [order] : [] }
+    if (input.entity === "store") return { data: [{ id: "store_1", name: "Travel Shop" }] }
     return { data: [{ id: input.filters.id, publishable_api_keys: keys }] }
   }
   const services: Record<string, unknown> = {
@@ -54,13 +55,14 @@ describe("what the hosted page embeds for an order", () => {
       region_id: "reg_1",
       sales_channel_id: "sc_1",
       checkout_url: "https://shop.example/c/{cart_id}",
+      store_name: "Travel Shop",
     })
     expect(calls.find((c) => c.entity === "sales_channel")?.filters).toEqual({ id: "sc_1" })
   })
 
   it("marks an unknown order, and one whose channel has no live key, not found with no key", async () => {
     const unknown = await loadEsimPageConfig(scopeWith(undefined, []).scope, "order_404", undefined)
-    expect(unknown).toMatchObject({ found: false, publishable_key: null, currency_code: null })
+    expect(unknown).toMatchObject({ found: false, publishable_key: null, currency_code: null, store_name: null })
     const keyless = await loadEsimPageConfig(scopeWith(ORDER, []).scope, "order_1", undefined)
     expect(keyless).toMatchObject({ found: false, publishable_key: null })
   })

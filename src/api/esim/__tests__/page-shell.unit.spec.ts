@@ -11,6 +11,7 @@ const config: EsimPageConfig = {
   region_id: "reg_1",
   sales_channel_id: "sc_1",
   checkout_url: null,
+  store_name: null,
 }
 
 const hashOf = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`
@@ -76,6 +77,8 @@ describe("the hosted eSIM page's shell", () => {
     const [json] = inline(html, "script").filter((s) => s.open.includes('id="esim-config"'))
     expect(JSON.parse(json.body).checkout_url).toBe(hostile)
     expect(jsonForScript("a<b>&c")).toBe('"a\\u003cb\\u003e\\u0026c"')
+    const named = renderEsimPage({ ...config, store_name: hostile }).html
+    expect(named).toContain('<header class="store-name">&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&lt;!--')
     expect(escapeHtml(`<a href="x">'&`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;")
   })
 
