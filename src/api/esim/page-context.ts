@@ -18,7 +18,6 @@ type PageOrder = {
 
 type ChannelKey = { token: string; type: string; revoked_at: Date | string | null; created_at: Date | string }
 
-
 async function findOrder(scope: MedusaContainer, orderId: string): Promise<PageOrder | undefined> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const fields = ["id", "sales_channel_id", "region_id", "currency_code", "locale", "metadata"]

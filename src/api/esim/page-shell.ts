@@ -100,8 +100,12 @@ export function renderEsimPage(config: EsimPageConfig): EsimPage {
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
-${config.store_name ? `<header class="store-name">${escapeHtml(config.store_name)}</header>
-` : ""}<main id="esim-root" aria-live="polite"><h1>${escapeHtml(words.pageTitle)}</h1><p>${escapeHtml(words.loading)}</p></main>
+${
+  config.store_name
+    ? `<header class="store-name">${escapeHtml(config.store_name)}</header>
+`
+    : ""
+}<main id="esim-root" aria-live="polite"><h1>${escapeHtml(words.pageTitle)}</h1><p>${escapeHtml(words.loading)}</p></main>
 <script type="application/json" id="esim-config">${jsonForScript({ ...config, words })}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
