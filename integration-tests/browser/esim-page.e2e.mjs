@@ -240,11 +240,35 @@ test("in Arabic (?lang=ar) the page is right-to-left and in Arabic, with no seri
   }
 })
 
+/** The sandbox's requests about eSIMs after the sale (usage, status, top-ups): what a page view could cause. */
+async function afterSaleCalls() {
+  const { requests } = await json(`${SANDBOX}/__sandbox/ledger`)
+  return requests
+    .filter((r) => /\/(esims\/usage|esims\/status|topup)\b/.test(r.path))
+    .map((r) => `${r.method} ${r.path}`)
+}
+
+test("iphone: opening the page makes no usage, status or top-up request to esimfly; See top-ups makes one top-up listing request", async () => {
+  const before = (await afterSaleCalls()).length
+  const { context, page } = await openPage("iphone", bought[0].link.url)
+  try {
+    await page.getByTestId("esim-top-ups-open").waitFor()
+    await page.waitForLoadState("networkidle")
+    assert.deepEqual((await afterSaleCalls()).slice(before), [], "no esimfly request on a page view")
+    await page.getByTestId("esim-top-ups-open").click()
+    await page.getByTestId("esim-top-ups").locator("li").first().waitFor()
+    assert.deepEqual((await afterSaleCalls()).slice(before), ["GET /api/v1/business/topup/packages"])
+  } finally {
+    await context.close()
+  }
+})
+
 test("iphone: Top up adds the top-up to a new cart at the listed price and opens the checkout with that cart", async () => {
   const [esim] = await readEsims(bought[0])
   const { context, page } = await openPage("iphone", bought[0].link.url)
   try {
     await context.route("https://checkout.example.test/**", (route) => route.fulfill({ body: "checkout" }))
+    await page.getByTestId("esim-top-ups-open").click()
     const offer = page.getByTestId("esim-top-ups").locator("li").first()
     const label = await offer.textContent()
     await offer.getByRole("button").click()

@@ -200,24 +200,37 @@ function topUpLabel(offer) {
   var price = new Intl.NumberFormat(config.locale, { style: "currency", currency: offer.currency_code.toUpperCase() })
   return [offer.package_name, data, offer.validity_days + " " + W.topUpDays, price.format(offer.price)].join(" · ")
 }
+/** Top-ups are asked of the store route (and so of esimfly) only when the shopper opens them. */
 function topUps(card, esim) {
-  if (!config.currency_code) return
+  if (!config.currency_code || esim.status === "canceled") return
+  var box = add(card, el("section", "top-ups"))
+  box.setAttribute("data-testid", "esim-top-ups")
+  add(box, el("h3", null, W.topUpHeading))
+  var open = add(box, el("button", "button", W.topUpShow))
+  open.type = "button"
+  open.setAttribute("data-testid", "esim-top-ups-open")
+  open.addEventListener("click", function () { listTopUps(box, esim, open) })
+}
+function listTopUps(box, esim, open) {
+  open.disabled = true
   var path = "/store/esims/" + encodeURIComponent(esim.iccid) + "/top-ups?currency_code=" + config.currency_code
   api(path).then(function (res) {
-    if (!res.top_ups || !res.top_ups.length) return
-    var box = add(card, el("section", "top-ups"))
-    box.setAttribute("data-testid", "esim-top-ups")
-    add(box, el("h3", null, W.topUpHeading))
+    box.removeChild(open)
+    var offers = res.top_ups || []
+    if (!offers.length) return add(box, el("p", null, W.topUpNone))
     if (!config.checkout_url) add(box, el("p", null, W.topUpListed))
     var list = add(box, el("ul", null))
-    res.top_ups.forEach(function (offer) {
+    offers.forEach(function (offer) {
       var item = add(list, el("li", null, topUpLabel(offer)))
       if (!config.checkout_url) return
       var button = add(item, el("button", "button", W.topUpButton))
       button.type = "button"
       button.addEventListener("click", function () { buyTopUp(esim, offer, button) })
     })
-  }).catch(function () {})
+  }).catch(function () {
+    open.disabled = false
+    open.textContent = W.topUpUnavailable
+  })
 }
 function renderEsim(esim) {
   var card = add(root, el("article", "esim"))
