@@ -126,7 +126,7 @@ async function main() {
   console.log(`  email    "${mail.subject}" ${seconds(placedAt)} s after the order (${seconds(started)} s in all)`)
   console.log(`           ${mail.file}`)
   const link = pageLink(mail)
-  console.log(`  eSIM page ${link ? link.url : "none in the email (set option webhookUrl or the admin's backendUrl)"}`)
+  console.log(`  page     ${link ? link.url : "none in the email (set option webhookUrl or the admin's backendUrl)"}`)
   const orderPath = `/store/orders/${order.id}/esims`
   const headers = link ? { "x-esim-access-token": link.token } : {}
   printEsims(`GET ${orderPath} (guest token)`, (await api("GET", orderPath, { headers })).esims)
