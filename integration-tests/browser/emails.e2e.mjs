@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url"
 import { after, before, test } from "node:test"
 import { chromium } from "playwright-core"
 import { seriousAxeViolations } from "./lib/axe.mjs"
+import { PROFILES } from "./lib/devices.mjs"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 const APP = `http://localhost:${process.env.DEMO_PORT || 9000}`
@@ -16,14 +17,6 @@ const SHOTS = join(ROOT, "artifacts/browser/")
 const RENDERED = join(ROOT, "artifacts/email")
 const OUTBOX = process.env.DEMO_OUTBOX_DIR || join(ROOT, ".demo/outbox")
 const WIDTHS = [320, 800]
-const IPHONE = {
-  userAgent:
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-}
 
 let browser
 const emails = []
@@ -86,7 +79,8 @@ test("every email, in English and Arabic, fits 320 px and 800 px with no horizon
 })
 
 test("on an iPhone, the delivery email's buttons are the eSIM's https install link and its page, which opens the eSIM", async () => {
-  const { context, page } = await openEmail(await demoDeliveryEmail(), IPHONE)
+  const { firstInstall, ...iphone } = PROFILES.iphone
+  const { context, page } = await openEmail(await demoDeliveryEmail(), iphone)
   try {
     const appleHref = await page.getByRole("link", { name: "Install on iPhone" }).first().getAttribute("href")
     assert.match(appleHref, /^https:\/\//)

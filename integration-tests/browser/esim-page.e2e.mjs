@@ -10,6 +10,7 @@ import { PNG } from "pngjs"
 import { chromium } from "playwright-core"
 import { pickVariant, placeOrder, storeClient } from "../../scripts/lib/store-api.mjs"
 import { seriousAxeViolations } from "./lib/axe.mjs"
+import { PROFILES } from "./lib/devices.mjs"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 const APP = `http://localhost:${process.env.DEMO_PORT || 9000}`
@@ -18,35 +19,6 @@ const SHOTS = join(ROOT, "artifacts/browser/")
 const OUTBOX = process.env.DEMO_OUTBOX_DIR || join(ROOT, ".demo/outbox")
 const MEDUSA_LOG = join(ROOT, ".demo/logs/medusa.log")
 const USED_MB = 300
-
-const PROFILES = {
-  iphone: {
-    userAgent:
-      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    firstInstall: "apple",
-  },
-  pixel: {
-    userAgent:
-      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36",
-    viewport: { width: 412, height: 915 },
-    deviceScaleFactor: 2.625,
-    isMobile: true,
-    hasTouch: true,
-    firstInstall: "android",
-  },
-  desktop: {
-    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-    isMobile: false,
-    hasTouch: false,
-    firstInstall: null,
-  },
-}
 
 let browser
 let info
