@@ -93,7 +93,7 @@ medusaIntegrationTestRunner({
       expect(notifications.filter((n) => n.template === "esim-delivered")).toHaveLength(1)
     })
 
-    it("warns in the log, naming the order and not the guest token, when the delivery email cannot be sent; the purchase stays completed", async () => {
+    it("warns in the log, naming the order and neither the guest token nor the eSIM's codes, when the delivery email cannot be sent; the purchase stays completed", async () => {
       const notifications = getContainer().resolve(Modules.NOTIFICATION)
       // A provider that echoes what it was given puts the guest token in its error.
       const echo = (data: unknown) =>
@@ -115,6 +115,11 @@ medusaIntegrationTestRunner({
         const words = lines[0].match(/[A-Za-z0-9_-]{16,}/g) ?? []
         expect(words.length).toBeGreaterThan(0)
         expect(words.filter((word) => hashAccessToken(word) === delivery.access_token_hash)).toEqual([])
+        const [profile] = await esim.listEsimProfiles({ order_id: order.id })
+        for (const code of [profile.lpa, profile.activation_code]) {
+          expect(lines[0]).not.toContain(code)
+          expect(delivery.notification_error).not.toContain(code)
+        }
       } finally {
         refused.mockRestore()
         warn.mockRestore()
