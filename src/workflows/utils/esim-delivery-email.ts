@@ -16,6 +16,7 @@ import {
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
 import { esimEmailLook } from "./esim-email-look"
+import { notificationFailure } from "./notification-failure"
 
 type EsimOrderRow = Awaited<ReturnType<EsimModuleService["listEsimOrders"]>>[number]
 
@@ -112,7 +113,7 @@ export async function sendEsimEmail(
     })
     return { status: "sent" }
   } catch (error) {
-    const message = (error as Error).message.split(token).join("[token]")
+    const message = notificationFailure(error, [token, ...esims.flatMap((e) => [e.lpa, e.activation_code])])
     await esim.updateEsimDeliveries({ id: delivery.id, notification_status: "failed", notification_error: message })
     // Also in the log: a store without an email provider would otherwise fail with no trace an operator sees.
     container

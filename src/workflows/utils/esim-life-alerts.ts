@@ -15,6 +15,7 @@ import {
   usageLowNotification,
 } from "../../modules/esim/usage"
 import { esimEmailLook } from "./esim-email-look"
+import { notificationFailure } from "./notification-failure"
 
 /** What one alert run did, per eSIM. */
 export type EsimAlertOutcome = { iccid: string; template: string; status: "sent" | "failed"; error?: string }
@@ -47,7 +48,7 @@ async function send(
     await container.resolve(Modules.NOTIFICATION).createNotifications([build(email, look)])
     return { iccid: profile.iccid, template, status: "sent" }
   } catch (error) {
-    const message = (error as Error).message
+    const message = notificationFailure(error, [profile.lpa, profile.activation_code])
     const [current] = await esim.listEsimProfiles({ id: profile.id })
     const alerts = { ...(current?.usage_alerts_sent ?? {}), last_failure: { template, error: message, at: new Date() } }
     await esim.updateEsimProfiles({ id: profile.id, usage_alerts_sent: alerts })

@@ -6,6 +6,7 @@ import type { EsimTopUpRow } from "../../../modules/esim/models/esim-top-up"
 import { toppedUpNotification } from "../../../modules/esim/top-up"
 import EsimModuleService from "../../../modules/esim/service"
 import { esimEmailLook } from "../../utils/esim-email-look"
+import { notificationFailure } from "../../utils/notification-failure"
 
 export const notifyEsimTopUpsStepId = "notify-esim-top-ups"
 
@@ -23,7 +24,7 @@ async function send(container: MedusaContainer, topUp: EsimTopUpRow & { email: s
     // Unmarked, so the next run (or the settle job) tries again; the top-up itself stands.
     await esim.updateEsimTopUps({ id: topUp.id, email_sent_at: null })
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    logger.warn(`esimfly: the top-up email of ${topUp.id} failed: ${(error as Error).message}`)
+    logger.warn(`esimfly: the top-up email of ${topUp.id} failed: ${notificationFailure(error, [])}`)
     return false
   }
 }
