@@ -1,7 +1,7 @@
 import type { EsimTopUpRow } from "../models/esim-top-up"
 import type { EsimProfileRow } from "../models/esim-profile"
 import { EsimUsage, TopupResult } from "../../../lib/esimfly"
-import { revivedByTopUp } from "../lifecycle"
+import { revivedByTopUp } from "../usage"
 import { settleFromTotal, topUpBought, topUpCallFailed, TopUpFields, TopUpUsage } from "./outcomes"
 import type EsimModuleService from "../service"
 

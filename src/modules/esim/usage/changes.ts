@@ -1,5 +1,5 @@
 import type { EsimProfileRow } from "../models/esim-profile"
-import { LifecycleStatus, lifecycleStatusOf, nextLifecycleStatus } from "../lifecycle"
+import { LifecycleStatus, lifecycleStatusOf, nextLifecycleStatus } from "./status"
 import { UsageFigures, UsageReading } from "./readings"
 
 /** The mirror columns a reading is compared with. */
