@@ -1,4 +1,4 @@
-import { processWebhookEvent, readWebhookStatus, WEBHOOK_CLAIM_LEASE_MS } from "../lifecycle"
+import { claimWebhookEvent, processWebhookEvent, readWebhookStatus, WEBHOOK_CLAIM_LEASE_MS } from "../lifecycle"
 import { runEsimModuleTests } from "./support/module-runner"
 
 jest.setTimeout(60 * 1000)
@@ -62,7 +62,7 @@ runEsimModuleTests(({ service }) => {
   it("leaves an event claimed by a run that died to the retry job once the two-minute lease is over", async () => {
     const event = await storeEsimAndEvent()
     const now = new Date()
-    expect(await service.claimEsimflyWebhookEvent(event.id, now)).toBe(1)
+    expect(await service.runEsimSql((manager) => claimWebhookEvent(manager, event.id, now))).toBe(1)
     expect(await processWebhookEvent(service, event, new Date(now.getTime() + 60_000))).toBeNull()
     const later = new Date(now.getTime() + WEBHOOK_CLAIM_LEASE_MS)
     expect(await processWebhookEvent(service, event, later)).toEqual({ id: event.id, status: "processed" })
