@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { checkoutEsimCart, seedEsimStore, storeHeaders, waitForOrderPlaced } from "../fixtures/esim-store"
 import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
+import { captureServerLog } from "../fixtures/server-log"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -19,40 +20,6 @@ afterAll(() => {
 const sandbox = useSandbox()
 
 type Sent = { to: string; template?: string; content?: { text?: string; html?: string } }
-
-/** Everything the server writes while `run` runs: the Medusa logger's calls and raw stdout/stderr. */
-async function captureServerLog(logger: Record<string, unknown>, run: () => Promise<void>): Promise<string> {
-  const lines: string[] = []
-  const spies = [
-    "info",
-    "warn",
-    "error",
-    "debug",
-    "http",
-    "log",
-    "verbose",
-    "silly",
-    "panic",
-    "activity",
-    "progress",
-    "success",
-    "failure",
-  ]
-    .filter((method) => typeof logger[method] === "function")
-    .map((method) => jest.spyOn(logger as Record<string, (...args: unknown[]) => unknown>, method))
-  spies.forEach((spy) =>
-    spy.mockImplementation(((...args: unknown[]) => void lines.push(JSON.stringify(args))) as never)
-  )
-  const write = (chunk: unknown) => (lines.push(String(chunk)), true)
-  const out = jest.spyOn(process.stdout, "write").mockImplementation(write as never)
-  const err = jest.spyOn(process.stderr, "write").mockImplementation(write as never)
-  try {
-    await run()
-  } finally {
-    ;[...spies, out, err].forEach((spy) => spy.mockRestore())
-  }
-  return lines.join("\n")
-}
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -5,6 +5,7 @@ import { WEBHOOK_MAX_ATTEMPTS } from "../../src/modules/esim/lifecycle"
 import EsimModuleService from "../../src/modules/esim/service"
 import { processEsimflyWebhookWorkflow } from "../../src/workflows/process-esimfly-webhook"
 import { placeEsimOrder, seedEsimStore, SeededEsimStore } from "../fixtures/esim-store"
+import { useSandboxWebhooks } from "../fixtures/esimfly-webhooks"
 import { waitUntil } from "../fixtures/wait"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -14,72 +15,20 @@ process.env.ESIMFLY_PENDING_JOB_INTERVAL_MS = "3600000"
 process.env.ESIMFLY_WEBHOOK_RETRY_INTERVAL_MS = "3600000"
 
 const sandbox = useSandbox({ allowHttpWebhooks: true, webhookTimeFactor: 0.001 })
+useSandboxWebhooks(() => sandbox.current())
 
 const NETWORK = "TR-1GB-7D"
 const SLOW = "TR-1GB-7D-SLOW"
-const EVENTS = [
-  "esim.installed",
-  "esim.profile.updated",
-  "esim.usage.threshold",
-  "esim.status.changed",
-  "esim.provisioned",
-]
 
-let port = 0
-let secret = ""
-
-async function freePort(): Promise<number> {
-  const net = await import("node:net")
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0))
-    })
-  })
-}
-
-/** PUT /webhooks signed by hand: the client refuses http URLs, the sandbox takes localhost ones in tests. */
-async function registerWebhook(url: string): Promise<string> {
-  const box = sandbox.current()
-  const body = JSON.stringify({ webhook_url: url, events: EVENTS })
-  const timestamp = String(Date.now())
-  const requestId = randomUUID()
-  const signature = createHmac("sha256", box.secretKey)
-    .update(timestamp + requestId + box.accessCode + body)
-    .digest("hex")
-  const answer = await fetch(`${process.env.ESIMFLY_BASE_URL}/webhooks`, {
-    method: "PUT",
-    headers: {
-      "Content-Type": "application/json",
-      "RT-AccessCode": box.accessCode,
-      "RT-RequestID": requestId,
-      "RT-Timestamp": timestamp,
-      "RT-Signature": signature,
-    },
-    body,
-  })
-  const json = (await answer.json()) as { webhook: { secret: string } }
-  return json.webhook.secret
-}
-
-// Before the app boots: fix its port, point the sandbox's webhook at it and hand the app the secret.
-beforeAll(async () => {
-  port = await freePort()
-  process.env.PORT = String(port)
-  secret = await registerWebhook(`http://localhost:${port}/hooks/esimfly`)
-  process.env.ESIMFLY_WEBHOOK_SECRET = secret
-})
-
-afterAll(() => {
-  delete process.env.PORT
-  delete process.env.ESIMFLY_WEBHOOK_SECRET
-})
+/** Where useSandboxWebhooks put the app's receiver, and the secret it handed the app. */
+const receiverUrl = () => `http://localhost:${process.env.PORT}/hooks/esimfly`
+const webhookSecret = () => process.env.ESIMFLY_WEBHOOK_SECRET ?? ""
 
 /** Posts a delivery as esimfly would, signed with `key` (the configured secret by default). */
-async function deliver(body: object | string, id = randomUUID(), key = secret) {
+async function deliver(body: object | string, id = randomUUID(), key = webhookSecret()) {
   const raw = typeof body === "string" ? body : JSON.stringify(body)
   const signature = "sha256=" + createHmac("sha256", key).update(raw).digest("hex")
-  const answer = await fetch(`http://localhost:${port}/hooks/esimfly`, {
+  const answer = await fetch(receiverUrl(), {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Webhook-Id": id, "X-Webhook-Signature": signature },
     body: raw,

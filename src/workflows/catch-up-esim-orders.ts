@@ -1,6 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { findMissedEsimOrdersStep } from "./steps/find-missed-esim-orders"
-import { findMissedEsimTopUpsStep } from "./steps/find-missed-esim-top-ups"
 import { findUndeliveredEsimOrdersStep } from "./steps/find-undelivered-esim-orders"
 import { runEsimPurchasesStep } from "./steps/run-esim-purchases"
 import { runEsimTopUpBuysStep } from "./steps/run-esim-top-up-buys"
@@ -36,7 +35,8 @@ export const catchUpEsimOrdersWorkflow = createWorkflow(
       purpose: "catching up order",
     }))
     const run = runEsimPurchasesStep(orders)
-    const topUps = runEsimTopUpBuysStep(findMissedEsimTopUpsStep(window))
+    const missedTopUps = transform({ missed }, ({ missed }) => ({ order_ids: missed.top_up_order_ids }))
+    const topUps = runEsimTopUpBuysStep(missedTopUps)
     return new WorkflowResponse(
       transform({ run, topUps }, ({ run, topUps }) => ({
         caught_up: run.done,

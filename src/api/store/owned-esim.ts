@@ -4,8 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../modules/esim"
 import EsimModuleService from "../../modules/esim/service"
 import type { EsimProfileRow } from "../../modules/esim/models/esim-profile"
-import { findOrderOwner } from "./order-esims"
-import { canReadOrderEsims } from "./order-esims-access"
+import { orderAccess } from "./order-esims"
 import { privateNoStore } from "./no-store"
 import { requireSafeIdParam } from "../utils/id-param"
 
@@ -26,17 +25,7 @@ export async function findOwnedEsim(scope: MedusaContainer, input: OwnedEsimRequ
   if (!profile) {
     throw esimNotFound(input.iccid)
   }
-  const [order, [delivery]] = await Promise.all([
-    findOrderOwner(scope, profile.order_id),
-    esim.listEsimDeliveries({ order_id: profile.order_id }, { take: 1 }),
-  ])
-  const access = {
-    ...input,
-    order_customer_id: order?.customer_id ?? null,
-    token_hash: delivery?.access_token_hash,
-    token_expires_at: delivery?.access_token_expires_at,
-  }
-  if (!order || !canReadOrderEsims(access)) {
+  if (!(await orderAccess(scope, profile.order_id, input))) {
     throw esimNotFound(input.iccid)
   }
   return profile

@@ -25,19 +25,11 @@ import { EsimflyPackageCost } from "./models/esimfly-package-cost"
 import { EsimflyWebhookEvent } from "./models/esimfly-webhook-event"
 import { EsimflyWebhookState } from "./models/esimfly-webhook-state"
 import { EsimTopUp } from "./models/esim-top-up"
-import {
-  claimWebhookEvent,
-  currentWebhookSecret,
-  NewWebhookEvent,
-  storeWebhookDelivery,
-  WebhookStateChange,
-  writeWebhookState,
-} from "./lifecycle"
-import { claimTopUp, TopUpClaim } from "./top-up"
+import { currentWebhookSecret, WebhookStateChange, writeWebhookState } from "./lifecycle"
 import { CancelableEsimOrder, cancelEsimOrder, EsimOrderCancelOutcome } from "./cancel"
 import { EsimModuleOptions, pollDelayMs } from "./options"
 import type { EsimProfileRow } from "./models/esim-profile"
-import { applyUsageReadings, claimEsimMirror, EsimMirrorClaim, refreshUsage, UsageReading, UsageRefresh } from "./usage"
+import { applyUsageReadings, refreshUsage, UsageReading, UsageRefresh } from "./usage"
 import {
   BuyableEsimOrder,
   buyEsimOrder,
@@ -46,8 +38,6 @@ import {
   OrphanReport,
   OrphanWindow,
   ProfileRow,
-  claimForPurchase,
-  PurchaseClaim,
   PurchaseResult,
   settleUnknownOutcome,
   storeProfiles,
@@ -112,10 +102,13 @@ export default class EsimModuleService extends MedusaService({
     return new Date(now.getTime() + pollDelayMs(this.options_, pollCount))
   }
 
-  /** Claims a `pending` eSIM order for one create-order; exactly one of any number of racing runs wins. */
+  /**
+   * Runs one guarded SQL write of a capability (a claim or an upsert: `claimTopUp`, `claimForPurchase`,
+   * `claimEsimMirror`, `claimWebhookEvent`, `storeWebhookDelivery`) with the module's entity manager.
+   */
   @InjectManager()
-  async claimEsimOrderForPurchase(id: string, claim: PurchaseClaim, @MedusaContext() context: Context = {}) {
-    return claimForPurchase(context.manager as SqlEntityManager, id, claim)
+  async runEsimSql<T>(write: (manager: SqlEntityManager) => Promise<T>, @MedusaContext() context: Context = {}) {
+    return write(context.manager as SqlEntityManager)
   }
 
   /** Records a cancel on the selected eSIM orders at once, keeping the first time it was asked for. */
@@ -130,9 +123,8 @@ export default class EsimModuleService extends MedusaService({
   }
 
   /** Records a balance esimfly reported, unless a newer report is already mirrored. */
-  @InjectManager()
-  async recordEsimflyBalance(reading: BalanceReading, @MedusaContext() context: Context = {}): Promise<void> {
-    await upsertBalance(context.manager as SqlEntityManager, reading)
+  recordEsimflyBalance(reading: BalanceReading): Promise<void> {
+    return this.runEsimSql((manager) => upsertBalance(manager, reading))
   }
 
   /** The mirrored esimfly balance, or null before esimfly was ever read. */
@@ -148,20 +140,13 @@ export default class EsimModuleService extends MedusaService({
   }
 
   /** Sets whether the admins were told of a low balance; true only for the one call that changed it. */
-  @InjectManager()
-  async markEsimflyBalanceAlert(low: boolean, @MedusaContext() context: Context = {}): Promise<boolean> {
-    return markBalanceAlert(context.manager as SqlEntityManager, low)
+  markEsimflyBalanceAlert(low: boolean): Promise<boolean> {
+    return this.runEsimSql((manager) => markBalanceAlert(manager, low))
   }
 
   /** Records what esimfly charges per package, keeping newer readings. */
-  @InjectManager()
-  async recordPackageCosts(
-    readings: PackageCostReading[],
-    source: PackageCostSource,
-    at: Date,
-    @MedusaContext() context: Context = {}
-  ) {
-    await upsertPackageCosts(context.manager as SqlEntityManager, readings, source, at)
+  recordPackageCosts(readings: PackageCostReading[], source: PackageCostSource, at: Date): Promise<void> {
+    return this.runEsimSql((manager) => upsertPackageCosts(manager, readings, source, at))
   }
 
   /** Buys one eSIM order with exactly one create-order; null when another run claimed it first or a cancel came. */
@@ -194,22 +179,9 @@ export default class EsimModuleService extends MedusaService({
     return currentWebhookSecret(this, this.options_.webhookSecret)
   }
 
-  /** Stores a webhook delivery once per `X-Webhook-Id` (then it is the last event received); null for a replay. */
-  @InjectManager()
-  async recordEsimflyWebhook(row: NewWebhookEvent, @MedusaContext() context: Context = {}): Promise<string | null> {
-    return storeWebhookDelivery(context.manager as SqlEntityManager, row)
-  }
-
-  /** Claims a stored webhook event for one run; its attempt number, or null when another run has it. */
-  @InjectManager()
-  async claimEsimflyWebhookEvent(id: string, now: Date, @MedusaContext() context: Context = {}) {
-    return claimWebhookEvent(context.manager as SqlEntityManager, id, now)
-  }
-
   /** Writes a refused signature, a stored event or a new connection on the one webhook state row. */
-  @InjectManager()
-  async recordEsimflyWebhookState(change: WebhookStateChange, @MedusaContext() context: Context = {}): Promise<void> {
-    await writeWebhookState(context.manager as SqlEntityManager, change)
+  recordEsimflyWebhookState(change: WebhookStateChange): Promise<void> {
+    return this.runEsimSql((manager) => writeWebhookState(manager, change))
   }
 
   /** Writes usage readings on the eSIMs they name; returns the ICCIDs whose mirror changed. */
@@ -220,17 +192,5 @@ export default class EsimModuleService extends MedusaService({
   /** One usage query for one eSIM unless its mirror is inside the cache window; never throws for esimfly. */
   refreshEsimUsage(profile: EsimProfileRow, now: Date): Promise<UsageRefresh> {
     return refreshUsage(this, profile, now)
-  }
-
-  /** A guarded write on one eSIM's mirror or alerts; true only for the caller whose write happened. */
-  @InjectManager()
-  async claimEsimMirror(claim: EsimMirrorClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
-    return claimEsimMirror(context.manager as SqlEntityManager, claim)
-  }
-
-  /** Claims a top-up (to buy it, or to email it) in one guarded update; exactly one racing run wins. */
-  @InjectManager()
-  async claimEsimTopUp(id: string, claim: TopUpClaim, @MedusaContext() context: Context = {}): Promise<boolean> {
-    return claimTopUp(context.manager as SqlEntityManager, id, claim)
   }
 }

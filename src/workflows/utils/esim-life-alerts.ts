@@ -6,6 +6,7 @@ import { EmailLook } from "../../modules/esim/email"
 import EsimModuleService from "../../modules/esim/service"
 import {
   alertsSentOf,
+  claimEsimMirror,
   EXPIRING_TEMPLATE,
   expiringNotification,
   EXPIRY_NOTICE_MS,
@@ -72,7 +73,7 @@ export async function sendUsageLowAlerts(container: MedusaContainer, iccids: str
     const thresholds = alert ? [...alertsSentOf(profile.usage_alerts_sent), ...alert.crossed] : []
     const after = { ...profile.usage_alerts_sent, thresholds: thresholds.sort((a, b) => b - a) }
     const claim = { kind: "usage-alert" as const, id: profile.id, before: profile.usage_alerts_sent, after }
-    if (alert && (await esim.claimEsimMirror(claim))) {
+    if (alert && (await esim.runEsimSql((manager) => claimEsimMirror(manager, claim)))) {
       outcomes.push(
         await send(container, profile, USAGE_LOW_TEMPLATE, (to, look) =>
           usageLowNotification(to, profile, alert.threshold_mb, look)
@@ -95,7 +96,8 @@ export async function sendExpiringAlerts(container: MedusaContainer, now: Date):
   for (const profile of profiles.filter((candidate) => expiryAlertDue(candidate, now))) {
     const expiresAt = new Date(profile.expires_at as Date)
     const windowStart = new Date(expiresAt.getTime() - EXPIRY_NOTICE_MS)
-    if (await esim.claimEsimMirror({ kind: "expiry-alert", id: profile.id, at: now, window_start: windowStart })) {
+    const claim = { kind: "expiry-alert" as const, id: profile.id, at: now, window_start: windowStart }
+    if (await esim.runEsimSql((manager) => claimEsimMirror(manager, claim))) {
       outcomes.push(
         await send(container, profile, EXPIRING_TEMPLATE, (to, look) =>
           expiringNotification(to, profile, expiresAt, look)

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { ESIM_MODULE } from "../../../modules/esim"
-import { ESIMFLY_WEBHOOK_RECEIVED, readWebhookDelivery } from "../../../modules/esim/lifecycle"
+import { ESIMFLY_WEBHOOK_RECEIVED, readWebhookDelivery, storeWebhookDelivery } from "../../../modules/esim/lifecycle"
 import EsimModuleService from "../../../modules/esim/service"
 import { webhookDelivery } from "./delivery"
 
@@ -14,7 +14,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     await esim.recordEsimflyWebhookState({ kind: "refused", at: now })
     return res.status(401).json({ message: "invalid webhook signature" })
   }
-  const id = await esim.recordEsimflyWebhook(row)
+  const id = await esim.runEsimSql((manager) => storeWebhookDelivery(manager, row))
   if (!id) {
     return res.status(200).json({ received: true, duplicate: true })
   }

@@ -1,24 +1,14 @@
-import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { ESIM_MODULE } from ".."
-import type EsimModuleService from "../service"
+import { MODULE_TEST_BASE_URL, runEsimModuleTests } from "./support/module-runner"
 import validateOptionsLoader from "../loaders/validate-options"
 import { asValue, createContainer } from "@medusajs/framework/awilix"
 import { LoaderOptions } from "@medusajs/framework/types"
 
 jest.setTimeout(60 * 1000)
 
-const baseUrl = "http://localhost:4010/api/v1/business"
+const baseUrl = MODULE_TEST_BASE_URL
 
-moduleIntegrationTestRunner<EsimModuleService>({
-  moduleName: ESIM_MODULE,
-  resolve: "./src/modules/esim",
-  pathToMigrations: "./src/modules/esim/migrations",
-  moduleOptions: {
-    accessCode: "esf_module_test",
-    secretKey: "sk_module_test",
-    baseUrl: `${baseUrl}/`,
-  },
-  testSuite: ({ service }) => {
+runEsimModuleTests(
+  ({ service }) => {
     it("holds one client for the process, built from the validated options", () => {
       expect(service.getClient()).toBe(service.getClient())
       expect(service.getOptions().baseUrl).toBe(baseUrl)
@@ -129,7 +119,8 @@ moduleIntegrationTestRunner<EsimModuleService>({
       await expect(service.updateEsimOrders({ id: row.id, status: "bogus" as never })).rejects.toThrow()
     })
   },
-})
+  { baseUrl: `${baseUrl}/` }
+)
 
 describe("the options loader", () => {
   function load(options: Record<string, unknown>) {

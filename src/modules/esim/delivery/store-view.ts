@@ -1,6 +1,7 @@
 import type { EsimProfileRow } from "../models/esim-profile"
 import type { EsimTopUpRow } from "../models/esim-top-up"
 import { StoreTopUp, topUpsByIccid } from "../top-up"
+import type { EsimLifeField } from "../usage"
 import { InstallDetails, installDetails } from "./install-details"
 
 /** The columns of an eSIM profile that a shopper may see. */
@@ -20,14 +21,7 @@ export type StoreEsimSource = Pick<
   | "apple_install_url"
   | "android_install_url"
   | "created_at"
-  | "lifecycle_status"
-  | "installed_at"
-  | "expires_at"
-  | "total_mb"
-  | "used_mb"
-  | "remaining_mb"
-  | "is_unlimited"
-  | "usage_read_at"
+  | EsimLifeField
 >
 
 /** The eSIM's life as the mirror holds it (docs/esim-life.md); figures are null before any reading. */
@@ -45,21 +39,11 @@ export type StoreEsimLife = {
   }
 }
 
-type LifeColumns =
-  | "lifecycle_status"
-  | "installed_at"
-  | "expires_at"
-  | "total_mb"
-  | "used_mb"
-  | "remaining_mb"
-  | "is_unlimited"
-  | "usage_read_at"
-
 /** The source columns with the install details rendered in place of the raw ones, and the life grouped. */
-export type StoreEsim = Omit<StoreEsimSource, keyof InstallDetails | LifeColumns> & InstallDetails & StoreEsimLife
+export type StoreEsim = Omit<StoreEsimSource, keyof InstallDetails | EsimLifeField> & InstallDetails & StoreEsimLife
 
 /** Read from the mirror only: a store view never calls esimfly. */
-export function storeEsimLife(profile: Pick<EsimProfileRow, LifeColumns>): StoreEsimLife {
+export function storeEsimLife(profile: Pick<EsimProfileRow, EsimLifeField>): StoreEsimLife {
   const unlimited = profile.is_unlimited
   return {
     status: profile.lifecycle_status,

@@ -1,6 +1,6 @@
 import type { KnownWebhookEvent } from "../../../lib/esimfly"
 import type { EsimProfileRow } from "../models/esim-profile"
-import { LifecycleStatus, lifecycleStatusOf, nextLifecycleStatus } from "./status"
+import { LifecycleStatus, lifecycleStatusOf, nextLifecycleStatus } from "../usage"
 
 export type LifeProfile = Pick<
   EsimProfileRow,

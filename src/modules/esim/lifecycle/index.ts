@@ -27,7 +27,5 @@ export {
   webhookUrlFor,
 } from "./connection"
 export type { WebhookSecretSource, WebhookStatus } from "./connection"
-export { lifecycleStatusOf, nextLifecycleStatus, revivedByTopUp } from "./status"
-export type { LifecycleStatus } from "./status"
 export { buildEsimTimeline, ESIM_MIRROR_FIELDS, readEsimTimeline } from "./timeline"
 export type { EsimMirror, EsimTimelineEntry, EsimTimelineParts } from "./timeline"

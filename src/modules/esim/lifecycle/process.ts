@@ -4,6 +4,7 @@ import type EsimModuleService from "../service"
 import { applyUsageReading, thresholdReading } from "../usage"
 import { lifeChanges } from "./effects"
 import { nextWebhookAttemptAt, WEBHOOK_MAX_ATTEMPTS } from "./retry"
+import { claimWebhookEvent } from "./store"
 
 export type StoredWebhookEvent = Pick<EsimflyWebhookEventRow, "id" | "event" | "iccid" | "body">
 
@@ -23,7 +24,7 @@ export async function processWebhookEvent(
   row: StoredWebhookEvent,
   now: Date
 ): Promise<WebhookOutcome | null> {
-  const attempts = await esim.claimEsimflyWebhookEvent(row.id, now)
+  const attempts = await esim.runEsimSql((manager) => claimWebhookEvent(manager, row.id, now))
   if (attempts === null) {
     return null
   }

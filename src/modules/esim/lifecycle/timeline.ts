@@ -3,6 +3,7 @@ import type { EsimProfileRow } from "../models/esim-profile"
 import type { EsimTopUpRow } from "../models/esim-top-up"
 import type { EsimflyWebhookEventRow } from "../models/esimfly-webhook-event"
 import type EsimModuleService from "../service"
+import { ESIM_LIFE_FIELDS } from "../usage"
 
 /** One line of an eSIM's life for the admin; every field is plain text to render as text. */
 export type EsimTimelineEntry = {
@@ -34,15 +35,8 @@ export const ESIM_MIRROR_FIELDS = [
   "package_code",
   "package_name",
   "status",
-  "lifecycle_status",
-  "installed_at",
   "status_changed_at",
-  "expires_at",
-  "total_mb",
-  "used_mb",
-  "remaining_mb",
-  "is_unlimited",
-  "usage_read_at",
+  ...ESIM_LIFE_FIELDS,
 ] as const
 
 export type EsimMirror = Pick<EsimProfileRow, (typeof ESIM_MIRROR_FIELDS)[number]>

@@ -2,6 +2,7 @@ import type { EsimOrderRow } from "../models/esim-order"
 import { randomUUID } from "node:crypto"
 import { CreateOrderResult } from "../../../lib/esimfly"
 import { timeDeliveryPhase } from "../delivery"
+import { claimForPurchase } from "./claim"
 import { EsimOrderHistory, EsimOrderRunner, withEvent } from "./history"
 import { purchaseFailed, purchaseSucceeded, toProfileRows } from "./outcomes"
 import type EsimModuleService from "../service"
@@ -63,7 +64,7 @@ export async function buyEsimOrder(
     ...(by ? { by } : {}),
   })
   const claim = { request_id: requestId, at: sentAt, history, replay: isKeyReplay(esimOrder) }
-  if (!(await esim.claimEsimOrderForPurchase(esimOrder.id, claim))) {
+  if (!(await esim.runEsimSql((manager) => claimForPurchase(manager, esimOrder.id, claim)))) {
     return null
   }
   const { package_code: packageCode, quantity, idempotency_key: idempotencyKey } = esimOrder

@@ -1,7 +1,8 @@
 import type { EsimTopUpRow } from "../models/esim-top-up"
 import type { EsimProfileRow } from "../models/esim-profile"
 import { EsimUsage, TopupResult } from "../../../lib/esimfly"
-import { revivedByTopUp } from "../lifecycle"
+import { revivedByTopUp } from "../usage"
+import { claimTopUp } from "./claim"
 import { settleFromTotal, topUpBought, topUpCallFailed, TopUpFields, TopUpUsage } from "./outcomes"
 import type EsimModuleService from "../service"
 
@@ -84,7 +85,7 @@ export async function buyTopUp(esim: EsimModuleService, topUp: BuyableTopUp): Pr
     return null
   }
   const claim = { kind: "buy" as const, at: new Date(), total_mb_before: usage.data.totalMb }
-  if (!(await esim.claimEsimTopUp(topUp.id, claim))) {
+  if (!(await esim.runEsimSql((manager) => claimTopUp(manager, topUp.id, claim)))) {
     return null
   }
   let result: TopupResult

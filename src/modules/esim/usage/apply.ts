@@ -3,6 +3,7 @@ import type { EsimProfileRow } from "../models/esim-profile"
 import type EsimModuleService from "../service"
 import { usageIsFresh } from "./cache"
 import { UsageProfile, usageChanges } from "./changes"
+import { claimEsimMirror } from "./claims"
 import { UsageReading, usageQueryReading } from "./readings"
 
 /**
@@ -23,7 +24,7 @@ export async function applyUsageReading(
   }
   if (usage_read_at && reading.figures) {
     const claim = { id: profile.id, figures: reading.figures, read_at: usage_read_at, rearm: !!usage_alerts_sent }
-    changed = (await esim.claimEsimMirror({ kind: "figures", ...claim })) || changed
+    changed = (await esim.runEsimSql((manager) => claimEsimMirror(manager, { kind: "figures", ...claim }))) || changed
   }
   return changed
 }

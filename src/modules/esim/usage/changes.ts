@@ -1,21 +1,10 @@
 import type { EsimProfileRow } from "../models/esim-profile"
-import { LifecycleStatus, lifecycleStatusOf, nextLifecycleStatus } from "../lifecycle"
+import { LifecycleStatus, lifecycleStatusOf, nextLifecycleStatus } from "./status"
+import { EsimLifeField } from "./mirror-fields"
 import { UsageFigures, UsageReading } from "./readings"
 
 /** The mirror columns a reading is compared with. */
-export type UsageProfile = Pick<
-  EsimProfileRow,
-  | "id"
-  | "lifecycle_status"
-  | "installed_at"
-  | "expires_at"
-  | "total_mb"
-  | "used_mb"
-  | "remaining_mb"
-  | "is_unlimited"
-  | "usage_read_at"
-  | "usage_alerts_sent"
->
+export type UsageProfile = Pick<EsimProfileRow, "id" | EsimLifeField | "usage_alerts_sent">
 
 export type UsageChanges = Partial<
   UsageFigures & Pick<EsimProfileRow, "installed_at" | "expires_at" | "status_changed_at" | "usage_read_at">

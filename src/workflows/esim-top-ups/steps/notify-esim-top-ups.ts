@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepExecutionContext, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ESIM_MODULE } from "../../../modules/esim"
 import type { EsimTopUpRow } from "../../../modules/esim/models/esim-top-up"
-import { toppedUpNotification } from "../../../modules/esim/top-up"
+import { claimTopUp, toppedUpNotification } from "../../../modules/esim/top-up"
 import EsimModuleService from "../../../modules/esim/service"
 import { esimEmailLook } from "../../utils/esim-email-look"
 import { notificationFailure } from "../../utils/notification-failure"
@@ -12,7 +12,8 @@ export const notifyEsimTopUpsStepId = "notify-esim-top-ups"
 
 async function send(container: MedusaContainer, topUp: EsimTopUpRow & { email: string }): Promise<boolean> {
   const esim = container.resolve<EsimModuleService>(ESIM_MODULE)
-  if (!(await esim.claimEsimTopUp(topUp.id, { kind: "email", at: new Date() }))) {
+  const claim = { kind: "email" as const, at: new Date() }
+  if (!(await esim.runEsimSql((manager) => claimTopUp(manager, topUp.id, claim)))) {
     return false
   }
   try {
