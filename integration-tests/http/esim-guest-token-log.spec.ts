@@ -2,20 +2,12 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { checkoutEsimCart, seedEsimStore, storeHeaders, waitForOrderPlaced } from "../fixtures/esim-store"
 import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
-import { captureServerLog } from "../fixtures/server-log"
+import { captureServerLog, withAccessLog } from "../fixtures/server-log"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
 
-// Medusa skips its HTTP access log when NODE_ENV is "test"; any other value turns it on
-// (JSON lines with each request's path and query on stdout), as in production.
-const testEnv = process.env.NODE_ENV
-beforeAll(() => {
-  process.env.NODE_ENV = "log-scan"
-})
-afterAll(() => {
-  process.env.NODE_ENV = testEnv
-})
+withAccessLog()
 
 const sandbox = useSandbox()
 

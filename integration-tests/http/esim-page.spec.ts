@@ -1,24 +1,18 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { checkoutEsimCart, seedEsimStore, storeHeaders, waitForOrderPlaced } from "../fixtures/esim-store"
-import { captureServerLog } from "../fixtures/server-log"
+import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
+import { captureServerLog, withAccessLog } from "../fixtures/server-log"
 import { createChannelWithKey } from "../fixtures/store-setup"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
 
-// Medusa writes its HTTP access log (each request's path and query) only when NODE_ENV is not "test".
-const testEnv = process.env.NODE_ENV
-beforeAll(() => {
-  process.env.NODE_ENV = "log-scan"
-})
-afterAll(() => {
-  process.env.NODE_ENV = testEnv
-})
+withAccessLog()
 
 const sandbox = useSandbox()
 
-type Sent = { template?: string; content?: { text?: string } }
+type Sent = { template?: string; content?: { text?: string; html?: string } }
 type Page = { status: number; headers: Record<string, string>; data: string }
 type Raw = { get(url: string, config: object): Promise<Page> }
 type Embedded = { order_id: string; found: boolean; publishable_key: string | null; locale: string }
@@ -45,7 +39,7 @@ medusaIntegrationTestRunner({
     const raw = api as unknown as Raw
     const getPage = (path: string) => raw.get(path, { validateStatus: () => true, responseType: "text" })
 
-    it("serves the page for a known order with the order channel's key and no eSIM data, and writes no token to the log", async () => {
+    it("serves the page that the delivery email links to, with the order channel's key and no eSIM data, and writes no token to the log", async () => {
       sandbox.current().reset()
       const container = getContainer()
       // An older key on another channel: the page must still embed the order channel's key.
@@ -58,7 +52,9 @@ medusaIntegrationTestRunner({
         sent.push(...(Array.isArray(data) ? data : [data]))
         return original(data as never)
       }) as never)
+      const restoreBackendUrl = withPublicBackendUrl(container, "https://shop.esim.test")
       let token = ""
+      let link = ""
       let orderId = ""
       let page = {} as Page
       let esims: { iccid: string; lpa: string; activation_code: string }[] = []
@@ -69,14 +65,16 @@ medusaIntegrationTestRunner({
         const { order } = await checkoutEsimCart(api, seed, { lines, email: "page@esim.test" })
         await placed
         orderId = order.id
-        token =
-          /access code (\S+)/.exec(sent.find((n) => n.template === "esim-delivered")?.content?.text ?? "")?.[1] ?? ""
+        const html = sent.find((n) => n.template === "esim-delivered")?.content?.html
+        token = tokenFromEmailLink(html)
+        link = /href="([^"]*#token=[^"]*)"/.exec(html ?? "")?.[1] ?? ""
         page = await getPage(`/esim/orders/${order.id}`)
         // What the page's script then asks, with the token from the fragment in a header.
         const headers = { ...storeHeaders(seed.publishableKey.token).headers, "x-esim-access-token": token }
         esims = (await api.get<{ esims: typeof esims }>(`/store/orders/${order.id}/esims`, { headers })).data.esims
-      })
+      }).finally(restoreBackendUrl)
 
+      expect(link.startsWith(`https://shop.esim.test/esim/orders/${orderId}#token=`)).toBe(true)
       expectPageHeaders(page)
       const config = embedded(page.data)
       expect(config).toMatchObject({ order_id: orderId, found: true, publishable_key: seed.publishableKey.token })

@@ -4,7 +4,7 @@ import { ESIM_MODULE } from "../../src/modules/esim"
 import { WEBHOOK_EVENTS_USED } from "../../src/modules/esim/lifecycle"
 import EsimModuleService from "../../src/modules/esim/service"
 import { adminHeaders, createAdminToken, placeEsimOrder, seedEsimStore } from "../fixtures/esim-store"
-import { captureServerLog } from "../fixtures/server-log"
+import { captureServerLog, withAccessLog } from "../fixtures/server-log"
 import { waitUntil } from "../fixtures/wait"
 import { deliverWebhook, freePort } from "../fixtures/webhooks"
 import { useSandbox } from "../helpers/sandbox-env"
@@ -17,23 +17,20 @@ process.env.ESIMFLY_WEBHOOK_RETRY_INTERVAL_MS = "3600000"
 const sandbox = useSandbox({ allowHttpWebhooks: true, webhookTimeFactor: 0.001 })
 
 const NETWORK = "TR-1GB-7D"
-const testEnv = process.env.NODE_ENV
 let port = 0
+withAccessLog()
 
 // Before the app boots: fix its port and make it the backend URL "Connect webhooks" falls back to.
-// Medusa skips its HTTP access log when NODE_ENV is "test"; another value turns it on, so the scan sees it.
 beforeAll(async () => {
   port = await freePort()
   process.env.PORT = String(port)
   process.env.MEDUSA_BACKEND_URL = `http://localhost:${port}`
-  process.env.NODE_ENV = "log-scan"
   delete process.env.ESIMFLY_WEBHOOK_SECRET
 })
 
 afterAll(() => {
   delete process.env.PORT
   delete process.env.MEDUSA_BACKEND_URL
-  process.env.NODE_ENV = testEnv
 })
 
 type WebhookStatus = Record<string, unknown> & { failed_signatures: number }
