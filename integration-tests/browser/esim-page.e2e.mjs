@@ -58,7 +58,7 @@ function pageLinkOf(email, orderId) {
     !email.html.replace(/#token=[^"']+/g, "").includes(token),
     "the html carries the token only in link fragments"
   )
-  return { url: link, token }
+  return { url: link, token, storeName: email.data.store_name }
 }
 
 async function buyGuestOrder(email) {
@@ -145,13 +145,15 @@ after(async () => {
 })
 
 for (const name of Object.keys(PROFILES)) {
-  test(`${name}: the email's link shows the eSIM with the right install path first, copyable codes, a QR of the LPA, the store route's status and data left, and no serious or critical axe violation`, async () => {
+  test(`${name}: the email's link shows the eSIM with the right install path first, copyable codes, a QR of the LPA, the store route's status and data left, the email's store name, and no serious or critical axe violation`, async () => {
     const [esim] = await readEsims(bought[0])
     const { context, page, firstInstall, cspViolations } = await openPage(name, bought[0].link.url)
     try {
       const card = page.getByTestId("esim-card").first()
       await card.waitFor()
       assert.equal(new URL(page.url()).hash, "", "the token is removed from the address bar")
+      assert.ok(bought[0].link.storeName, "the email names the store")
+      assert.equal(await page.locator("header.store-name").textContent(), bought[0].link.storeName)
       await page.screenshot({ path: `${SHOTS}esim-page-${name}-first-screen.png` })
       const links = card.locator('[data-testid="esim-install"] a')
       if (firstInstall) {

@@ -37,7 +37,9 @@ function formatData(mb, locale) {
 function formatDate(iso, locale) {
   var date = iso ? new Date(iso) : null
   if (!date || isNaN(date.getTime())) return null
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date)
+  // The zone is named: the shopper may read the page at home and travel to another zone.
+  var parts = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }
+  return new Intl.DateTimeFormat(locale, parts).format(date)
 }
 function statusWord(esim) {
   var words = { active: "statusActive", depleted: "statusDepleted", expired: "statusExpired", canceled: "statusCanceled" }

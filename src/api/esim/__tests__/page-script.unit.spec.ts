@@ -10,11 +10,12 @@ type Pure = {
   statusWord: (esim: { status: string; installed_at: string | null }) => string
   dataLeft: (data: unknown, locale: string, words: Record<string, string>) => string
   checkoutTarget: (template: string, cartId: string) => string
+  formatDate: (iso: unknown, locale: string) => string | null
 }
 
 // The very text the page ships, run in node.
 const pure = new Function(
-  `${PAGE_PURE_SCRIPT}; return { installPlan, safeHref, safeImage, formatData, statusWord, dataLeft, checkoutTarget }`
+  `${PAGE_PURE_SCRIPT}; return { installPlan, safeHref, safeImage, formatData, statusWord, dataLeft, checkoutTarget, formatDate }`
 )() as Pure
 
 const UA = {
@@ -79,6 +80,18 @@ describe("the page's data amounts, statuses and locale", () => {
     expect(pure.formatData(1536, "en")).toBe("1.5 GB")
     expect(pure.formatData(1536, "ar")).not.toContain("GB")
     expect(pure.formatData(null, "en")).toBeNull()
+  })
+
+  it("writes an expiry with its year and the name of the reader's time zone, and nothing for a missing or bad date", () => {
+    const iso = "2026-12-11T00:05:00Z"
+    const zone = new Intl.DateTimeFormat("en", { timeZoneName: "short" })
+      .formatToParts(new Date(iso))
+      .find((part) => part.type === "timeZoneName")?.value
+    expect(zone).toBeTruthy()
+    expect(pure.formatDate(iso, "en")).toContain("2026")
+    expect(pure.formatDate(iso, "en")).toContain(zone as string)
+    expect(pure.formatDate(null, "en")).toBeNull()
+    expect(pure.formatDate("not a date", "en")).toBeNull()
   })
 
   it("says unlimited for an unlimited plan and 'not read yet' before any reading, never '0 MB'", () => {
