@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkoutEsimCart, seedEsimStore, storeHeaders, waitForOrderPlaced } from "../fixtures/esim-store"
-import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
+import { recordNotifications, tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
 import { captureServerLog, withAccessLog } from "../fixtures/server-log"
 import { useSandbox } from "../helpers/sandbox-env"
 
@@ -11,8 +11,6 @@ withAccessLog()
 
 const sandbox = useSandbox()
 
-type Sent = { to: string; template?: string; content?: { text?: string; html?: string } }
-
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
@@ -21,13 +19,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const restoreBackendUrl = withPublicBackendUrl(container, "https://shop.esim.test")
       const seed = await seedEsimStore(container, { packageCodes: ["TR1GB7D"] })
-      const notifications = container.resolve(Modules.NOTIFICATION)
-      const sent: Sent[] = []
-      const original = notifications.createNotifications.bind(notifications)
-      jest.spyOn(notifications, "createNotifications").mockImplementation(((data: Sent | Sent[]) => {
-        sent.push(...(Array.isArray(data) ? data : [data]))
-        return original(data as never)
-      }) as never)
+      const sent = recordNotifications(container)
       const anonymous = storeHeaders(seed.publishableKey.token)
       let token = ""
       let orderId = ""

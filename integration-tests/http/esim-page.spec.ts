@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkoutEsimCart, seedEsimStore, storeHeaders, waitForOrderPlaced } from "../fixtures/esim-store"
-import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
+import { recordNotifications, tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
 import { captureServerLog, withAccessLog } from "../fixtures/server-log"
 import { createChannelWithKey } from "../fixtures/store-setup"
 import { useSandbox } from "../helpers/sandbox-env"
@@ -12,7 +12,6 @@ withAccessLog()
 
 const sandbox = useSandbox()
 
-type Sent = { template?: string; content?: { text?: string; html?: string } }
 type Page = { status: number; headers: Record<string, string>; data: string }
 type Raw = { get(url: string, config: object): Promise<Page> }
 type Embedded = { order_id: string; found: boolean; publishable_key: string | null; locale: string }
@@ -45,13 +44,7 @@ medusaIntegrationTestRunner({
       // An older key on another channel: the page must still embed the order channel's key.
       const other = await createChannelWithKey(container)
       const seed = await seedEsimStore(container, { packageCodes: ["TR1GB7D"] })
-      const notifications = container.resolve(Modules.NOTIFICATION)
-      const sent: Sent[] = []
-      const original = notifications.createNotifications.bind(notifications)
-      jest.spyOn(notifications, "createNotifications").mockImplementation(((data: Sent | Sent[]) => {
-        sent.push(...(Array.isArray(data) ? data : [data]))
-        return original(data as never)
-      }) as never)
+      const sent = recordNotifications(container)
       const restoreBackendUrl = withPublicBackendUrl(container, "https://shop.esim.test")
       let token = ""
       let link = ""

@@ -16,7 +16,12 @@ import {
   storeHeaders,
   waitForOrderPlaced,
 } from "../fixtures/esim-store"
-import { tokenFromEmailLink, withPublicBackendUrl } from "../fixtures/notifications"
+import {
+  recordNotifications,
+  SentNotification,
+  tokenFromEmailLink,
+  withPublicBackendUrl,
+} from "../fixtures/notifications"
 import { useSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(120 * 1000)
@@ -64,13 +69,6 @@ function decodeQr(dataUrl: string): string | undefined {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
 }
 
-type SentNotification = {
-  to: string
-  template?: string
-  data?: Record<string, unknown>
-  content?: { text?: string; html?: string }
-}
-
 /** The guest token travels only in the sent email's page link (stored data never holds it, no text prints it). */
 async function deliveryToken(
   container: MedusaContainer,
@@ -88,18 +86,6 @@ async function deliveryToken(
   expect(content?.text?.split(token)).toHaveLength(2)
   expect(JSON.stringify(stored)).not.toContain(token)
   return token
-}
-
-/** Records what the plugin hands to the Notification Module, including the unstored content. */
-function recordNotifications(container: MedusaContainer): SentNotification[] {
-  const service = container.resolve(Modules.NOTIFICATION)
-  const sent: SentNotification[] = []
-  const original = service.createNotifications.bind(service)
-  jest.spyOn(service, "createNotifications").mockImplementation(((data: SentNotification | SentNotification[]) => {
-    sent.push(...(Array.isArray(data) ? data : [data]))
-    return original(data as never)
-  }) as never)
-  return sent
 }
 
 medusaIntegrationTestRunner({
